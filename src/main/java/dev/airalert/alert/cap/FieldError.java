@@ -1,0 +1,9 @@
+package dev.airalert.alert.cap;
+
+/**
+ * One thing wrong with a submitted alert: {@code field} is a path into the CAP structure
+ * in the JSON spelling ({@code info[0].area[1].polygon[0]}), so a publisher can find it in
+ * either format.
+ */
+public record FieldError(String field, String message) {
+}
