@@ -1,0 +1,69 @@
+package dev.airalert.alert;
+
+import dev.airalert.AirAlertConfig;
+import dev.airalert.alert.cap.CapFormatException;
+import dev.airalert.alert.cap.CapJson;
+import dev.airalert.alert.cap.CapXmlReader;
+import dev.airalert.alert.cap.FieldError;
+import dev.airalert.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * Reads a request body into alert submissions by its media type: CAP XML (a bare alert or
+ * an EDXL-DE envelope of alerts) or CAP JSON. Refusals name the field and the reason, and
+ * are counted by reason.
+ */
+@ApplicationScoped
+class AlertDocumentReader {
+
+    static final String CAP_XML = "application/cap+xml";
+
+    private final AirAlertConfig config;
+    private final IngestMetrics metrics;
+
+    AlertDocumentReader(AirAlertConfig config, IngestMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    List<Submission> read(MediaType type, byte[] body) {
+        long limit = config.ingest().maxBodySize().asLongValue();
+        if (body.length > limit) {
+            metrics.rejected("too-large");
+            throw new ProblemException(413, "/problems/too-large", "Payload too large",
+                    "The alert document has " + body.length + " bytes; the limit is " + limit + ".");
+        }
+        if (body.length == 0) {
+            metrics.rejected("malformed");
+            throw ProblemException.invalid("/problems/malformed", "The request body is empty.",
+                    List.of(new FieldError("body", "must contain a CAP alert")));
+        }
+        try {
+            return isJson(type)
+                    ? List.of(new Submission(CapJson.read(body), null, "", SourceFormat.JSON, List.of()))
+                    : fromXml(body);
+        } catch (CapFormatException e) {
+            String reason = switch (e.kind()) {
+                case HOSTILE -> "hostile-xml";
+                case UNSUPPORTED_VERSION -> "unsupported-version";
+                case NOT_CAP, MALFORMED -> "malformed";
+            };
+            metrics.rejected(reason);
+            throw ProblemException.invalid("/problems/" + reason, e.getMessage(), e.errors());
+        }
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static List<Submission> fromXml(byte[] body) {
+        return CapXmlReader.read(body).stream()
+                .map(parsed -> new Submission(parsed.alert(), parsed.originalXml(), parsed.path(),
+                        parsed.originalXml() != null ? SourceFormat.XML : SourceFormat.EDXL,
+                        parsed.structureErrors()))
+                .toList();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.airalert.alert;
+
+import dev.airalert.AirAlertConfig;
+import dev.airalert.alert.cap.CapEnums;
+import dev.airalert.alert.cap.CapTime;
+import dev.airalert.alert.cap.FieldError;
+import dev.airalert.region.RegionResolver;
+import dev.airalert.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns history query parameters into an {@link AlertQuery}. Strict like the best alert
+ * APIs: an unknown parameter or a bad value is a 400 naming it, never silently ignored,
+ * because a typo in {@code severty=Extreme} would otherwise return everything.
+ */
+@ApplicationScoped
+class AlertQueryParser {
+
+    static final Set<String> PARAMETERS = Set.of("region", "event", "severity", "urgency",
+            "certainty", "status", "msgType", "sender", "active", "since", "until", "lang",
+            "limit", "cursor");
+
+    private final RegionResolver regions;
+    private final AirAlertConfig config;
+
+    AlertQueryParser(RegionResolver regions, AirAlertConfig config) {
+        this.regions = regions;
+        this.config = config;
+    }
+
+    AlertQuery parse(MultivaluedMap<String, String> params) {
+        List<FieldError> errors = new ArrayList<>();
+        params.keySet().stream().filter(k -> !PARAMETERS.contains(k)).sorted().forEach(k ->
+                errors.add(new FieldError(k, "is not a known parameter; known: "
+                        + String.join(", ", PARAMETERS.stream().sorted().toList()))));
+        Values v = new Values(params, errors);
+        Set<String> regionCodes = new LinkedHashSet<>();
+        for (String r : v.list("region")) {
+            regions.normalise(r).ifPresentOrElse(regionCodes::add, () -> errors.add(
+                    new FieldError("region", "'" + r + "' is not an ISO 3166-2 code such as UA-30")));
+        }
+        String event = v.single("event");
+        String severity = v.oneOf("severity", CapEnums.SEVERITY);
+        Set<String> statuses = v.listOf("status", CapEnums.STATUS);
+        Boolean active = v.bool("active");
+        Instant since = v.time("since");
+        Instant until = v.time("until");
+        String lang = v.single("lang");
+        if (lang != null && !lang.matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
+            errors.add(new FieldError("lang", "must be a language tag such as de or en-US"));
+        }
+        int limit = v.limit(config.history().defaultLimit(), config.history().maxLimit());
+        Set<String> urgencies = v.listOf("urgency", CapEnums.URGENCY);
+        Set<String> certainties = v.listOf("certainty", CapEnums.CERTAINTY);
+        Set<String> msgTypes = v.listOf("msgType", CapEnums.MSG_TYPE);
+        String sender = v.single("sender");
+        String cursor = v.single("cursor");
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("/problems/invalid-parameter",
+                    "The query has " + errors.size() + " invalid parameter(s).", errors);
+        }
+        return new AlertQuery(regionCodes, event == null ? null : event.toLowerCase(Locale.ROOT),
+                severity == null ? null : CapEnums.severityRank(severity), urgencies,
+                certainties, statuses.isEmpty() ? Set.of("Actual") : statuses, msgTypes, sender,
+                active, since, until, lang, limit, cursor == null ? null : Cursor.decode(cursor));
+    }
+
+    /** Reads values and records what is wrong with them instead of stopping at the first. */
+    private record Values(MultivaluedMap<String, String> params, List<FieldError> errors) {
+
+        String single(String name) {
+            List<String> values = params.get(name);
+            if (values == null || values.isEmpty()) {
+                return null;
+            }
+            if (values.size() > 1) {
+                errors.add(new FieldError(name, "must be given once"));
+            }
+            String value = values.get(0).trim();
+            if (value.isEmpty()) {
+                errors.add(new FieldError(name, "must not be empty"));
+                return null;
+            }
+            return value;
+        }
+
+        /** Comma-separated and/or repeated values. */
+        List<String> list(String name) {
+            List<String> values = params.get(name);
+            if (values == null) {
+                return List.of();
+            }
+            List<String> all = values.stream().flatMap(x -> Arrays.stream(x.split(",")))
+                    .map(String::trim).toList();
+            if (all.stream().anyMatch(String::isEmpty)) {
+                errors.add(new FieldError(name, "must not contain empty values"));
+            }
+            return all.stream().filter(x -> !x.isEmpty()).toList();
+        }
+
+        Set<String> listOf(String name, List<String> allowed) {
+            Set<String> result = new LinkedHashSet<>();
+            for (String value : list(name)) {
+                String known = canonical(value, allowed);
+                if (known == null) {
+                    errors.add(new FieldError(name, "'" + value + "' is not one of "
+                            + String.join(", ", allowed)));
+                } else {
+                    result.add(known);
+                }
+            }
+            return result;
+        }
+
+        String oneOf(String name, List<String> allowed) {
+            String value = single(name);
+            if (value == null) {
+                return null;
+            }
+            String known = canonical(value, allowed);
+            if (known == null) {
+                errors.add(new FieldError(name, "'" + value + "' is not one of "
+                        + String.join(", ", allowed)));
+            }
+            return known;
+        }
+
+        Boolean bool(String name) {
+            String value = single(name);
+            if (value == null) {
+                return null;
+            }
+            if (!value.equals("true") && !value.equals("false")) {
+                errors.add(new FieldError(name, "must be true or false"));
+                return null;
+            }
+            return Boolean.valueOf(value);
+        }
+
+        /** A date-time with offset; both the CAP form and ISO 8601 with Z are fine here. */
+        Instant time(String name) {
+            String value = single(name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return CapTime.isValid(value) ? CapTime.parse(value).toInstant()
+                        : OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(name,
+                        "must be a date-time with offset, e.g. 2026-11-25T08:00:00+02:00"));
+                return null;
+            }
+        }
+
+        int limit(int defaultLimit, int maxLimit) {
+            String value = single("limit");
+            if (value == null) {
+                return defaultLimit;
+            }
+            try {
+                int limit = Integer.parseInt(value);
+                if (limit >= 1 && limit <= maxLimit) {
+                    return limit;
+                }
+            } catch (NumberFormatException e) {
+                // reported below like any other out-of-range value
+            }
+            errors.add(new FieldError("limit", "must be a whole number from 1 to " + maxLimit));
+            return defaultLimit;
+        }
+
+        private static String canonical(String value, List<String> allowed) {
+            return allowed.stream().filter(a -> a.equalsIgnoreCase(value)).findFirst().orElse(null);
+        }
+    }
+}

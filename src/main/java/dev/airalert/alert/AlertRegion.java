@@ -1,0 +1,35 @@
+package dev.airalert.alert;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A region code an alert covers, with the alert's sent time for time-ordered scans. */
+@Embeddable
+public class AlertRegion {
+
+    @Column(name = "region_code", nullable = false)
+    String regionCode;
+
+    @Column(name = "sent_at", nullable = false)
+    Instant sentAt;
+
+    protected AlertRegion() {
+    }
+
+    AlertRegion(String regionCode, Instant sentAt) {
+        this.regionCode = regionCode;
+        this.sentAt = sentAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AlertRegion r && r.regionCode.equals(regionCode);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(regionCode);
+    }
+}

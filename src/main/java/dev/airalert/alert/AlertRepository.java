@@ -1,0 +1,106 @@
+package dev.airalert.alert;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Alerts in the database; history queries are keyset-paginated and index-backed. */
+@ApplicationScoped
+public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
+
+    /** The SQL meaning of "active now"; expired is never stored, so it is computed here. */
+    private static final String ACTIVE_NOW =
+            "(a.state = 'active' AND (a.expires_at IS NULL OR a.expires_at > :now))";
+
+    public Optional<Alert> findBySenderAndIdentifier(String sender, String identifier) {
+        return find("sender = ?1 and identifier = ?2", sender, identifier).firstResultOptional();
+    }
+
+    /** Update and Cancel messages that reference the given alert, oldest first. */
+    List<Alert> findReferencing(String sender, String identifier) {
+        return getEntityManager().createQuery("""
+                select a from Alert a join a.references r
+                where r.sender = :sender and r.identifier = :identifier
+                  and a.msgType in ('Update', 'Cancel')
+                order by a.sentAt, a.receivedAt""", Alert.class)
+                .setParameter("sender", sender)
+                .setParameter("identifier", identifier)
+                .getResultList();
+    }
+
+    /** One page of history, newest first; returns up to {@code limit + 1} to detect a next page. */
+    @SuppressWarnings("unchecked")
+    List<Alert> search(AlertQuery q, Instant now) {
+        StringBuilder sql = new StringBuilder("SELECT a.* FROM alert a WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!q.statuses().isEmpty()) {
+            sql.append(" AND a.status IN (:statuses)");
+            params.put("statuses", q.statuses());
+        }
+        if (!q.msgTypes().isEmpty()) {
+            sql.append(" AND a.msg_type IN (:msgTypes)");
+            params.put("msgTypes", q.msgTypes());
+        }
+        if (q.sender() != null) {
+            sql.append(" AND a.sender = :sender");
+            params.put("sender", q.sender());
+        }
+        if (q.since() != null) {
+            sql.append(" AND a.sent_at >= :since");
+            params.put("since", q.since());
+        }
+        if (q.until() != null) {
+            sql.append(" AND a.sent_at <= :until");
+            params.put("until", q.until());
+        }
+        if (q.active() != null) {
+            sql.append(q.active() ? " AND " + ACTIVE_NOW : " AND NOT " + ACTIVE_NOW);
+            params.put("now", now);
+        }
+        if (!q.regions().isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM alert_region r WHERE r.alert_id = a.id"
+                    + " AND r.region_code IN (:regions))");
+            params.put("regions", q.regions());
+        }
+        if (q.filtersInfo()) {
+            appendInfoFilter(q, sql, params);
+        }
+        if (q.after() != null) {
+            sql.append(" AND (a.sent_at < :cursorSent OR (a.sent_at = :cursorSent AND a.id < :cursorId))");
+            params.put("cursorSent", q.after().sentAt());
+            params.put("cursorId", q.after().id());
+        }
+        sql.append(" ORDER BY a.sent_at DESC, a.id DESC");
+        Query query = getEntityManager().createNativeQuery(sql.toString(), Alert.class);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(q.limit() + 1).getResultList();
+    }
+
+    /** One info block must match every info filter at once, as a reader would expect. */
+    private static void appendInfoFilter(AlertQuery q, StringBuilder sql, Map<String, Object> params) {
+        sql.append(" AND EXISTS (SELECT 1 FROM alert_info i WHERE i.alert_id = a.id");
+        if (q.eventKey() != null) {
+            sql.append(" AND i.event_key = :event");
+            params.put("event", q.eventKey());
+        }
+        if (q.minSeverityRank() != null) {
+            sql.append(" AND i.severity_rank >= :severity");
+            params.put("severity", q.minSeverityRank());
+        }
+        if (!q.urgencies().isEmpty()) {
+            sql.append(" AND i.urgency IN (:urgencies)");
+            params.put("urgencies", q.urgencies());
+        }
+        if (!q.certainties().isEmpty()) {
+            sql.append(" AND i.certainty IN (:certainties)");
+            params.put("certainties", q.certainties());
+        }
+        sql.append(")");
+    }
+}

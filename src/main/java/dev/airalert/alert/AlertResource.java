@@ -1,0 +1,135 @@
+package dev.airalert.alert;
+
+import dev.airalert.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+/** Publish, read and search alerts. Reading needs no key; publishing needs the publisher role. */
+@Path("/api/v1")
+public class AlertResource {
+
+    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    private static final MediaType CAP_XML = MediaType.valueOf(AlertDocumentReader.CAP_XML);
+
+    private final AlertService service;
+    private final AlertDocumentReader reader;
+    private final AlertQueryParser queries;
+    private final SecurityIdentity identity;
+
+    AlertResource(AlertService service, AlertDocumentReader reader, AlertQueryParser queries,
+            SecurityIdentity identity) {
+        this.service = service;
+        this.reader = reader;
+        this.queries = queries;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("alerts")
+    @RolesAllowed(Roles.PUBLISHER)
+    @Consumes({AlertDocumentReader.CAP_XML, MediaType.APPLICATION_XML, MediaType.TEXT_XML,
+            MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish an alert",
+            description = "CAP 1.2 XML (a bare alert or an EDXL-DE envelope of alerts) or its JSON"
+                    + " mirror. 201 when stored; 200 when the same alert was already stored;"
+                    + " 409 when its (sender, identifier) is taken by different content.")
+    public Response publish(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @RequestBody(required = true) byte[] body, @Context UriInfo uri) {
+        List<AlertService.Published> published =
+                service.publish(reader.read(type, body), publisherId());
+        boolean created = published.stream().anyMatch(AlertService.Published::created);
+        if (published.size() > 1) {
+            return Response.status(created ? 201 : 200)
+                    .entity(Map.of("items", published.stream().map(AlertService.Published::view).toList()))
+                    .build();
+        }
+        AlertService.Published one = published.get(0);
+        URI location = uri.getBaseUriBuilder().path("api/v1/alerts/{id}").build(one.view().id());
+        return (one.created() ? Response.created(location) : Response.ok().contentLocation(location))
+                .entity(one.view()).build();
+    }
+
+    @GET
+    @Path("alerts/{id: " + UUID_PATTERN + "}")
+    @Produces({MediaType.APPLICATION_JSON, AlertDocumentReader.CAP_XML, MediaType.APPLICATION_XML})
+    @Operation(summary = "One alert",
+            description = "JSON by default; with Accept: application/cap+xml the CAP XML, byte for"
+                    + " byte as published when it was published as CAP XML.")
+    public Response get(@PathParam("id") UUID id, @QueryParam("lang") String lang,
+            @Context HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return Response.ok(service.find(id, lang).orElseThrow(NotFoundException::new),
+                        MediaType.APPLICATION_JSON_TYPE).build();
+            }
+            if (accepted.isCompatible(CAP_XML) || accepted.isCompatible(MediaType.APPLICATION_XML_TYPE)) {
+                return capXml(id);
+            }
+        }
+        throw new NotAcceptableException();
+    }
+
+    @GET
+    @Path("alerts/{id: " + UUID_PATTERN + "}.xml")
+    @Produces(AlertDocumentReader.CAP_XML)
+    @Operation(summary = "One alert as CAP XML", description = "The link CAP feeds point to.")
+    public Response getCapXml(@PathParam("id") UUID id) {
+        return capXml(id);
+    }
+
+    @GET
+    @Path("alerts")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search history, newest first",
+            description = "Filters: region, event, severity (at least), urgency, certainty, status"
+                    + " (default Actual), msgType, sender, active, since, until, lang; limit"
+                    + " (default 50, max 500) and cursor from the previous page's 'next'.")
+    public AlertPage search(@Context UriInfo uri) {
+        return service.search(queries.parse(uri.getQueryParameters()));
+    }
+
+    @GET
+    @Path("alerts.atom")
+    @Produces("application/atom+xml")
+    @Operation(summary = "Recent alerts as an Atom feed",
+            description = "Takes the same filters as the history search; entries link to CAP XML.")
+    public Response atom(@Context UriInfo uri) {
+        AlertPage page = service.search(queries.parse(uri.getQueryParameters()));
+        return Response.ok(AtomFeed.write(page, uri.getBaseUri(), uri.getRequestUri()),
+                "application/atom+xml;charset=UTF-8").build();
+    }
+
+    private Response capXml(UUID id) {
+        return Response.ok(service.findCapXml(id).orElseThrow(NotFoundException::new), CAP_XML).build();
+    }
+
+    private UUID publisherId() {
+        try {
+            return UUID.fromString(identity.getPrincipal().getName());
+        } catch (IllegalArgumentException e) {
+            return null; // the configured admin key has no stored id
+        }
+    }
+}

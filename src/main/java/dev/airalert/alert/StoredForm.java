@@ -1,0 +1,78 @@
+package dev.airalert.alert;
+
+import dev.airalert.alert.cap.CapAlert;
+import dev.airalert.alert.cap.CapEnums;
+import dev.airalert.alert.cap.CapInfo;
+import dev.airalert.alert.cap.CapJson;
+import dev.airalert.alert.cap.CapTime;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything stored for a validated alert, derived once: canonical document and its hash
+ * (idempotency compares content, not bytes, so the same alert sent as XML and as JSON is
+ * the same alert), the times and states history filters on, the info and region index
+ * rows, and the parsed references.
+ */
+record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, String document,
+        String contentHash, Instant sentAt, Instant expiresAt, AlertState initialState,
+        List<AlertInfoIndex> infoIndex, Set<String> regionCodes,
+        List<AlertReference> references) {
+
+    static StoredForm of(Submission submission, Set<String> regionCodes) {
+        CapAlert alert = submission.alert();
+        String document = CapJson.write(alert);
+        Instant sentAt = CapTime.parse(alert.sent()).toInstant();
+        List<AlertInfoIndex> infos = alert.info().stream()
+                .map(info -> new AlertInfoIndex(info.effectiveLanguage(),
+                        info.event().toLowerCase(Locale.ROOT), info.urgency(),
+                        (short) CapEnums.severityRank(info.severity()), info.certainty(), sentAt))
+                .toList();
+        return new StoredForm(alert, submission.format(), submission.originalXml(), document,
+                sha256(document), sentAt, latestExpiry(alert), initialState(alert), infos,
+                regionCodes, references(alert));
+    }
+
+    /** An alert is expired after the latest expiry of its infos; none means it never expires. */
+    private static Instant latestExpiry(CapAlert alert) {
+        if (alert.info().isEmpty() || alert.info().stream().anyMatch(i -> i.expires() == null)) {
+            return null;
+        }
+        return alert.info().stream().map(CapInfo::expires).filter(Objects::nonNull)
+                .map(t -> CapTime.parse(t).toInstant()).max(Instant::compareTo).orElse(null);
+    }
+
+    private static AlertState initialState(CapAlert alert) {
+        if (!"Actual".equals(alert.status())) {
+            return AlertState.NOT_ACTUAL;
+        }
+        return "Cancel".equals(alert.msgType()) ? AlertState.CANCELLED : AlertState.ACTIVE;
+    }
+
+    /** {@code sender,identifier,sent} triples; the validator has already checked their shape. */
+    private static List<AlertReference> references(CapAlert alert) {
+        if (alert.references() == null || alert.references().isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(alert.references().trim().split("\\s+"))
+                .map(triple -> triple.split(",", 3))
+                .map(p -> new AlertReference(p[0], p[1], p[2]))
+                .toList();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.airalert.alert;
+
+import dev.airalert.alert.cap.CapAlert;
+import dev.airalert.alert.cap.FieldError;
+import java.util.List;
+
+/**
+ * One alert as it arrived, before validation. {@code path} locates it in the request
+ * ("" for a bare alert, {@code contentObject[2].alert} inside an EDXL-DE envelope) so
+ * errors can name the right field; {@code originalXml} is null unless the exact bytes are
+ * worth keeping. {@code structureErrors} are what the reader already found wrong (unknown
+ * or repeated elements), with full paths.
+ */
+public record Submission(CapAlert alert, byte[] originalXml, String path, SourceFormat format,
+        List<FieldError> structureErrors) {
+
+    public Submission {
+        structureErrors = List.copyOf(structureErrors);
+    }
+
+    /** The field path of {@code field} within the request. */
+    public String locate(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+}

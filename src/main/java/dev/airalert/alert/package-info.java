@@ -1,0 +1,2 @@
+/** Alert notices: CAP ingest, storage, lifecycle and history. */
+package dev.airalert.alert;

@@ -1,0 +1,2 @@
+/** Regions: which region codes an alert's areas cover. */
+package dev.airalert.region;

@@ -1,0 +1,39 @@
+package dev.airalert.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Turns an API key secret into an identity with the key's roles; unknown or revoked: 401. */
+@ApplicationScoped
+public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    private final ApiKeyService keys;
+
+    ApiKeyIdentityProvider(ApiKeyService keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        return context.runBlocking(() -> keys.authenticate(request.getToken().getToken())
+                .map(caller -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(caller.name()))
+                        .addRoles(caller.roles())
+                        .addCredential(request.getToken())
+                        .build())
+                .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API key")));
+    }
+}

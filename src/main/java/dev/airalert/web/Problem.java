@@ -1,0 +1,16 @@
+package dev.airalert.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.airalert.alert.cap.FieldError;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem details body. {@code type} is a relative URI naming the kind of
+ * problem (listed in the README); {@code errors} lists every offending field.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance,
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+}

@@ -1,0 +1,56 @@
+package dev.airalert.web;
+
+import dev.airalert.alert.cap.FieldError;
+import java.util.List;
+
+/**
+ * A refusal that the caller must understand: carries everything a {@link Problem} needs.
+ * Services throw it; {@link ProblemMapper} turns it into the response.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final transient List<FieldError> errors;
+
+    public ProblemException(int status, String type, String title, String detail,
+            List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public ProblemException(int status, String type, String title, String detail) {
+        this(status, type, title, detail, List.of());
+    }
+
+    /** 400 for a request whose fields are wrong. */
+    public static ProblemException invalid(String type, String detail, List<FieldError> errors) {
+        return new ProblemException(400, type, "Invalid request", detail, errors);
+    }
+
+    /** 400 for one bad field. */
+    public static ProblemException invalidField(String field, String message) {
+        return invalid("/problems/invalid-parameter", field + ": " + message,
+                List.of(new FieldError(field, message)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.airalert.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.airalert.alert.cap.FieldError;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become RFC 9457 {@code application/problem+json}
+ * responses. Nothing internal (class names, stack traces, SQL) reaches the caller; an
+ * unexpected failure is logged with an id that the response repeats.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri),
+                e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidBean(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return respond(new Problem("/problems/invalid-request", "Invalid request", 400,
+                "The request has invalid fields.", path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? JsonPaths.of(m) : "body";
+        String message = field.equals("body") ? "is not valid JSON" : "has the wrong type or is unknown";
+        return respond(new Problem("/problems/invalid-request", "Invalid request", 400,
+                field + ": " + message, path(uri), List.of(new FieldError(field, message))));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem("/problems/unauthorized",
+                        "Unauthorized", 401,
+                        "Send a valid API key as 'Authorization: Bearer <key>'.", path(uri),
+                        List.of())))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem("/problems/forbidden", "Forbidden", 403,
+                "This API key does not have the role this operation needs.", path(uri),
+                List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return respond(new Problem("about:blank", status.getReasonPhrase(),
+                status.getStatusCode(), detailFor(status.getStatusCode()), path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));
+        return respond(new Problem("/problems/internal", "Internal error", 500,
+                "The service failed unexpectedly; reference " + id + ".", path(uri), List.of()));
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 404 -> "No such resource.";
+            case 405 -> "This method is not allowed on this resource.";
+            case 406 -> "None of the accepted media types can be produced.";
+            case 415 -> "Unsupported Content-Type: send application/cap+xml, application/xml or application/json.";
+            default -> "The request could not be processed.";
+        };
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** Bean Validation paths start with method and parameter names; callers know fields. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getIndex() != null && !field.isEmpty()) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.airalert.alert;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.airalert.TestAlerts;
+import dev.airalert.TestKeys;
+import dev.airalert.alert.cap.CapCorpus;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every message of the shared CAP corpus through HTTP: valid CAP 1.2 is accepted and served
+ * back byte for byte, invalid messages are refused naming the offending field, CAP 1.1 and
+ * 1.0 are refused as unsupported versions, hostile XML is refused.
+ */
+@QuarkusTest
+class CapXmlPublishTest {
+
+    /** The field each invalid corpus message must be refused for. */
+    private static final Map<String, String> INVALID_FIELD = Map.of(
+            "invalid.cap", "scope",
+            "canada_errors.cap", "references",
+            "noaa_errors.cap", "alert",
+            "xee.cap", "body",
+            "bushfire_invalid.edxlde", "contentObject[2].alert.info[0].urgency");
+
+    static Response publishXml(byte[] body) {
+        return given().auth().oauth2(TestKeys.publisher()).contentType("application/cap+xml")
+                .body(body).when().post("/api/v1/alerts");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCorpusMessageGetsTheRightAnswer() {
+        return CapCorpus.entries().stream().filter(e -> !e.expected().equals("schema")).map(entry -> DynamicTest.dynamicTest(entry.localPath(), () -> {
+            switch (entry.expected()) {
+                case "valid" -> assertAcceptedAndServedBack(entry);
+                case "invalid" -> publishXml(CapCorpus.bytes(entry)).then().statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors.field", hasItem(INVALID_FIELD.get(entry.localPath().replaceAll(".*/", ""))));
+                default -> publishXml(CapCorpus.bytes(entry)).then().statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("type", equalTo("/problems/unsupported-version"))
+                        .body("detail", containsString("not supported"));
+            }
+        }));
+    }
+
+    private static void assertAcceptedAndServedBack(CapCorpus.Entry entry) {
+        Response response = publishXml(CapCorpus.bytes(entry));
+        response.then().statusCode(is(oneOf(200, 201))).contentType(ContentType.JSON);
+        if (entry.localPath().endsWith(".edxlde")) {
+            response.then().body("items", hasSize(7));
+            return;
+        }
+        String id = response.path("id");
+        byte[] served = given().accept("application/cap+xml").when().get("/api/v1/alerts/" + id)
+                .then().statusCode(200).contentType(containsString("application/cap+xml"))
+                .extract().asByteArray();
+        assertArrayEquals(CapCorpus.bytes(entry), served, entry.localPath() + " must be served byte for byte");
+    }
+
+    @Test
+    void isoLatin1DeclaredInThePrologIsHonoured() {
+        byte[] latin1 = CapCorpus.bytes("earthquake-iso8859-1.cap");
+        String id = publishXml(latin1).then().statusCode(is(oneOf(200, 201))).extract().path("id");
+        given().when().get("/api/v1/alerts/" + id).then()
+                .body("info[0].headline", containsString("Usulután"));
+    }
+
+    @Test
+    void hostileXmlIsRefusedWithoutResolvingAnything() {
+        publishXml(CapCorpus.bytes("xee.cap")).then().statusCode(400)
+                .body("type", equalTo("/problems/hostile-xml"));
+        String xinclude = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2" xmlns:xi="http://www.w3.org/2001/XInclude">
+                  <identifier>x</identifier><xi:include href="file:///etc/passwd" parse="text"/>
+                </alert>""";
+        publishXml(xinclude.getBytes(StandardCharsets.UTF_8)).then().statusCode(400)
+                .body("type", equalTo("/problems/hostile-xml"));
+    }
+
+    @Test
+    void jsonPublishedAlertIsServedAsGeneratedCapXml() {
+        String sender = TestAlerts.uniqueSender();
+        String identifier = TestAlerts.uniqueId();
+        String id = AlertPublishTest.publish(TestAlerts.kyivAirRaid(sender, identifier))
+                .then().statusCode(201).extract().path("id");
+        byte[] xml = given().accept("application/cap+xml").get("/api/v1/alerts/" + id)
+                .then().statusCode(200).body("alert.identifier", equalTo(identifier))
+                .body("alert.info.area.geocode.value", equalTo("UA-30"))
+                .extract().asByteArray();
+        // The generated XML is itself valid CAP: publishing it is a repeat of the same alert.
+        publishXml(xml).then().statusCode(200).body("id", equalTo(id));
+        given().get("/api/v1/alerts/" + id + ".xml").then().statusCode(200)
+                .contentType(containsString("application/cap+xml"));
+        assertEquals(200, given().accept("application/json").get("/api/v1/alerts/" + id).statusCode());
+    }
+
+    @Test
+    void malformedXmlIsRefusedWithItsPosition() {
+        publishXml("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>".getBytes(StandardCharsets.UTF_8))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/malformed"));
+    }
+}

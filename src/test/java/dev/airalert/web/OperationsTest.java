@@ -1,0 +1,38 @@
+package dev.airalert.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.airalert.TestKeys;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** What an operator relies on: API description, health with the database, metrics. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void openApiDescribesThePublicApi() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/alerts'.post.summary", equalTo("Publish an alert"))
+                .body("paths.keySet()", hasItem("/api/v1/alerts.atom"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void readinessIncludesTheDatabase() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+    }
+
+    @Test
+    void metricsCountIngestedAndRejectedAlertsByReason() {
+        given().auth().oauth2(TestKeys.publisher()).contentType("application/json").body("{")
+                .when().post("/api/v1/alerts").then().statusCode(400);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("airalert_alerts_rejected_total{reason=\"malformed\"}"));
+    }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Makes sure the services the test suite talks to are up, starting them where this
+# machine knows how, and creates the test database. Prints what it did; fails with a
+# clear message when a service cannot be reached.
+set -euo pipefail
+
+PGHOST=${AIRALERT_TEST_PGHOST:-127.0.0.1}
+PGPORT=${AIRALERT_TEST_PGPORT:-5432}
+PGUSER=${AIRALERT_TEST_PGUSER:-postgres}
+PGDB=${AIRALERT_TEST_PGDATABASE:-airalert_test}
+
+say() { echo "[test-services] $*"; }
+
+pg_up() {
+  if command -v pg_isready >/dev/null 2>&1; then
+    pg_isready -q -h "$PGHOST" -p "$PGPORT"
+  else
+    (exec 3<>"/dev/tcp/$PGHOST/$PGPORT") 2>/dev/null
+  fi
+}
+
+if pg_up; then
+  say "PostgreSQL is running on $PGHOST:$PGPORT"
+else
+  say "PostgreSQL is not answering on $PGHOST:$PGPORT; trying to start it"
+  if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+    for version in $(ls /etc/postgresql); do
+      pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+    done
+  fi
+  for _ in $(seq 1 30); do pg_up && break; sleep 1; done
+  if ! pg_up; then
+    say "ERROR: PostgreSQL is needed on $PGHOST:$PGPORT (user $PGUSER, trust or password-less auth)."
+    say "Start it, or point AIRALERT_TEST_PGHOST/AIRALERT_TEST_PGPORT at one."
+    exit 1
+  fi
+  say "PostgreSQL started"
+fi
+
+if ! command -v psql >/dev/null 2>&1; then
+  say "ERROR: psql is needed to create the test database $PGDB"
+  exit 1
+fi
+if psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -Atc \
+    "select 1 from pg_database where datname = '$PGDB'" | grep -q 1; then
+  say "database $PGDB exists"
+else
+  psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "create database \"$PGDB\""
+  say "database $PGDB created"
+fi
