@@ -37,6 +37,7 @@ final class CapAlertBuilder {
         String onset;
         String expires = "2026-11-25T10:00:00+02:00";
         String headline = "Air raid alert";
+        String description = "Go to the nearest shelter.";
         String web;
         List<NamedValue> parameter = new ArrayList<>();
         List<CapResource> resource = new ArrayList<>();
@@ -45,7 +46,7 @@ final class CapAlertBuilder {
         CapInfo build() {
             return new CapInfo(language, category, event, responseType, urgency, severity, certainty,
                     null, eventCode, effective, onset, expires, "Civil Defence", headline,
-                    "Go to the nearest shelter.", "Stay in the shelter until the all-clear.", web,
+                    description, "Stay in the shelter until the all-clear.", web,
                     null, parameter, resource, List.of(area.build()));
         }
     }
