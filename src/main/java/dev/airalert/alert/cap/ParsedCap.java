@@ -1,0 +1,29 @@
+package dev.airalert.alert.cap;
+
+import java.util.List;
+
+/**
+ * One alert found in a submitted body, before validation.
+ *
+ * @param alert           the alert's fields (all null when the envelope slot held no alert)
+ * @param originalXml     the exact submitted bytes for a bare alert, kept so a signed alert
+ *                        can be passed on unchanged; null for an alert cut out of an
+ *                        EDXL-DE envelope, whose bytes are not a document of their own
+ * @param path            where the alert sits in the body: "" for a bare alert,
+ *                        {@code contentObject[i].alert} inside an envelope; used to prefix
+ *                        the validator's field paths
+ * @param structureErrors elements CAP 1.2 does not allow where they were found, already
+ *                        prefixed with {@code path}
+ */
+public record ParsedCap(CapAlert alert, byte[] originalXml, String path,
+        List<FieldError> structureErrors) {
+
+    public ParsedCap {
+        structureErrors = structureErrors == null ? List.of() : List.copyOf(structureErrors);
+    }
+
+    /** Turns a field path relative to the alert into one relative to the whole body. */
+    public String qualify(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+}
