@@ -16,9 +16,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Everything stored for a validated alert, derived once: canonical document and its hash
- * (idempotency compares content, not bytes, so the same alert sent as XML and as JSON is
- * the same alert), the times and states history filters on, the info and region index
+ * Everything stored for a validated alert, derived once: canonical document and a hash of
+ * its content (idempotency compares content, not bytes, so the same alert sent as XML and
+ * as JSON, or re-indented, is the same alert), the times and states history filters on, the info and region index
  * rows, and the parsed references.
  */
 record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, String document,
@@ -36,7 +36,7 @@ record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, Strin
                         (short) CapEnums.severityRank(info.severity()), info.certainty(), sentAt))
                 .toList();
         return new StoredForm(alert, submission.format(), submission.originalXml(), document,
-                sha256(document), sentAt, latestExpiry(alert), initialState(alert), infos,
+                sha256(CapJson.comparable(alert)), sentAt, latestExpiry(alert), initialState(alert), infos,
                 regionCodes, references(alert));
     }
 

@@ -2,6 +2,7 @@ package dev.airalert.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.airalert.alert.cap.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -41,6 +42,12 @@ public class ProblemMapper {
                 .toList();
         return respond(new Problem("/problems/invalid-request", "Invalid request", 400,
                 "The request has invalid fields.", path(uri), errors));
+    }
+
+    /** Jackson's own mapper would answer these without naming the field. */
+    @ServerExceptionMapper
+    public Response unreadableJsonValue(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -63,6 +63,19 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void aTestCancelDoesNotClearARealAlert() {
+        String sender = TestAlerts.uniqueSender();
+        String real = TestAlerts.uniqueId();
+        String sent = TestAlerts.now();
+        String id = publish(airRaid(sender, real, sent, "Alert", null)).then().statusCode(201)
+                .extract().path("id");
+        publish(TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Cancel",
+                sender + "," + real + "," + sent, "Test", "air raid", "Extreme", "Immediate",
+                "Observed", "UA-30", null)).then().statusCode(201).body("state", equalTo("not-actual"));
+        given().get("/api/v1/alerts/" + id).then().body("state", equalTo("active"));
+    }
+
+    @Test
     void testAndExerciseMessagesAreNotActual() {
         String sender = TestAlerts.uniqueSender();
         publish(TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Alert", null,

@@ -68,6 +68,11 @@ class CapXmlPublishTest {
             return;
         }
         String id = response.path("id");
+        if (response.statusCode() == 200) {
+            // The corpus holds some OASIS examples twice, formatted differently: the same
+            // alert, so the repeat answers with the alert stored first, with its bytes.
+            return;
+        }
         byte[] served = given().accept("application/cap+xml").when().get("/api/v1/alerts/" + id)
                 .then().statusCode(200).contentType(containsString("application/cap+xml"))
                 .extract().asByteArray();

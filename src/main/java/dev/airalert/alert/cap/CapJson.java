@@ -2,13 +2,17 @@ package dev.airalert.alert.cap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airalert.web.JsonPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The JSON mirror of CAP: strict on the way in (unknown fields are errors, so a typo in
@@ -23,6 +27,8 @@ public final class CapJson {
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private CapJson() {
     }
@@ -53,6 +59,39 @@ public final class CapJson {
             return MAPPER.writeValueAsString(alert);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("CAP records always serialise", e);
+        }
+    }
+
+    /**
+     * A form of the alert for deciding whether two submissions are the same alert: runs
+     * of whitespace inside values count as one space, because the same notice re-indented
+     * or re-wrapped by a relay is still the same notice.
+     */
+    public static String comparable(CapAlert alert) {
+        JsonNode tree = MAPPER.valueToTree(alert);
+        collapseWhitespace(tree);
+        return tree.toString();
+    }
+
+    private static void collapseWhitespace(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fieldNames().forEachRemaining(name -> {
+                JsonNode child = object.get(name);
+                if (child.isTextual()) {
+                    object.put(name, WHITESPACE.matcher(child.asText()).replaceAll(" ").trim());
+                } else {
+                    collapseWhitespace(child);
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode child = array.get(i);
+                if (child.isTextual()) {
+                    array.set(i, WHITESPACE.matcher(child.asText()).replaceAll(" ").trim());
+                } else {
+                    collapseWhitespace(child);
+                }
+            }
         }
     }
 

@@ -13,10 +13,10 @@ import java.util.stream.Stream;
  * directory, because the project is cloned beside a copy of shared/ rather than at a
  * fixed place.
  */
-final class CapCorpus {
+public final class CapCorpus {
 
     /** One SOURCES.tsv row; {@code expected} is e.g. "valid", "invalid", "valid(CAP1.1)", "schema". */
-    record Entry(String localPath, String expected, String note) {
+    public record Entry(String localPath, String expected, String note) {
         @Override
         public String toString() {
             return localPath;
@@ -26,7 +26,7 @@ final class CapCorpus {
     private CapCorpus() {
     }
 
-    static Path root() {
+    public static Path root() {
         Path root = Path.of(System.getProperty("cap.corpus", "../shared/cap-corpus"));
         if (!Files.isRegularFile(root.resolve("SOURCES.tsv"))) {
             throw new IllegalStateException("CAP corpus not found at " + root.toAbsolutePath()
@@ -35,7 +35,7 @@ final class CapCorpus {
         return root;
     }
 
-    static List<Entry> entries() {
+    public static List<Entry> entries() {
         try (Stream<String> lines = Files.lines(root().resolve("SOURCES.tsv"))) {
             return lines.skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\t", -1))
                     .map(c -> new Entry(c[0], c[5], c[6])).toList();
@@ -44,17 +44,17 @@ final class CapCorpus {
         }
     }
 
-    static Stream<Entry> withExpected(String... expected) {
+    public static Stream<Entry> withExpected(String... expected) {
         List<String> wanted = List.of(expected);
         return entries().stream().filter(e -> wanted.contains(e.expected()));
     }
 
-    static Entry entry(String fileName) {
+    public static Entry entry(String fileName) {
         return entries().stream().filter(e -> e.localPath().endsWith("/" + fileName)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no corpus row for " + fileName));
     }
 
-    static byte[] bytes(Entry entry) {
+    public static byte[] bytes(Entry entry) {
         try {
             return Files.readAllBytes(root().resolve(entry.localPath()));
         } catch (IOException e) {
@@ -62,7 +62,7 @@ final class CapCorpus {
         }
     }
 
-    static byte[] bytes(String fileName) {
+    public static byte[] bytes(String fileName) {
         return bytes(entry(fileName));
     }
 }
