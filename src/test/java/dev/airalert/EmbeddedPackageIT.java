@@ -62,9 +62,11 @@ class EmbeddedPackageIT {
     @Test
     void publishesAndReadsAnAlertOnTheEmbeddedDefault() throws IOException {
         String adminKey = Files.readString(workDir.resolve("data/admin-key")).trim();
-        String log = Files.readString(workDir.resolve("out.log"));
-        assertTrue(log.contains(adminKey), "the generated admin key is printed at start");
-        assertTrue(log.contains("airalert listening on http://localhost:"), log);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String log = Files.readString(workDir.resolve("out.log"));
+            assertTrue(log.contains(adminKey), "the generated admin key is printed at start");
+            assertTrue(log.contains("airalert listening on " + base), log);
+        });
         assertTrue(Files.exists(workDir.resolve("data/airalert.mv.db")), "H2 file database under ./data");
 
         String publisher = given().auth().oauth2(adminKey).contentType(ContentType.JSON)

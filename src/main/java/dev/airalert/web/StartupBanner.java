@@ -2,7 +2,7 @@ package dev.airalert.web;
 
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import org.jboss.logging.Logger;
 
 /** Tells whoever started the service where to find it. */
@@ -11,7 +11,7 @@ class StartupBanner {
 
     private static final Logger LOG = Logger.getLogger(StartupBanner.class);
 
-    void announce(@Observes HttpServerStart start) {
+    void announce(@ObservesAsync HttpServerStart start) {
         String host = start.options().getHost();
         String base = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":"
                 + start.options().getPort();
