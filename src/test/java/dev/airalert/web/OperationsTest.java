@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.airalert.TestAlerts;
 import dev.airalert.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,19 @@ class OperationsTest {
     void metricsCountIngestedAndRejectedAlertsByReason() {
         given().auth().oauth2(TestKeys.publisher()).contentType("application/json").body("{")
                 .when().post("/api/v1/alerts").then().statusCode(400);
+        given().auth().oauth2(TestKeys.publisher()).contentType("application/json")
+                .body(TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId()))
+                .when().post("/api/v1/alerts").then().statusCode(201);
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("airalert_alerts_rejected_total{reason=\"malformed\"}"));
+                .body(containsString("airalert_alerts_rejected_total{reason=\"malformed\"}"))
+                .body(containsString("airalert_alerts_ingested_total{format=\"json\"}"));
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblems() {
+        given().when().get("/api/v1/alerts/not-an-id").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+        given().when().delete("/api/v1/alerts").then().statusCode(405)
+                .contentType("application/problem+json");
     }
 }
