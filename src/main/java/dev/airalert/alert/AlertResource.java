@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -62,7 +61,7 @@ public class AlertResource {
         boolean created = published.stream().anyMatch(AlertService.Published::created);
         if (published.size() > 1) {
             return Response.status(created ? 201 : 200)
-                    .entity(Map.of("items", published.stream().map(AlertService.Published::view).toList()))
+                    .entity(new AlertList(published.stream().map(AlertService.Published::view).toList()))
                     .build();
         }
         AlertService.Published one = published.get(0);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -125,12 +126,12 @@ public class AlertService {
         }
     }
 
-    public java.util.Optional<AlertView> find(UUID id, String lang) {
+    public Optional<AlertView> find(UUID id, String lang) {
         return alerts.findByIdOptional(id).map(a -> view(a, lang, clock.instant()));
     }
 
     /** The alert as CAP XML: the original bytes when published as CAP XML, else generated. */
-    public java.util.Optional<byte[]> findCapXml(UUID id) {
+    public Optional<byte[]> findCapXml(UUID id) {
         return alerts.findByIdOptional(id).map(a -> a.originalXml() != null ? a.originalXml()
                 : CapXmlWriter.write(CapJson.readStored(a.document()))
                         .getBytes(StandardCharsets.UTF_8));

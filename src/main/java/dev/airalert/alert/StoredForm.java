@@ -1,15 +1,12 @@
 package dev.airalert.alert;
 
+import dev.airalert.Sha256;
 import dev.airalert.alert.cap.CapAlert;
 import dev.airalert.alert.cap.CapEnums;
 import dev.airalert.alert.cap.CapInfo;
 import dev.airalert.alert.cap.CapJson;
 import dev.airalert.alert.cap.CapTime;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,7 +33,7 @@ record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, Strin
                         (short) CapEnums.severityRank(info.severity()), info.certainty(), sentAt))
                 .toList();
         return new StoredForm(alert, submission.format(), submission.originalXml(), document,
-                sha256(CapJson.comparable(alert)), sentAt, latestExpiry(alert), initialState(alert), infos,
+                Sha256.hex(CapJson.comparable(alert)), sentAt, latestExpiry(alert), initialState(alert), infos,
                 regionCodes, references(alert));
     }
 
@@ -65,14 +62,5 @@ record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, Strin
                 .map(triple -> triple.split(",", 3))
                 .map(p -> new AlertReference(p[0], p[1], p[2]))
                 .toList();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

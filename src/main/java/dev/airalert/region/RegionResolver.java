@@ -6,6 +6,7 @@ import dev.airalert.alert.cap.CapInfo;
 import dev.airalert.alert.cap.NamedValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -34,16 +35,16 @@ public class RegionResolver {
     }
 
     /** A region code as callers may write it ({@code ua-30}), or empty if it is none. */
-    public java.util.Optional<String> normalise(String code) {
+    public Optional<String> normalise(String code) {
         String upper = code.trim().toUpperCase(Locale.ROOT);
-        return ISO_3166_2_CODE.matcher(upper).matches() ? java.util.Optional.of(upper)
-                : java.util.Optional.empty();
+        return ISO_3166_2_CODE.matcher(upper).matches() ? Optional.of(upper)
+                : Optional.empty();
     }
 
-    private java.util.Optional<String> isoCode(NamedValue geocode) {
+    private Optional<String> isoCode(NamedValue geocode) {
         if (geocode.valueName() == null || geocode.value() == null
                 || !ISO_3166_2_NAME.matcher(geocode.valueName().trim()).matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return normalise(geocode.value());
     }

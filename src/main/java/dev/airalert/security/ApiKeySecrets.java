@@ -1,11 +1,8 @@
 package dev.airalert.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.airalert.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Making and hashing key secrets. Secrets are 256 random bits, so a plain SHA-256 is the
@@ -28,12 +25,7 @@ final class ApiKeySecrets {
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return Sha256.hex(secret);
     }
 
     /** The first characters, shown in listings so owners can tell keys apart. */

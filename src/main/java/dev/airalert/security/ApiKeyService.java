@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Creating, listing, revoking and checking API keys. */
@@ -14,7 +15,7 @@ import java.util.UUID;
 public class ApiKeyService {
 
     /** Who a secret belongs to: the principal name is the key id, or "admin". */
-    record Caller(String name, java.util.Set<String> roles) {
+    record Caller(String name, Set<String> roles) {
     }
 
     private final ApiKeyRepository keys;
@@ -53,7 +54,7 @@ public class ApiKeyService {
     /** The caller a bearer secret identifies, if any; blocking (reads the database). */
     Optional<Caller> authenticate(String secret) {
         if (adminKey.matches(secret)) {
-            return Optional.of(new Caller("admin", java.util.Set.of(Roles.ADMIN)));
+            return Optional.of(new Caller("admin", Set.of(Roles.ADMIN)));
         }
         return QuarkusTransaction.joiningExisting().call(() ->
                 keys.findUsableBySecretHash(ApiKeySecrets.hash(secret))
