@@ -8,11 +8,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.airalert.TestAlerts;
 import dev.airalert.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Publishing JSON alerts: what a publisher sees, including every refusal. */
@@ -50,6 +56,31 @@ class AlertPublishTest {
         publish(body).then().statusCode(200).body("id", equalTo(id));
         given().queryParam("sender", sender).when().get("/api/v1/alerts")
                 .then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void concurrentIdenticalPublishesStoreOneAlert() throws Exception {
+        String sender = TestAlerts.uniqueSender();
+        String body = TestAlerts.kyivAirRaid(sender, TestAlerts.uniqueId());
+        String key = TestKeys.publisher();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(key).contentType(ContentType.JSON)
+                        .body(body).post("/api/v1/alerts").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(st -> st == 201).count(), statuses.toString());
+            assertEquals(7, statuses.stream().filter(st -> st == 200).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        given().queryParam("sender", sender).when().get("/api/v1/alerts")
+                .then().body("items", hasSize(1));
     }
 
     @Test
