@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** airalert's own configuration, prefix {@code airalert}. */
@@ -26,10 +27,21 @@ public interface AirAlertConfig {
     /** History queries. */
     History history();
 
+    /** The gazetteer. */
+    Regions regions();
+
     interface Ingest {
         /** Largest accepted alert document; larger bodies get 413. */
         @WithDefault("1M")
         MemorySize maxBodySize();
+    }
+
+    interface Regions {
+        /**
+         * More GeoJSON files of regions, in the format of the built-in gazetteer (see the
+         * README), loaded after it in order; a region with a code already known replaces it.
+         */
+        Optional<List<Path>> files();
     }
 
     interface History {

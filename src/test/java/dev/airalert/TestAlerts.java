@@ -1,5 +1,9 @@
 package dev.airalert;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +18,12 @@ public final class TestAlerts {
     private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private TestAlerts() {
+    }
+
+    /** Publishes a CAP JSON alert with a publisher key. */
+    public static Response publish(String json) {
+        return given().auth().oauth2(TestKeys.publisher()).contentType(ContentType.JSON).body(json)
+                .when().post("/api/v1/alerts");
     }
 
     public static String uniqueSender() {
@@ -36,6 +46,25 @@ public final class TestAlerts {
     public static String kyivAirRaid(String sender, String identifier) {
         return alert(sender, identifier, now(), "Alert", null, "Actual", "air raid", "Extreme",
                 "Immediate", "Observed", "UA-30", time(OffsetDateTime.now().plusHours(2)));
+    }
+
+    /** An active air-raid alert whose single area is given as JSON ({@code "areaDesc": ...}). */
+    public static String withArea(String sender, String areaJson, String expires) {
+        return """
+                {"identifier": "%s", "sender": "%s", "sent": "%s", "status": "Actual",
+                 "msgType": "Alert", "scope": "Public",
+                 "info": [{"category": ["Security"], "event": "air raid", "urgency": "Immediate",
+                   "severity": "Extreme", "certainty": "Observed", "expires": "%s",
+                   "area": [{%s}]}]}
+                """.formatted(uniqueId(), sender, now(), expires, areaJson);
+    }
+
+    public static String inTwoHours() {
+        return time(OffsetDateTime.now().plusHours(2));
+    }
+
+    public static String anHourAgo() {
+        return time(OffsetDateTime.now().minusHours(1));
     }
 
     public static String alert(String sender, String identifier, String sent, String msgType,

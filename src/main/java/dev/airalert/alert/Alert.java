@@ -72,6 +72,10 @@ public class Alert {
     @Column(name = "original_xml")
     byte[] originalXml;
 
+    /** {@link ResolutionJson.Stored}: how each area was resolved. */
+    @Column(name = "area_resolution")
+    String areaResolution;
+
     @ElementCollection
     @CollectionTable(name = "alert_info", joinColumns = @JoinColumn(name = "alert_id"))
     @OrderColumn(name = "position")
@@ -106,7 +110,10 @@ public class Alert {
         this.document = form.document();
         this.originalXml = form.originalXml();
         form.infoIndex().forEach(infos::add);
-        form.regionCodes().forEach(code -> regions.add(new AlertRegion(code, sentAt)));
+        this.areaResolution = ResolutionJson.write(new ResolutionJson.Stored(
+                form.resolution().areas(), form.resolution().unresolvedAreas()));
+        form.resolution().partialByRegion().forEach((code, partial) ->
+                regions.add(new AlertRegion(code, sentAt, partial)));
         form.references().forEach(references::add);
     }
 
@@ -185,6 +192,10 @@ public class Alert {
 
     public Instant sentAt() {
         return sentAt;
+    }
+
+    ResolutionJson.Stored resolution() {
+        return ResolutionJson.read(areaResolution);
     }
 
     public List<String> regionCodes() {

@@ -4,6 +4,7 @@ import dev.airalert.AirAlertConfig;
 import dev.airalert.alert.cap.CapEnums;
 import dev.airalert.alert.cap.CapTime;
 import dev.airalert.alert.cap.FieldError;
+import dev.airalert.region.LatLon;
 import dev.airalert.region.RegionResolver;
 import dev.airalert.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ import java.util.Set;
 @ApplicationScoped
 class AlertQueryParser {
 
-    static final Set<String> PARAMETERS = Set.of("region", "event", "severity", "urgency",
+    static final Set<String> PARAMETERS = Set.of("region", "point", "event", "severity", "urgency",
             "certainty", "status", "msgType", "sender", "active", "since", "until", "lang",
             "limit", "cursor");
 
@@ -46,8 +47,13 @@ class AlertQueryParser {
         Values v = new Values(params, errors);
         Set<String> regionCodes = new LinkedHashSet<>();
         for (String r : v.list("region")) {
-            regions.normalise(r).ifPresentOrElse(regionCodes::add, () -> errors.add(
-                    new FieldError("region", "'" + r + "' is not an ISO 3166-2 code such as UA-30")));
+            regions.codeFor(r).ifPresentOrElse(code -> regionCodes.addAll(regions.withRelatives(code)),
+                    () -> errors.add(new FieldError("region", "'" + r
+                            + "' is not a known region name or an ISO 3166-2 code such as UA-30")));
+        }
+        LatLon point = v.point("point");
+        if (point != null && !regionCodes.isEmpty()) {
+            errors.add(new FieldError("point", "cannot be combined with region"));
         }
         String event = v.single("event");
         String severity = v.oneOf("severity", CapEnums.SEVERITY);
@@ -69,7 +75,7 @@ class AlertQueryParser {
             throw ProblemException.invalid("/problems/invalid-parameter",
                     "The query has " + errors.size() + " invalid parameter(s).", errors);
         }
-        return new AlertQuery(regionCodes, event == null ? null : event.toLowerCase(Locale.ROOT),
+        return new AlertQuery(regionCodes, point, event == null ? null : event.toLowerCase(Locale.ROOT),
                 severity == null ? null : CapEnums.severityRank(severity), urgencies,
                 certainties, statuses.isEmpty() ? Set.of("Actual") : statuses, msgTypes, sender,
                 active, since, until, lang, limit, cursor == null ? null : Cursor.decode(cursor));
@@ -133,6 +139,19 @@ class AlertQueryParser {
                         + String.join(", ", allowed)));
             }
             return known;
+        }
+
+        LatLon point(String name) {
+            String value = single(name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return LatLon.parse(value);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(name, e.getMessage()));
+                return null;
+            }
         }
 
         Boolean bool(String name) {

@@ -5,7 +5,10 @@ import jakarta.persistence.Embeddable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A region code an alert covers, with the alert's sent time for time-ordered scans. */
+/**
+ * A region code an alert covers, whole or in part, with the alert's sent time for
+ * time-ordered scans.
+ */
 @Embeddable
 public class AlertRegion {
 
@@ -15,12 +18,17 @@ public class AlertRegion {
     @Column(name = "sent_at", nullable = false)
     Instant sentAt;
 
+    /** True when the alert covers only part of the region. */
+    @Column(nullable = false)
+    boolean partial;
+
     protected AlertRegion() {
     }
 
-    AlertRegion(String regionCode, Instant sentAt) {
+    AlertRegion(String regionCode, Instant sentAt, boolean partial) {
         this.regionCode = regionCode;
         this.sentAt = sentAt;
+        this.partial = partial;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Alerts in the database; history queries are keyset-paginated and index-backed. */
@@ -31,6 +32,29 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 order by a.sentAt, a.receivedAt""", Alert.class)
                 .setParameter("sender", sender)
                 .setParameter("identifier", identifier)
+                .getResultList();
+    }
+
+    /** Actual alerts active now in any of these regions, newest first. */
+    List<Alert> findActiveIn(Set<String> regionCodes, Instant now) {
+        return getEntityManager().createQuery("""
+                select distinct a from Alert a join a.regions r
+                where r.regionCode in :codes and a.status = 'Actual' and a.state = 'active'
+                  and (a.expiresAt is null or a.expiresAt > :now)
+                order by a.sentAt desc, a.id desc""", Alert.class)
+                .setParameter("codes", regionCodes)
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    /** Every (region, partial, event) of Actual alerts active now: what maps are drawn from. */
+    List<RegionCoverage> activeCoverage(Instant now) {
+        return getEntityManager().createQuery("""
+                select distinct new dev.airalert.alert.RegionCoverage(r.regionCode, r.partial, i.eventKey)
+                from Alert a join a.regions r join a.infos i
+                where a.status = 'Actual' and a.state = 'active'
+                  and (a.expiresAt is null or a.expiresAt > :now)""", RegionCoverage.class)
+                .setParameter("now", now)
                 .getResultList();
     }
 

@@ -6,6 +6,7 @@ import dev.airalert.alert.cap.CapJson;
 import dev.airalert.alert.cap.CapValidator;
 import dev.airalert.alert.cap.CapXmlWriter;
 import dev.airalert.alert.cap.FieldError;
+import dev.airalert.region.PointCoverage;
 import dev.airalert.region.RegionResolver;
 import dev.airalert.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -31,12 +33,15 @@ public class AlertService {
 
     private final AlertRepository alerts;
     private final RegionResolver regions;
+    private final PointCoverage points;
     private final IngestMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    AlertService(AlertRepository alerts, RegionResolver regions, IngestMetrics metrics) {
+    AlertService(AlertRepository alerts, RegionResolver regions, PointCoverage points,
+            IngestMetrics metrics) {
         this.alerts = alerts;
         this.regions = regions;
+        this.points = points;
         this.metrics = metrics;
     }
 
@@ -139,17 +144,57 @@ public class AlertService {
 
     AlertPage search(AlertQuery query) {
         Instant now = clock.instant();
-        List<Alert> found = alerts.search(query, now);
+        List<Alert> found = query.point() == null ? alerts.search(query, now) : coveringPoint(query, now);
         boolean more = found.size() > query.limit();
         List<Alert> page = more ? found.subList(0, query.limit()) : found;
         String next = more ? Cursor.after(page.get(page.size() - 1)).encode() : null;
         return new AlertPage(page.stream().map(a -> view(a, query.lang(), now)).toList(), next);
     }
 
+    /**
+     * Alerts of the regions containing the point, less those whose shapes miss it. The
+     * shape test runs here, so pages are filled batch by batch from the index order.
+     */
+    private List<Alert> coveringPoint(AlertQuery query, Instant now) {
+        Set<String> regionsAtPoint = points.regionsAt(query.point());
+        List<Alert> matching = new ArrayList<>();
+        if (regionsAtPoint.isEmpty()) {
+            return matching;
+        }
+        AlertQuery batch = query.inRegions(regionsAtPoint);
+        while (matching.size() <= query.limit()) {
+            List<Alert> found = alerts.search(batch, now);
+            for (Alert alert : found) {
+                if (points.covers(CapJson.readStored(alert.document()), alert.resolution().areas(),
+                        query.point(), regionsAtPoint)) {
+                    matching.add(alert);
+                }
+            }
+            if (found.size() <= query.limit()) {
+                break;
+            }
+            batch = batch.after(Cursor.after(found.get(found.size() - 1)));
+        }
+        return matching;
+    }
+
+    /** Alerts active now in any of these regions, newest first. */
+    public List<AlertView> activeIn(Set<String> regionCodes, String lang) {
+        Instant now = clock.instant();
+        return alerts.findActiveIn(regionCodes, now).stream().map(a -> view(a, lang, now)).toList();
+    }
+
+    /** What is under alert now: one entry per (region, event) of every active Actual alert. */
+    public List<RegionCoverage> activeCoverage() {
+        return alerts.activeCoverage(clock.instant());
+    }
+
     private static AlertView view(Alert alert, String lang, Instant now) {
         CapAlert cap = CapJson.readStored(alert.document());
+        ResolutionJson.Stored resolution = alert.resolution();
         return new AlertView(alert.id(), alert.stateAt(now), alert.regionCodes(),
-                alert.replacedBy(), alert.receivedAt(), inLanguage(cap, lang));
+                resolution.unresolvedAreas(), alert.replacedBy(), alert.receivedAt(),
+                resolution.areas(), inLanguage(cap, lang));
     }
 
     /**

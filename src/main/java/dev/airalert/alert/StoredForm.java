@@ -6,11 +6,11 @@ import dev.airalert.alert.cap.CapEnums;
 import dev.airalert.alert.cap.CapInfo;
 import dev.airalert.alert.cap.CapJson;
 import dev.airalert.alert.cap.CapTime;
+import dev.airalert.region.Resolution;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Everything stored for a validated alert, derived once: canonical document and a hash of
@@ -20,10 +20,10 @@ import java.util.Set;
  */
 record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, String document,
         String contentHash, Instant sentAt, Instant expiresAt, AlertState initialState,
-        List<AlertInfoIndex> infoIndex, Set<String> regionCodes,
+        List<AlertInfoIndex> infoIndex, Resolution resolution,
         List<AlertReference> references) {
 
-    static StoredForm of(Submission submission, Set<String> regionCodes) {
+    static StoredForm of(Submission submission, Resolution resolution) {
         CapAlert alert = submission.alert();
         String document = CapJson.write(alert);
         Instant sentAt = CapTime.parse(alert.sent()).toInstant();
@@ -34,7 +34,7 @@ record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, Strin
                 .toList();
         return new StoredForm(alert, submission.format(), submission.originalXml(), document,
                 Sha256.hex(CapJson.comparable(alert)), sentAt, latestExpiry(alert), initialState(alert), infos,
-                regionCodes, references(alert));
+                resolution, references(alert));
     }
 
     /** An alert is expired after the latest expiry of its infos; none means it never expires. */

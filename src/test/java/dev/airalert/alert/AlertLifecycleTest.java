@@ -1,6 +1,6 @@
 package dev.airalert.alert;
 
-import static dev.airalert.alert.AlertPublishTest.publish;
+import static dev.airalert.TestAlerts.publish;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 

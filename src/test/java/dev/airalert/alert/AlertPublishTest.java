@@ -1,5 +1,6 @@
 package dev.airalert.alert;
 
+import static dev.airalert.TestAlerts.publish;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -167,10 +168,5 @@ class AlertPublishTest {
     void unknownAlertIsNotFound() {
         given().when().get("/api/v1/alerts/00000000-0000-7000-8000-000000000000")
                 .then().statusCode(404).contentType("application/problem+json");
-    }
-
-    static io.restassured.response.Response publish(String json) {
-        return given().auth().oauth2(TestKeys.publisher()).contentType(ContentType.JSON).body(json)
-                .when().post("/api/v1/alerts");
     }
 }

@@ -104,7 +104,7 @@ class CapXmlPublishTest {
     void jsonPublishedAlertIsServedAsGeneratedCapXml() {
         String sender = TestAlerts.uniqueSender();
         String identifier = TestAlerts.uniqueId();
-        String id = AlertPublishTest.publish(TestAlerts.kyivAirRaid(sender, identifier))
+        String id = TestAlerts.publish(TestAlerts.kyivAirRaid(sender, identifier))
                 .then().statusCode(201).extract().path("id");
         byte[] xml = given().accept("application/cap+xml").get("/api/v1/alerts/" + id)
                 .then().statusCode(200).body("alert.identifier", equalTo(identifier))

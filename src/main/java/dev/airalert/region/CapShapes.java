@@ -1,0 +1,67 @@
+package dev.airalert.region;
+
+import dev.airalert.alert.cap.CapArea;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.util.GeometricShapeFactory;
+
+/**
+ * CAP's shapes as JTS geometries in longitude/latitude degrees. The validator has already
+ * checked their syntax, so this only converts. A circle becomes a 64-sided polygon: its
+ * radius in kilometres turned into degrees at its latitude, precise to well under a
+ * kilometre for the sizes alerts use.
+ */
+public final class CapShapes {
+
+    private static final double KM_PER_DEGREE = 111.32;
+
+    private CapShapes() {
+    }
+
+    /** The union of an area's polygons and circles, or null when it has none. */
+    public static Geometry of(CapArea area, GeometryFactory factory) {
+        List<Geometry> parts = new ArrayList<>();
+        area.polygon().forEach(p -> parts.add(polygon(p, factory)));
+        area.circle().forEach(c -> parts.add(circle(c, factory)));
+        if (parts.isEmpty()) {
+            return null;
+        }
+        return parts.size() == 1 ? parts.get(0) : factory.buildGeometry(parts).union();
+    }
+
+    public static boolean hasShapes(CapArea area) {
+        return !area.polygon().isEmpty() || !area.circle().isEmpty();
+    }
+
+    static Geometry polygon(String text, GeometryFactory factory) {
+        String[] pairs = text.trim().split("\\s+");
+        Coordinate[] ring = new Coordinate[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            String[] latLon = pairs[i].split(",");
+            ring[i] = new Coordinate(Double.parseDouble(latLon[1]), Double.parseDouble(latLon[0]));
+        }
+        Geometry polygon = factory.createPolygon(ring);
+        // A publisher's polygon may cross itself; buffer(0) turns it into the area it encloses.
+        return polygon.isValid() ? polygon : polygon.buffer(0);
+    }
+
+    static Geometry circle(String text, GeometryFactory factory) {
+        String[] centreAndRadius = text.trim().split("\\s+");
+        String[] latLon = centreAndRadius[0].split(",");
+        double lat = Double.parseDouble(latLon[0]);
+        double lon = Double.parseDouble(latLon[1]);
+        double radiusKm = Double.parseDouble(centreAndRadius[1]);
+        if (radiusKm == 0) {
+            return factory.createPoint(new Coordinate(lon, lat));
+        }
+        GeometricShapeFactory shape = new GeometricShapeFactory(factory);
+        shape.setNumPoints(64);
+        shape.setCentre(new Coordinate(lon, lat));
+        shape.setHeight(2 * radiusKm / KM_PER_DEGREE);
+        shape.setWidth(2 * radiusKm / (KM_PER_DEGREE * Math.max(Math.cos(Math.toRadians(lat)), 1e-6)));
+        return shape.createEllipse();
+    }
+}

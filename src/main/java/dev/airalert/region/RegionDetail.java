@@ -1,0 +1,16 @@
+package dev.airalert.region;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.airalert.alert.AlertView;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One region in full: its summary, the regions inside it, its boundary as a GeoJSON
+ * geometry, and the alerts active there now (its own, its parents', its children's).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RegionDetail(@JsonUnwrapped RegionSummary region, List<String> children,
+        Map<String, Object> boundary, List<AlertView> activeAlerts) {
+}

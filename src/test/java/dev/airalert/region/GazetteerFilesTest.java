@@ -1,0 +1,97 @@
+package dev.airalert.region;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airalert.AirAlertConfig;
+import io.quarkus.runtime.configuration.MemorySize;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** More regions come from GeoJSON files named in configuration, without code changes. */
+class GazetteerFilesTest {
+
+    /** The example of the README: a Polish voivodeship, and a replacement for RU-BRY. */
+    private static final String EXTRA = """
+            {"type": "FeatureCollection", "features": [
+             {"type": "Feature", "properties": {"code": "PL-06", "country": "PL", "kind": "oblast",
+               "parent": "PL", "names": {"uk": "Люблінське воєводство", "en": "Lublin Voivodeship",
+               "de": "Woiwodschaft Lublin", "ru": "Люблинское воеводство"},
+               "aliases": ["Lublin", "Люблін"], "centre": [51.25, 22.57]},
+              "geometry": {"type": "Polygon", "coordinates": [[[21.6, 50.3], [24.1, 50.3],
+                [24.1, 52.3], [21.6, 52.3], [21.6, 50.3]]]}},
+             {"type": "Feature", "properties": {"code": "RU-BRY", "country": "RU", "kind": "oblast",
+               "parent": "RU", "names": {"uk": "Брянська область", "en": "Bryansk Oblast",
+               "de": "Oblast Brjansk", "ru": "Брянская область"}, "aliases": []},
+              "geometry": {"type": "Polygon", "coordinates": [[[33, 52.5], [35, 52.5], [35, 54],
+                [33, 54], [33, 52.5]]]}}
+            ]}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void extraFilesAddAndReplaceRegions() throws IOException {
+        Path file = Files.writeString(dir.resolve("poland.geojson"), EXTRA);
+        Gazetteer gazetteer = new Gazetteer(configWithFiles(List.of(file)));
+
+        assertEquals("PL-06", gazetteer.byName("Lublin").orElseThrow().code());
+        assertEquals("PL-06", gazetteer.byName("woiwodschaft lublin").orElseThrow().code());
+        assertEquals(List.of("PL-06"), gazetteer.containing(new LatLon(51.25, 22.57)).stream()
+                .map(Region::code).toList());
+        assertEquals(new LatLon(51.25, 22.57), gazetteer.byCode("pl-06").orElseThrow().centre());
+        // The replaced Bryansk outline no longer reaches Klintsy (52.76 N, 32.24 E).
+        assertTrue(gazetteer.containing(new LatLon(52.76, 32.24)).isEmpty());
+        assertEquals("RU-BRY", gazetteer.byName("Oblast Brjansk").orElseThrow().code());
+        assertTrue(gazetteer.byName("Brjansk").isEmpty(), "a replaced region keeps only the new names");
+        assertEquals("UA-30", gazetteer.byName("Kiew").orElseThrow().code());
+    }
+
+    @Test
+    void aBrokenFileStopsTheStartNamingTheFeature() throws IOException {
+        Path file = Files.writeString(dir.resolve("broken.geojson"), EXTRA.replace("\"code\": \"PL-06\", ", ""));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new Gazetteer(configWithFiles(List.of(file))));
+        assertTrue(e.getMessage().contains("feature 0: property 'code' is required"), e.getMessage());
+    }
+
+    /** Only the regions group matters to the gazetteer. */
+    private static AirAlertConfig configWithFiles(List<Path> files) {
+        return new AirAlertConfig() {
+            public Optional<String> adminKey() {
+                return Optional.empty();
+            }
+
+            public Path dataDir() {
+                return Path.of("target");
+            }
+
+            public Ingest ingest() {
+                return () -> new MemorySize(BigInteger.valueOf(1 << 20));
+            }
+
+            public History history() {
+                return new History() {
+                    public int defaultLimit() {
+                        return 50;
+                    }
+
+                    public int maxLimit() {
+                        return 500;
+                    }
+                };
+            }
+
+            public Regions regions() {
+                return () -> Optional.of(files);
+            }
+        };
+    }
+}
