@@ -7,6 +7,7 @@ import dev.airalert.alert.cap.FieldError;
 import dev.airalert.region.LatLon;
 import dev.airalert.region.RegionResolver;
 import dev.airalert.web.ProblemException;
+import dev.airalert.web.QueryParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
@@ -21,8 +22,8 @@ import java.util.Set;
 
 /**
  * Turns history query parameters into an {@link AlertQuery}. Strict like the best alert
- * APIs: an unknown parameter or a bad value is a 400 naming it, never silently ignored,
- * because a typo in {@code severty=Extreme} would otherwise return everything.
+ * APIs: an unknown parameter or a bad value is a 400 naming it, and every bad one is
+ * reported at once.
  */
 @ApplicationScoped
 class AlertQueryParser {
@@ -40,10 +41,7 @@ class AlertQueryParser {
     }
 
     AlertQuery parse(MultivaluedMap<String, String> params) {
-        List<FieldError> errors = new ArrayList<>();
-        params.keySet().stream().filter(k -> !PARAMETERS.contains(k)).sorted().forEach(k ->
-                errors.add(new FieldError(k, "is not a known parameter; known: "
-                        + String.join(", ", PARAMETERS.stream().sorted().toList()))));
+        List<FieldError> errors = new ArrayList<>(QueryParameters.unknown(params, PARAMETERS));
         Values v = new Values(params, errors);
         Set<String> regionCodes = new LinkedHashSet<>();
         for (String r : v.list("region")) {

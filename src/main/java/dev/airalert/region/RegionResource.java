@@ -1,8 +1,8 @@
 package dev.airalert.region;
 
 import dev.airalert.alert.AlertService;
-import dev.airalert.alert.cap.FieldError;
 import dev.airalert.web.ProblemException;
+import dev.airalert.web.QueryParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +36,7 @@ public class RegionResource {
                     + " q (part of a name or alias in any language).")
     public List<RegionSummary> list(@Context UriInfo uri, @QueryParam("country") String country,
             @QueryParam("kind") String kind, @QueryParam("q") String q) {
-        onlyParameters(uri, Set.of("country", "kind", "q"));
+        QueryParameters.requireKnown(uri.getQueryParameters(), Set.of("country", "kind", "q"));
         // A name search keeps its best-first order; a plain listing is by code.
         Stream<Region> regions = q == null
                 ? gazetteer.all().stream().sorted(Comparator.comparing(Region::code))
@@ -55,7 +54,7 @@ public class RegionResource {
                     + " point: lat,lon (all regions containing it, country first).")
     public RegionMatches resolve(@Context UriInfo uri, @QueryParam("q") String q,
             @QueryParam("point") String point) {
-        onlyParameters(uri, Set.of("q", "point"));
+        QueryParameters.requireKnown(uri.getQueryParameters(), Set.of("q", "point"));
         if ((q == null) == (point == null)) {
             throw ProblemException.invalidField(q == null ? "q" : "point", "give either q or point");
         }
@@ -76,21 +75,10 @@ public class RegionResource {
             description = "Active alerts include country-wide alerts and alerts of regions inside it.")
     public RegionDetail get(@Context UriInfo uri, @PathParam("code") String code,
             @QueryParam("lang") String lang) {
-        onlyParameters(uri, Set.of("lang"));
+        QueryParameters.requireKnown(uri.getQueryParameters(), Set.of("lang"));
         Region region = gazetteer.byCode(code).orElseThrow(NotFoundException::new);
         return new RegionDetail(RegionSummary.of(region), gazetteer.descendants(region.code()),
                 GeoJsonGeometry.of(region.boundary()),
                 alerts.activeIn(resolver.withRelatives(region.code()), lang));
-    }
-
-    private static void onlyParameters(UriInfo uri, Set<String> known) {
-        List<FieldError> unknown = new ArrayList<>();
-        uri.getQueryParameters().keySet().stream().filter(k -> !known.contains(k)).sorted()
-                .forEach(k -> unknown.add(new FieldError(k, "is not a known parameter; known: "
-                        + String.join(", ", known.stream().sorted().toList()))));
-        if (!unknown.isEmpty()) {
-            throw ProblemException.invalid("/problems/invalid-parameter",
-                    "The query has " + unknown.size() + " unknown parameter(s).", unknown);
-        }
     }
 }
