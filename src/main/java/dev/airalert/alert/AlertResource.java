@@ -32,13 +32,16 @@ public class AlertResource {
     private static final MediaType CAP_XML = MediaType.valueOf(AlertDocumentReader.CAP_XML);
 
     private final AlertService service;
+    private final AlertHistory history;
     private final AlertDocumentReader reader;
     private final AlertQueryParser queries;
     private final SecurityIdentity identity;
 
-    AlertResource(AlertService service, AlertDocumentReader reader, AlertQueryParser queries,
+    AlertResource(AlertService service, AlertHistory history, AlertDocumentReader reader,
+            AlertQueryParser queries,
             SecurityIdentity identity) {
         this.service = service;
+        this.history = history;
         this.reader = reader;
         this.queries = queries;
         this.identity = identity;
@@ -80,7 +83,7 @@ public class AlertResource {
             @Context HttpHeaders headers) {
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {
             if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return Response.ok(service.find(id, lang).orElseThrow(NotFoundException::new),
+                return Response.ok(history.find(id, lang).orElseThrow(NotFoundException::new),
                         MediaType.APPLICATION_JSON_TYPE).build();
             }
             if (accepted.isCompatible(CAP_XML) || accepted.isCompatible(MediaType.APPLICATION_XML_TYPE)) {
@@ -106,7 +109,7 @@ public class AlertResource {
                     + " (default Actual), msgType, sender, active, since, until, lang; limit"
                     + " (default 50, max 500) and cursor from the previous page's 'next'.")
     public AlertPage search(@Context UriInfo uri) {
-        return service.search(queries.parse(uri.getQueryParameters()));
+        return history.search(queries.parse(uri.getQueryParameters()));
     }
 
     @GET
@@ -115,13 +118,13 @@ public class AlertResource {
     @Operation(summary = "Recent alerts as an Atom feed",
             description = "Takes the same filters as the history search; entries link to CAP XML.")
     public Response atom(@Context UriInfo uri) {
-        AlertPage page = service.search(queries.parse(uri.getQueryParameters()));
+        AlertPage page = history.search(queries.parse(uri.getQueryParameters()));
         return Response.ok(AtomFeed.write(page, uri.getBaseUri(), uri.getRequestUri()),
                 "application/atom+xml;charset=UTF-8").build();
     }
 
     private Response capXml(UUID id) {
-        return Response.ok(service.findCapXml(id).orElseThrow(NotFoundException::new), CAP_XML).build();
+        return Response.ok(history.findCapXml(id).orElseThrow(NotFoundException::new), CAP_XML).build();
     }
 
     private UUID publisherId() {

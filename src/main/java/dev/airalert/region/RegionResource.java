@@ -1,6 +1,6 @@
 package dev.airalert.region;
 
-import dev.airalert.alert.AlertService;
+import dev.airalert.alert.AlertHistory;
 import dev.airalert.web.ProblemException;
 import dev.airalert.web.QueryParameters;
 import jakarta.ws.rs.GET;
@@ -22,9 +22,9 @@ public class RegionResource {
 
     private final Gazetteer gazetteer;
     private final RegionResolver resolver;
-    private final AlertService alerts;
+    private final AlertHistory alerts;
 
-    RegionResource(Gazetteer gazetteer, RegionResolver resolver, AlertService alerts) {
+    RegionResource(Gazetteer gazetteer, RegionResolver resolver, AlertHistory alerts) {
         this.gazetteer = gazetteer;
         this.resolver = resolver;
         this.alerts = alerts;

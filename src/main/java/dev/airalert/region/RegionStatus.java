@@ -1,6 +1,6 @@
 package dev.airalert.region;
 
-import dev.airalert.alert.AlertService;
+import dev.airalert.alert.AlertHistory;
 import dev.airalert.alert.RegionCoverage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -18,9 +18,9 @@ import java.util.TreeSet;
 public class RegionStatus {
 
     private final Gazetteer gazetteer;
-    private final AlertService alerts;
+    private final AlertHistory alerts;
 
-    RegionStatus(Gazetteer gazetteer, AlertService alerts) {
+    RegionStatus(Gazetteer gazetteer, AlertHistory alerts) {
         this.gazetteer = gazetteer;
         this.alerts = alerts;
     }

@@ -1,0 +1,86 @@
+package dev.airalert.alert;
+
+import dev.airalert.alert.cap.CapJson;
+import dev.airalert.alert.cap.CapXmlWriter;
+import dev.airalert.region.PointCoverage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reading alerts: one by id, history searches, what is active where. */
+@ApplicationScoped
+public class AlertHistory {
+
+    private final AlertRepository alerts;
+    private final PointCoverage points;
+    private final Clock clock = Clock.systemUTC();
+
+    AlertHistory(AlertRepository alerts, PointCoverage points) {
+        this.alerts = alerts;
+        this.points = points;
+    }
+
+    public Optional<AlertView> find(UUID id, String lang) {
+        return alerts.findByIdOptional(id).map(a -> AlertViews.of(a, lang, clock.instant()));
+    }
+
+    /** The alert as CAP XML: the original bytes when published as CAP XML, else generated. */
+    public Optional<byte[]> findCapXml(UUID id) {
+        return alerts.findByIdOptional(id).map(a -> a.originalXml() != null ? a.originalXml()
+                : CapXmlWriter.write(CapJson.readStored(a.document()))
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    AlertPage search(AlertQuery query) {
+        Instant now = clock.instant();
+        List<Alert> found = query.point() == null ? alerts.search(query, now) : coveringPoint(query, now);
+        boolean more = found.size() > query.limit();
+        List<Alert> page = more ? found.subList(0, query.limit()) : found;
+        String next = more ? Cursor.after(page.get(page.size() - 1)).encode() : null;
+        return new AlertPage(page.stream().map(a -> AlertViews.of(a, query.lang(), now)).toList(), next);
+    }
+
+    /**
+     * Alerts of the regions containing the point, less those whose shapes miss it. The
+     * shape test runs here, so pages are filled batch by batch from the index order.
+     */
+    private List<Alert> coveringPoint(AlertQuery query, Instant now) {
+        Set<String> regionsAtPoint = points.regionsAt(query.point());
+        List<Alert> matching = new ArrayList<>();
+        if (regionsAtPoint.isEmpty()) {
+            return matching;
+        }
+        AlertQuery batch = query.inRegions(regionsAtPoint);
+        while (matching.size() <= query.limit()) {
+            List<Alert> found = alerts.search(batch, now);
+            for (Alert alert : found) {
+                if (points.covers(CapJson.readStored(alert.document()), alert.resolution().areas(),
+                        query.point(), regionsAtPoint)) {
+                    matching.add(alert);
+                }
+            }
+            if (found.size() <= query.limit()) {
+                break;
+            }
+            batch = batch.after(Cursor.after(found.get(found.size() - 1)));
+        }
+        return matching;
+    }
+
+    /** Alerts active now in any of these regions, newest first. */
+    public List<AlertView> activeIn(Set<String> regionCodes, String lang) {
+        Instant now = clock.instant();
+        return alerts.findActiveIn(regionCodes, now).stream().map(a -> AlertViews.of(a, lang, now)).toList();
+    }
+
+    /** What is under alert now: one entry per (region, event) of every active Actual alert. */
+    public List<RegionCoverage> activeCoverage() {
+        return alerts.activeCoverage(clock.instant());
+    }
+}
