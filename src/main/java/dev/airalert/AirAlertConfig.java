@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,9 @@ public interface AirAlertConfig {
     /** The gazetteer. */
     Regions regions();
 
+    /** Webhook delivery. */
+    Webhooks webhooks();
+
     interface Ingest {
         /** Largest accepted alert document; larger bodies get 413. */
         @WithDefault("1M")
@@ -42,6 +46,53 @@ public interface AirAlertConfig {
          * README), loaded after it in order; a region with a code already known replaces it.
          */
         Optional<List<Path>> files();
+    }
+
+    interface Webhooks {
+        /** Whether this instance delivers webhooks (fan-out and dispatch workers run). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Waits before each retry after the first attempt; each gets +-20% jitter. When
+         * they are used up, the delivery has failed for good.
+         */
+        @WithDefault("5s,5m,30m,2h,5h,10h,10h")
+        List<Duration> retrySchedule();
+
+        /** The longest wait a receiver's Retry-After can ask for; longer values are capped. */
+        @WithDefault("1h")
+        Duration maxRetryAfter();
+
+        /** How long one delivery request may take, connect to last byte. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** Requests in flight at once from this instance, to all endpoints. */
+        @WithDefault("256")
+        int maxInFlight();
+
+        /** Requests in flight at once from this instance to one subscription. */
+        @WithDefault("8")
+        int perEndpointConcurrency();
+
+        /** A subscription that has failed continuously this long is disabled. */
+        @WithDefault("5d")
+        Duration disableAfter();
+
+        /** How long the previous secret still signs after a rotation. */
+        @WithDefault("24h")
+        Duration rotationGrace();
+
+        /** How often workers look for work when nothing woke them. */
+        @WithDefault("250ms")
+        Duration pollInterval();
+
+        /**
+         * Networks (CIDR) webhook targets may resolve to although they are private,
+         * loopback or link-local: for tests and private deployments. Empty: none.
+         */
+        Optional<List<String>> allowedNetworks();
     }
 
     interface History {

@@ -7,6 +7,7 @@ import dev.airalert.region.RegionResolver;
 import dev.airalert.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,12 +27,15 @@ public class AlertService {
     private final AlertRepository alerts;
     private final RegionResolver regions;
     private final IngestMetrics metrics;
+    private final Event<AlertStored> stored;
     private final Clock clock = Clock.systemUTC();
 
-    AlertService(AlertRepository alerts, RegionResolver regions, IngestMetrics metrics) {
+    AlertService(AlertRepository alerts, RegionResolver regions, IngestMetrics metrics,
+            Event<AlertStored> stored) {
         this.alerts = alerts;
         this.regions = regions;
         this.metrics = metrics;
+        this.stored = stored;
     }
 
     /** One stored alert and whether this request created it (false: an identical repeat). */
@@ -93,9 +97,11 @@ public class AlertService {
             }
             Alert alert = new Alert(TimeOrderedUuid.next(), form, now, publishedBy);
             alerts.persist(alert);
-            applyLifecycle(alert, form);
+            List<Alert> related = applyLifecycle(alert, form);
+            AlertView view = AlertViews.of(alert, null, now);
+            stored.fire(new AlertStored(view, related.stream().map(r -> AlertViews.of(r, null, now)).toList()));
             metrics.ingested(form.format());
-            results.add(new Published(AlertViews.of(alert, null, now), true));
+            results.add(new Published(view, true));
         }
         alerts.flush();
         return results;
@@ -106,18 +112,20 @@ public class AlertService {
      * message referencing it takes that message's effect at once. Only Actual messages
      * act: a Test or Exercise Cancel must not clear a real alert.
      */
-    private void applyLifecycle(Alert alert, StoredForm form) {
+    private List<Alert> applyLifecycle(Alert alert, StoredForm form) {
+        List<Alert> referenced = new ArrayList<>();
+        for (AlertReference ref : form.references()) {
+            alerts.findBySenderAndIdentifier(ref.sender, ref.identifier).ifPresent(referenced::add);
+        }
         if (alert.isActual() && alert.supersedes()) {
-            for (AlertReference ref : form.references()) {
-                alerts.findBySenderAndIdentifier(ref.sender, ref.identifier)
-                        .ifPresent(target -> target.supersede(alert.msgType(), alert.id()));
-            }
+            referenced.forEach(target -> target.supersede(alert.msgType(), alert.id()));
         }
         for (Alert later : alerts.findReferencing(alert.sender(), alert.identifier())) {
             if (later.isActual() && !later.id().equals(alert.id())) {
                 alert.supersede(later.msgType(), later.id());
             }
         }
+        return referenced;
     }
 
 }

@@ -3,9 +3,9 @@ package dev.airalert.alert;
 import dev.airalert.alert.cap.CapAlert;
 import dev.airalert.alert.cap.CapInfo;
 import dev.airalert.alert.cap.CapJson;
+import dev.airalert.alert.cap.CapLanguages;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /** Stored alerts as the API shows them. */
 final class AlertViews {
@@ -29,12 +29,8 @@ final class AlertViews {
         if (lang == null) {
             return cap;
         }
-        String wanted = lang.toLowerCase(Locale.ROOT);
-        List<CapInfo> matching = cap.info().stream().filter(i -> {
-            String have = i.effectiveLanguage().toLowerCase(Locale.ROOT);
-            return have.equals(wanted) || have.startsWith(wanted + "-")
-                    || wanted.startsWith(have + "-");
-        }).toList();
+        List<CapInfo> matching = cap.info().stream()
+                .filter(i -> CapLanguages.matches(i.effectiveLanguage(), lang)).toList();
         return matching.isEmpty() ? cap : cap.withInfo(matching);
     }
 }

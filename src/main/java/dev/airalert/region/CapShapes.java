@@ -48,7 +48,7 @@ public final class CapShapes {
         return polygon.isValid() ? polygon : polygon.buffer(0);
     }
 
-    static Geometry circle(String text, GeometryFactory factory) {
+    public static Geometry circle(String text, GeometryFactory factory) {
         String[] centreAndRadius = text.trim().split("\\s+");
         String[] latLon = centreAndRadius[0].split(",");
         double lat = Double.parseDouble(latLon[0]);

@@ -3,6 +3,7 @@ package dev.airalert.region;
 import dev.airalert.AirAlertConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,13 +49,19 @@ public class Gazetteer {
     private final Map<String, PreparedGeometry> shapes = new HashMap<>();
     private final STRtree index = new STRtree();
 
+    @Inject
     Gazetteer(AirAlertConfig config) {
+        this(config.regions().files().orElse(List.of()));
+    }
+
+    /** The built-in regions, then those of {@code files} in order. */
+    Gazetteer(List<Path> files) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(BUILT_IN)) {
             if (in == null) {
                 throw new IllegalStateException("The built-in gazetteer " + BUILT_IN + " is missing");
             }
             GeoJsonRegions.read(in, BUILT_IN, geometry).forEach(this::put);
-            for (Path file : config.regions().files().orElse(List.of())) {
+            for (Path file : files) {
                 try (InputStream extra = Files.newInputStream(file)) {
                     List<Region> loaded = GeoJsonRegions.read(extra, file.toString(), geometry);
                     loaded.forEach(this::put);

@@ -3,14 +3,10 @@ package dev.airalert.region;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.airalert.AirAlertConfig;
-import io.quarkus.runtime.configuration.MemorySize;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +36,7 @@ class GazetteerFilesTest {
     @Test
     void extraFilesAddAndReplaceRegions() throws IOException {
         Path file = Files.writeString(dir.resolve("poland.geojson"), EXTRA);
-        Gazetteer gazetteer = new Gazetteer(configWithFiles(List.of(file)));
+        Gazetteer gazetteer = new Gazetteer(List.of(file));
 
         assertEquals("PL-06", gazetteer.byName("Lublin").orElseThrow().code());
         assertEquals("PL-06", gazetteer.byName("woiwodschaft lublin").orElseThrow().code());
@@ -58,40 +54,7 @@ class GazetteerFilesTest {
     void aBrokenFileStopsTheStartNamingTheFeature() throws IOException {
         Path file = Files.writeString(dir.resolve("broken.geojson"), EXTRA.replace("\"code\": \"PL-06\", ", ""));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class, () -> new Gazetteer(configWithFiles(List.of(file))));
+                IllegalArgumentException.class, () -> new Gazetteer(List.of(file)));
         assertTrue(e.getMessage().contains("feature 0: property 'code' is required"), e.getMessage());
-    }
-
-    /** Only the regions group matters to the gazetteer. */
-    private static AirAlertConfig configWithFiles(List<Path> files) {
-        return new AirAlertConfig() {
-            public Optional<String> adminKey() {
-                return Optional.empty();
-            }
-
-            public Path dataDir() {
-                return Path.of("target");
-            }
-
-            public Ingest ingest() {
-                return () -> new MemorySize(BigInteger.valueOf(1 << 20));
-            }
-
-            public History history() {
-                return new History() {
-                    public int defaultLimit() {
-                        return 50;
-                    }
-
-                    public int maxLimit() {
-                        return 500;
-                    }
-                };
-            }
-
-            public Regions regions() {
-                return () -> Optional.of(files);
-            }
-        };
     }
 }

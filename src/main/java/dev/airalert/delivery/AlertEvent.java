@@ -1,0 +1,65 @@
+package dev.airalert.delivery;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One entry of the durable event log: what happened to which alert, and its payload. */
+@Entity
+@Table(name = "alert_event")
+public class AlertEvent {
+
+    public static final String PUBLISHED = "alert.published";
+    public static final String UPDATED = "alert.updated";
+    public static final String CANCELLED = "alert.cancelled";
+    public static final String PING = "webhook.ping";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long seq;
+
+    @Column(nullable = false)
+    UUID id;
+
+    @Column(nullable = false)
+    String type;
+
+    @Column(name = "alert_id")
+    UUID alertId;
+
+    @Column(name = "chain_key", nullable = false)
+    String chainKey;
+
+    @Column(name = "related_alert_ids", nullable = false)
+    String relatedAlertIds;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(nullable = false)
+    String payload;
+
+    protected AlertEvent() {
+    }
+
+    AlertEvent(UUID id, String type, UUID alertId, String chainKey, String relatedAlertIds,
+            Instant createdAt, String payload) {
+        this.id = id;
+        this.type = type;
+        this.alertId = alertId;
+        this.chainKey = chainKey;
+        this.relatedAlertIds = relatedAlertIds;
+        this.createdAt = createdAt;
+        this.payload = payload;
+    }
+
+    /** The id receivers see as {@code webhook-id} and as the payload's {@code id}. */
+    static String publicId(UUID id) {
+        return "evt_" + id.toString().replace("-", "");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.airalert.delivery;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The delivery queue in SQL. Claiming takes due rows with {@code FOR UPDATE SKIP LOCKED},
+ * so instances never claim the same row, and leases them: a claimed row is invisible until
+ * its lease ends, which is longer than a request may take, so a worker that dies mid-request
+ * only delays its deliveries. A later event of an alert chain waits while an earlier one
+ * for the same subscription is queued: that is what keeps alert, update, cancel in order.
+ */
+@ApplicationScoped
+class DeliveryQueue {
+
+    private static final String CLAIM = """
+            SELECT q.delivery_id, q.subscription_id FROM delivery_queue q
+            WHERE q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
+              AND EXISTS (SELECT 1 FROM subscription s WHERE s.id = q.subscription_id AND s.enabled = TRUE)
+              AND NOT EXISTS (SELECT 1 FROM delivery_queue e WHERE e.subscription_id = q.subscription_id
+                              AND e.chain_key = q.chain_key AND e.event_seq < q.event_seq)
+            ORDER BY q.due_at LIMIT ? FOR UPDATE SKIP LOCKED""";
+
+    private static final String LOAD = """
+            SELECT d.id, d.attempts, s.id, s.url, s.secret, s.previous_secret, s.previous_secret_until,
+                   s.languages, e.seq, e.id, e.type, e.created_at
+            FROM delivery d JOIN subscription s ON s.id = d.subscription_id
+            JOIN alert_event e ON e.seq = d.event_seq WHERE d.id = ?""";
+
+    private final AgroalDataSource dataSource;
+
+    DeliveryQueue(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries that {@code accept} takes (the dispatcher's
+     * per-endpoint limit), leases them until {@code leaseUntil}, and returns them ready to send.
+     */
+    List<Outgoing> claim(int limit, Instant now, Instant leaseUntil, Predicate<UUID> accept) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<UUID> taken = new ArrayList<>();
+                try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
+                    claim.setTimestamp(1, Timestamp.from(now));
+                    claim.setTimestamp(2, Timestamp.from(now));
+                    claim.setInt(3, limit);
+                    try (ResultSet rs = claim.executeQuery()) {
+                        while (rs.next()) {
+                            if (accept.test(rs.getObject(2, UUID.class))) {
+                                taken.add(rs.getObject(1, UUID.class));
+                            }
+                        }
+                    }
+                }
+                List<Outgoing> outgoing = new ArrayList<>();
+                try (PreparedStatement lease = c.prepareStatement(
+                        "UPDATE delivery_queue SET leased_until = ? WHERE delivery_id = ?");
+                        PreparedStatement load = c.prepareStatement(LOAD)) {
+                    for (UUID id : taken) {
+                        lease.setTimestamp(1, Timestamp.from(leaseUntil));
+                        lease.setObject(2, id);
+                        lease.addBatch();
+                        load.setObject(1, id);
+                        try (ResultSet rs = load.executeQuery()) {
+                            if (rs.next()) {
+                                outgoing.add(outgoing(rs, now));
+                            }
+                        }
+                    }
+                    lease.executeBatch();
+                }
+                c.commit();
+                return outgoing;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static Outgoing outgoing(ResultSet rs, Instant now) throws SQLException {
+        List<String> secrets = new ArrayList<>(List.of(rs.getString(5)));
+        Timestamp previousUntil = rs.getTimestamp(7);
+        if (rs.getString(6) != null && previousUntil != null && previousUntil.toInstant().isAfter(now)) {
+            secrets.add(rs.getString(6));
+        }
+        String languages = rs.getString(8);
+        return new Outgoing(rs.getObject(1, UUID.class), rs.getObject(3, UUID.class), rs.getString(4), secrets,
+                languages.isBlank() ? List.of() : Arrays.asList(languages.split(",")), rs.getInt(2),
+                rs.getLong(9), AlertEvent.publicId(rs.getObject(10, UUID.class)), rs.getString(11),
+                rs.getTimestamp(12).toInstant());
+    }
+
+    /** Event payloads by sequence number, for the deliveries just claimed. */
+    Map<Long, String> payloads(List<Long> seqs) throws SQLException {
+        Map<Long, String> payloads = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement load = c.prepareStatement("SELECT payload FROM alert_event WHERE seq = ?")) {
+            for (Long seq : seqs) {
+                load.setLong(1, seq);
+                try (ResultSet rs = load.executeQuery()) {
+                    if (rs.next()) {
+                        payloads.put(seq, rs.getString(1));
+                    }
+                }
+            }
+        }
+        return payloads;
+    }
+}

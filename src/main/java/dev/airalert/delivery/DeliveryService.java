@@ -1,0 +1,116 @@
+package dev.airalert.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airalert.subscription.Subscription;
+import dev.airalert.subscription.SubscriptionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What a subscriber can do about deliveries: read the attempt log, send a ping, replay. */
+@ApplicationScoped
+public class DeliveryService {
+
+    private final EntityManager em;
+    private final SubscriptionService subscriptions;
+    private final FanOut fanOut;
+    private final DeliverySignal signal;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    DeliveryService(EntityManager em, SubscriptionService subscriptions, FanOut fanOut,
+            DeliverySignal signal, ObjectMapper json) {
+        this.em = em;
+        this.subscriptions = subscriptions;
+        this.fanOut = fanOut;
+        this.signal = signal;
+        this.json = json;
+    }
+
+    /** A test event for one subscription, delivered like any other. Returns its event id. */
+    @Transactional
+    public String ping(String owner, UUID subscriptionId) throws JsonProcessingException {
+        Subscription subscription = subscriptions.owned(owner, subscriptionId);
+        UUID id = UUID.randomUUID();
+        String payload = json.writeValueAsString(Map.of("subscriptionId", subscription.id().toString(),
+                "message", "A test event from airalert: your endpoint and signature check work."));
+        AlertEvent event = new AlertEvent(id, AlertEvent.PING, null, "ping-" + id, "", clock.instant(), payload);
+        em.persist(event);
+        em.flush();
+        fanOut.enqueue(event, List.of(subscription.id()));
+        signal.wake();
+        return AlertEvent.publicId(id);
+    }
+
+    /** Delivers again every event this subscription was sent since the given time. */
+    @Transactional
+    public int replay(String owner, UUID subscriptionId, Instant since) {
+        Subscription subscription = subscriptions.owned(owner, subscriptionId);
+        int count = fanOut.replay(subscription.id(), since);
+        signal.wake();
+        return count;
+    }
+
+    /** The newest deliveries first, each with its attempts. */
+    @Transactional
+    public List<DeliveryView> deliveries(String owner, UUID subscriptionId, int limit) {
+        subscriptions.owned(owner, subscriptionId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT d.id, e.id, e.type, d.status, d.attempts, d.created_at, d.next_attempt_at, d.finished_at
+                FROM delivery d JOIN alert_event e ON e.seq = d.event_seq
+                WHERE d.subscription_id = ?1 ORDER BY d.created_at DESC, d.event_seq DESC""")
+                .setParameter(1, subscriptionId).setMaxResults(limit).getResultList();
+        Map<UUID, List<DeliveryView.Attempt>> attempts = attempts(rows.stream().map(r -> (UUID) r[0]).toList());
+        List<DeliveryView> views = new ArrayList<>();
+        for (Object[] r : rows) {
+            views.add(new DeliveryView((UUID) r[0], AlertEvent.publicId((UUID) r[1]), (String) r[2], (String) r[3],
+                    ((Number) r[4]).intValue(), instant(r[5]), instant(r[6]), instant(r[7]),
+                    attempts.getOrDefault((UUID) r[0], List.of())));
+        }
+        return views;
+    }
+
+    private Map<UUID, List<DeliveryView.Attempt>> attempts(List<UUID> deliveries) {
+        Map<UUID, List<DeliveryView.Attempt>> byDelivery = new LinkedHashMap<>();
+        if (deliveries.isEmpty()) {
+            return byDelivery;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT delivery_id, attempt, attempted_at, status_code, latency_ms, response_excerpt, error, next_retry_at
+                FROM delivery_attempt WHERE delivery_id IN (?1) ORDER BY attempt""")
+                .setParameter(1, deliveries).getResultList();
+        for (Object[] r : rows) {
+            byDelivery.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new DeliveryView.Attempt(
+                    ((Number) r[1]).intValue(), instant(r[2]), r[3] == null ? null : ((Number) r[3]).intValue(),
+                    ((Number) r[4]).intValue(), (String) r[5], (String) r[6], instant(r[7])));
+        }
+        return byDelivery;
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return Instant.parse(value.toString());
+    }
+}

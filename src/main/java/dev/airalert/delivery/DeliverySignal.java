@@ -1,0 +1,42 @@
+package dev.airalert.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Wakes the delivery workers when there is new work (a committed publish, a finished
+ * request), so events go out at once instead of at the next poll. Polling remains for work
+ * that other instances created.
+ */
+@ApplicationScoped
+class DeliverySignal {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private boolean pending;
+
+    void wake() {
+        lock.lock();
+        try {
+            pending = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until woken or until the timeout; returns at once if woken since the last wait. */
+    void await(long millis) throws InterruptedException {
+        lock.lock();
+        try {
+            if (!pending) {
+                changed.await(millis, TimeUnit.MILLISECONDS);
+            }
+            pending = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

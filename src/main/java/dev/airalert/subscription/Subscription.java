@@ -1,0 +1,159 @@
+package dev.airalert.subscription;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * A webhook endpoint and what it wants. Its health (failing since, disabled and why) is
+ * written by the delivery workers in batches; owners can only enable it again.
+ */
+@Entity
+@Table(name = "subscription")
+public class Subscription {
+
+    @Id
+    UUID id;
+
+    /** The API key id (or "admin") that created it; only that key sees and changes it. */
+    @Column(nullable = false)
+    String owner;
+
+    @Column(nullable = false)
+    String url;
+
+    String description;
+
+    @Column(name = "point_lat")
+    Double pointLat;
+
+    @Column(name = "point_lon")
+    Double pointLon;
+
+    @Column(name = "radius_km")
+    Double radiusKm;
+
+    @ElementCollection
+    @CollectionTable(name = "subscription_region", joinColumns = @JoinColumn(name = "subscription_id"))
+    @Column(name = "region_code")
+    Set<String> regionCodes = new TreeSet<>();
+
+    @Column(nullable = false)
+    String events;
+
+    @Column(name = "min_severity_rank")
+    Short minSeverityRank;
+
+    @Column(nullable = false)
+    String urgencies;
+
+    @Column(nullable = false)
+    String certainties;
+
+    @Column(nullable = false)
+    String statuses;
+
+    @Column(nullable = false)
+    String languages;
+
+    @Column(nullable = false)
+    String secret;
+
+    @Column(name = "previous_secret")
+    String previousSecret;
+
+    @Column(name = "previous_secret_until")
+    Instant previousSecretUntil;
+
+    @Column(nullable = false)
+    boolean enabled;
+
+    @Column(name = "disabled_reason")
+    String disabledReason;
+
+    @Column(name = "disabled_at")
+    Instant disabledAt;
+
+    @Column(name = "failing_since")
+    Instant failingSince;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    protected Subscription() {
+    }
+
+    Subscription(UUID id, String owner, String secret, Instant now) {
+        this.id = id;
+        this.owner = owner;
+        this.secret = secret;
+        this.enabled = true;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The secrets that sign now: the current one, and the previous one during its grace. */
+    public List<String> signingSecrets(Instant now) {
+        List<String> secrets = new ArrayList<>(List.of(secret));
+        if (previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)) {
+            secrets.add(previousSecret);
+        }
+        return secrets;
+    }
+
+    void rotate(String newSecret, Duration grace, Instant now) {
+        previousSecret = secret;
+        previousSecretUntil = now.plus(grace);
+        secret = newSecret;
+        updatedAt = now;
+    }
+
+    void enable(Instant now) {
+        enabled = true;
+        disabledReason = null;
+        disabledAt = null;
+        failingSince = null;
+        updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Set<String> regionCodes() {
+        return regionCodes;
+    }
+
+    public SubscriptionFilter filter() {
+        return new SubscriptionFilter(split(events), minSeverityRank == null ? null : (int) minSeverityRank,
+                split(urgencies), split(certainties), split(statuses), split(languages),
+                pointLat == null ? null : new dev.airalert.region.LatLon(pointLat, pointLon), radiusKm);
+    }
+
+    static List<String> split(String list) {
+        return list == null || list.isBlank() ? List.of() : Arrays.asList(list.split(","));
+    }
+}

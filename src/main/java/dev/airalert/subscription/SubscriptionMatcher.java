@@ -1,0 +1,78 @@
+package dev.airalert.subscription;
+
+import dev.airalert.alert.AlertView;
+import dev.airalert.alert.cap.CapArea;
+import dev.airalert.alert.cap.CapEnums;
+import dev.airalert.alert.cap.CapInfo;
+import dev.airalert.region.CapShapes;
+import dev.airalert.region.Gazetteer;
+import dev.airalert.region.RegionResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Which subscriptions an alert event concerns. Candidates come from the region index (the
+ * alert's regions with their parents and children); filters then run on each. An Update or
+ * Cancel also reaches whoever the alerts it refers to reached, so an all-clear without an
+ * area of its own still arrives where the alert did.
+ */
+@ApplicationScoped
+public class SubscriptionMatcher {
+
+    private final SubscriptionRepository subscriptions;
+    private final RegionResolver resolver;
+    private final Gazetteer gazetteer;
+
+    SubscriptionMatcher(SubscriptionRepository subscriptions, RegionResolver resolver, Gazetteer gazetteer) {
+        this.subscriptions = subscriptions;
+        this.resolver = resolver;
+        this.gazetteer = gazetteer;
+    }
+
+    /** The subscriptions the event goes to, enabled or not; run inside a transaction. */
+    public List<Subscription> matching(AlertView alert, List<AlertView> related) {
+        List<AlertView> views = new ArrayList<>(related);
+        views.add(0, alert);
+        Set<String> codes = new HashSet<>();
+        views.forEach(v -> v.regions().forEach(r -> codes.addAll(resolver.withRelatives(r))));
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return subscriptions.findInRegions(codes).stream()
+                .filter(s -> views.stream().anyMatch(v -> accepts(s.filter(), v)))
+                .toList();
+    }
+
+    private boolean accepts(SubscriptionFilter f, AlertView alert) {
+        if (!f.statuses().isEmpty() && !f.statuses().contains(alert.alert().status())) {
+            return false;
+        }
+        boolean infoFilters = !f.events().isEmpty() || f.minSeverityRank() != null
+                || !f.urgencies().isEmpty() || !f.certainties().isEmpty();
+        if (infoFilters && alert.alert().info().stream().noneMatch(i -> accepts(f, i))) {
+            return false;
+        }
+        return f.point() == null || touchesCircle(f, alert);
+    }
+
+    private static boolean accepts(SubscriptionFilter f, CapInfo info) {
+        return (f.events().isEmpty() || f.events().contains(info.event().toLowerCase(Locale.ROOT)))
+                && (f.minSeverityRank() == null || CapEnums.severityRank(info.severity()) >= f.minSeverityRank())
+                && (f.urgencies().isEmpty() || f.urgencies().contains(info.urgency()))
+                && (f.certainties().isEmpty() || f.certainties().contains(info.certainty()));
+    }
+
+    /** Areas with shapes must reach the circle; areas without shapes matched by region already. */
+    private boolean touchesCircle(SubscriptionFilter f, AlertView alert) {
+        Geometry circle = CapShapes.circle(f.point().lat() + "," + f.point().lon() + " " + f.radiusKm(),
+                gazetteer.geometryFactory());
+        List<CapArea> areas = alert.alert().info().stream().flatMap(i -> i.area().stream()).toList();
+        return areas.isEmpty() || areas.stream().anyMatch(a -> !CapShapes.hasShapes(a)
+                || CapShapes.of(a, gazetteer.geometryFactory()).intersects(circle));
+    }
+}

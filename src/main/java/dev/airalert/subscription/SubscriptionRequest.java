@@ -1,0 +1,34 @@
+package dev.airalert.subscription;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * What a subscriber sends to create a subscription, or to change one (PATCH: absent fields
+ * stay as they are). Places: {@code regions} (codes or names in any language) and/or a
+ * {@code point} with a radius.
+ */
+public record SubscriptionRequest(
+        @Size(max = 2048) String url,
+        @Size(max = 100) List<@NotBlank String> regions,
+        @Valid PointRequest point,
+        @Size(max = 50) List<@NotBlank String> events,
+        String minSeverity,
+        List<String> urgencies,
+        List<String> certainties,
+        List<String> statuses,
+        @Size(max = 10) List<String> languages,
+        @Size(max = 500) String description) {
+
+    /** A place and how far around it: alerts touching this circle match. */
+    public record PointRequest(
+            @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
+            @NotNull @DecimalMin("0") @DecimalMax("1000") Double radiusKm) {
+    }
+}

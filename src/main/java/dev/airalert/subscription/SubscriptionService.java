@@ -1,0 +1,186 @@
+package dev.airalert.subscription;
+
+import dev.airalert.AirAlertConfig;
+import dev.airalert.alert.cap.CapEnums;
+import dev.airalert.alert.cap.FieldError;
+import dev.airalert.region.CapShapes;
+import dev.airalert.region.Gazetteer;
+import dev.airalert.region.Region;
+import dev.airalert.region.RegionResolver;
+import dev.airalert.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Creating and managing subscriptions. Every operation is scoped to the calling key: a key
+ * never sees or changes another key's subscriptions (it gets 404, as if they did not exist).
+ */
+@ApplicationScoped
+public class SubscriptionService {
+
+    private final SubscriptionRepository subscriptions;
+    private final RegionResolver resolver;
+    private final Gazetteer gazetteer;
+    private final TargetGuard guard;
+    private final AirAlertConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    SubscriptionService(SubscriptionRepository subscriptions, RegionResolver resolver,
+            Gazetteer gazetteer, TargetGuard guard, AirAlertConfig config) {
+        this.subscriptions = subscriptions;
+        this.resolver = resolver;
+        this.gazetteer = gazetteer;
+        this.guard = guard;
+        this.config = config;
+    }
+
+    @Transactional
+    public SubscriptionView create(String owner, SubscriptionRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.url() == null || request.url().isBlank()) {
+            errors.add(new FieldError("url", "is required"));
+        }
+        if ((request.regions() == null || request.regions().isEmpty()) && request.point() == null) {
+            errors.add(new FieldError("regions", "give regions, a point, or both"));
+        }
+        Subscription s = new Subscription(UUID.randomUUID(), owner, WebhookSecrets.generate(), clock.instant());
+        s.statuses = "Actual";
+        s.events = s.urgencies = s.certainties = s.languages = "";
+        apply(s, request, errors);
+        subscriptions.persist(s);
+        return SubscriptionView.of(s, s.secret);
+    }
+
+    @Transactional
+    public List<SubscriptionView> list(String owner) {
+        return subscriptions.findByOwner(owner).stream().map(s -> SubscriptionView.of(s, null)).toList();
+    }
+
+    @Transactional
+    public SubscriptionView get(String owner, UUID id) {
+        return SubscriptionView.of(owned(owner, id), null);
+    }
+
+    @Transactional
+    public SubscriptionView patch(String owner, UUID id, SubscriptionRequest request) {
+        Subscription s = owned(owner, id);
+        List<FieldError> errors = new ArrayList<>();
+        if (request.url() != null && request.url().isBlank()) {
+            errors.add(new FieldError("url", "must not be empty"));
+        }
+        apply(s, request, errors);
+        s.updatedAt = clock.instant();
+        return SubscriptionView.of(s, null);
+    }
+
+    @Transactional
+    public void delete(String owner, UUID id) {
+        subscriptions.delete(owned(owner, id));
+    }
+
+    @Transactional
+    public RotatedSecret rotateSecret(String owner, UUID id) {
+        Subscription s = owned(owner, id);
+        Instant now = clock.instant();
+        s.rotate(WebhookSecrets.generate(), config.webhooks().rotationGrace(), now);
+        return new RotatedSecret(s.secret, s.previousSecretUntil);
+    }
+
+    @Transactional
+    public SubscriptionView enable(String owner, UUID id) {
+        Subscription s = owned(owner, id);
+        s.enable(clock.instant());
+        return SubscriptionView.of(s, null);
+    }
+
+    /** The subscription if the caller owns it; 404 otherwise. Must run in a transaction. */
+    public Subscription owned(String owner, UUID id) {
+        return subscriptions.findOwned(id, owner).orElseThrow(NotFoundException::new);
+    }
+
+    private void apply(Subscription s, SubscriptionRequest r, List<FieldError> errors) {
+        if (r.url() != null && !r.url().isBlank()) {
+            guard.refusal(r.url()).ifPresent(why -> errors.add(new FieldError("url", why)));
+            s.url = r.url().trim();
+        }
+        if (r.description() != null) {
+            s.description = r.description();
+        }
+        if (r.point() != null) {
+            s.pointLat = r.point().lat();
+            s.pointLon = r.point().lon();
+            s.radiusKm = r.point().radiusKm();
+        }
+        if (r.regions() != null || r.point() != null) {
+            s.regionCodes.clear();
+            s.regionCodes.addAll(regionCodes(r, s, errors));
+        }
+        if (r.events() != null) {
+            s.events = String.join(",", r.events().stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).toList());
+        }
+        if (r.minSeverity() != null) {
+            String severity = known("minSeverity", List.of(r.minSeverity()), CapEnums.SEVERITY, errors);
+            s.minSeverityRank = severity.isEmpty() ? null : (short) CapEnums.severityRank(severity);
+        }
+        s.urgencies = r.urgencies() == null ? s.urgencies : known("urgencies", r.urgencies(), CapEnums.URGENCY, errors);
+        s.certainties = r.certainties() == null ? s.certainties
+                : known("certainties", r.certainties(), CapEnums.CERTAINTY, errors);
+        s.statuses = r.statuses() == null ? s.statuses : known("statuses", r.statuses(), CapEnums.STATUS, errors);
+        if (r.languages() != null) {
+            for (int i = 0; i < r.languages().size(); i++) {
+                if (!r.languages().get(i).matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
+                    errors.add(new FieldError("languages[" + i + "]", "must be a language tag such as de or en-US"));
+                }
+            }
+            s.languages = String.join(",", r.languages());
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("/problems/invalid-request",
+                    "The subscription has " + errors.size() + " invalid field(s).", errors);
+        }
+    }
+
+    /** Named regions by code; a point by the regions its circle touches and the country it lies in. */
+    private Set<String> regionCodes(SubscriptionRequest r, Subscription s, List<FieldError> errors) {
+        Set<String> codes = new TreeSet<>();
+        List<String> named = r.regions() != null ? r.regions() : List.of();
+        for (int i = 0; i < named.size(); i++) {
+            final int index = i;
+            resolver.codeFor(named.get(i)).ifPresentOrElse(codes::add, () -> errors.add(new FieldError(
+                    "regions[" + index + "]", "'" + named.get(index) + "' is not a known region")));
+        }
+        if (s.pointLat != null) {
+            var circle = CapShapes.circle(s.pointLat + "," + s.pointLon + " " + s.radiusKm, gazetteer.geometryFactory());
+            gazetteer.touchedBy(circle).keySet().stream().map(Region::code).forEach(codes::add);
+            gazetteer.containing(new dev.airalert.region.LatLon(s.pointLat, s.pointLon)).stream()
+                    .map(Region::code).forEach(codes::add);
+        }
+        return codes;
+    }
+
+    private static String known(String field, List<String> values, List<String> allowed, List<FieldError> errors) {
+        Function<String, String> canonical = v -> allowed.stream().filter(a -> a.equalsIgnoreCase(v.trim()))
+                .findFirst().orElse(null);
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String value = canonical.apply(values.get(i));
+            if (value == null) {
+                errors.add(new FieldError(values.size() == 1 && field.equals("minSeverity") ? field : field + "[" + i + "]",
+                        "'" + values.get(i) + "' is not one of " + String.join(", ", allowed)));
+            } else {
+                result.add(value);
+            }
+        }
+        return String.join(",", result);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.airalert.subscription;
+
+import dev.airalert.AirAlertConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Keeps webhooks off the service's own network (SSRF): a target must be http(s) and resolve
+ * only to public addresses, unless its address lies in a network the operator allowlisted.
+ * Checked when a subscription is registered and again before every delivery, since DNS
+ * answers can change.
+ */
+@ApplicationScoped
+public class TargetGuard {
+
+    /** Non-public IPv4 ranges besides what InetAddress itself can tell: CGNAT, reserved, benchmarking. */
+    private static final List<Cidr> BLOCKED = List.of(Cidr.parse("0.0.0.0/8"), Cidr.parse("100.64.0.0/10"),
+            Cidr.parse("192.0.0.0/24"), Cidr.parse("198.18.0.0/15"), Cidr.parse("240.0.0.0/4"),
+            Cidr.parse("fc00::/7"), Cidr.parse("64:ff9b::/96"));
+
+    private final List<Cidr> allowed;
+
+    TargetGuard(AirAlertConfig config) {
+        this.allowed = config.webhooks().allowedNetworks().orElse(List.of()).stream()
+                .map(Cidr::parse).toList();
+    }
+
+    /** Why the URL may not be used, or empty when it may. */
+    public Optional<String> refusal(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (Exception e) {
+            return Optional.of("is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("must be an http or https URL");
+        }
+        if (uri.getHost() == null || uri.getUserInfo() != null) {
+            return Optional.of("must name a host and carry no credentials");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            return Optional.of("host '" + uri.getHost() + "' does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            if (!isPublic(address) && allowed.stream().noneMatch(c -> c.contains(address))) {
+                return Optional.of("resolves to " + address.getHostAddress()
+                        + ", a loopback, private, link-local or reserved address");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isPublic(InetAddress a) {
+        return !(a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress() || a.isMulticastAddress()
+                || BLOCKED.stream().anyMatch(c -> c.contains(a)));
+    }
+
+    /** An address range such as 10.0.0.0/8 or fc00::/7. */
+    record Cidr(byte[] network, int prefix) {
+
+        static Cidr parse(String text) {
+            String[] parts = text.trim().split("/");
+            try {
+                byte[] network = InetAddress.getByName(parts[0]).getAddress();
+                int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : network.length * 8;
+                return new Cidr(network, prefix);
+            } catch (UnknownHostException | NumberFormatException e) {
+                throw new IllegalArgumentException("Not a network in CIDR form: " + text, e);
+            }
+        }
+
+        boolean contains(InetAddress address) {
+            byte[] bytes = address.getAddress();
+            if (bytes.length != network.length) {
+                return false;
+            }
+            int bits = bytes.length * 8;
+            BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+                    .shiftRight(prefix).not().and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
+            return new BigInteger(1, bytes).and(mask).equals(new BigInteger(1, network).and(mask));
+        }
+    }
+}

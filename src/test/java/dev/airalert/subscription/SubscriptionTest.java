@@ -1,0 +1,102 @@
+package dev.airalert.subscription;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.airalert.TestKeys;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+/** Managing subscriptions: validation, SSRF refusals, and isolation between keys. */
+@QuarkusTest
+class SubscriptionTest {
+
+    private static final String URL = "http://127.0.0.1:9/hook";
+
+    @Test
+    void createdSubscriptionShowsResolvedCodesAndItsSecretOnce() {
+        String key = TestSubscriptions.subscriberKey();
+        JsonPath created = TestSubscriptions.create(key, URL,
+                "\"regions\": [\"Kiew\", \"Харків\", \"UA-46\"], \"events\": [\"Air Raid\"], \"minSeverity\": \"Severe\","
+                        + " \"languages\": [\"de\"], \"description\": \"Embassy\"");
+        org.hamcrest.MatcherAssert.assertThat(created.getString("secret"), startsWith("whsec_"));
+        org.hamcrest.MatcherAssert.assertThat(created.getList("regions"), containsInAnyOrder("UA-30", "UA-46", "UA-63"));
+        String id = created.getString("id");
+        given().auth().oauth2(key).get("/api/v1/subscriptions/" + id).then().statusCode(200)
+                .body("secret", nullValue()).body("statuses", contains("Actual"))
+                .body("events", contains("air raid")).body("minSeverity", equalTo("Severe"))
+                .body("enabled", equalTo(true));
+        given().auth().oauth2(key).contentType(ContentType.JSON).body("{\"regions\": [\"Odesa\"], \"statuses\": [\"Actual\", \"Exercise\"]}")
+                .patch("/api/v1/subscriptions/" + id).then().statusCode(200)
+                .body("regions", contains("UA-51")).body("statuses", contains("Actual", "Exercise"))
+                .body("description", equalTo("Embassy"));
+        given().auth().oauth2(key).post("/api/v1/subscriptions/" + id + "/rotate-secret").then().statusCode(200)
+                .body("secret", startsWith("whsec_")).body("secret", not(equalTo(created.getString("secret"))));
+        given().auth().oauth2(key).delete("/api/v1/subscriptions/" + id).then().statusCode(204);
+        given().auth().oauth2(key).get("/api/v1/subscriptions/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aPointSubscriptionListensToTheRegionsItsCircleTouches() {
+        TestSubscriptions.create(TestSubscriptions.subscriberKey(), URL,
+                "\"point\": {\"lat\": 50.45, \"lon\": 30.52, \"radiusKm\": 3}")
+                .getList("regions").forEach(code -> org.hamcrest.MatcherAssert.assertThat(
+                        java.util.List.of("UA", "UA-30", "UA-32"), hasItem(code)));
+    }
+
+    @Test
+    void badFieldsAreNamed() {
+        given().auth().oauth2(TestSubscriptions.subscriberKey()).contentType(ContentType.JSON)
+                .body("{\"url\": \"" + URL + "\", \"regions\": [\"Narnia\"], \"minSeverity\": \"Huge\","
+                        + " \"urgencies\": [\"Now\"], \"languages\": [\"not a tag\"], \"colour\": \"red\"}")
+                .post("/api/v1/subscriptions").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("colour"));
+        given().auth().oauth2(TestSubscriptions.subscriberKey()).contentType(ContentType.JSON)
+                .body("{\"url\": \"" + URL + "\", \"regions\": [\"Narnia\"], \"minSeverity\": \"Huge\","
+                        + " \"urgencies\": [\"Now\"], \"languages\": [\"not a tag\"]}")
+                .post("/api/v1/subscriptions").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("regions[0]", "minSeverity", "urgencies[0]", "languages[0]"));
+        given().auth().oauth2(TestSubscriptions.subscriberKey()).contentType(ContentType.JSON)
+                .body("{\"description\": \"nothing\"}")
+                .post("/api/v1/subscriptions").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("url", "regions"));
+    }
+
+    @Test
+    void targetsOnPrivateNetworksAreRefused() {
+        String key = TestSubscriptions.subscriberKey();
+        for (String url : new String[] {"http://10.1.2.3/hook", "http://169.254.169.254/latest/meta-data",
+                "http://192.168.1.1/", "http://100.64.0.1/", "http://[::1]/hook", "http://[fd00::1]/",
+                "ftp://example.org/hook", "http://user:pw@127.0.0.1/", "not a url"}) {
+            given().auth().oauth2(key).contentType(ContentType.JSON)
+                    .body("{\"url\": \"" + url + "\", \"regions\": [\"UA-30\"]}")
+                    .post("/api/v1/subscriptions").then().statusCode(400)
+                    .body("errors.field", contains("url"));
+        }
+    }
+
+    @Test
+    void keysSeeAndChangeOnlyTheirOwnSubscriptions() {
+        String alice = TestSubscriptions.subscriberKey();
+        String bob = TestSubscriptions.subscriberKey();
+        String id = TestSubscriptions.create(alice, URL, "\"regions\": [\"UA-30\"]").getString("id");
+        given().auth().oauth2(bob).get("/api/v1/subscriptions/" + id).then().statusCode(404);
+        given().auth().oauth2(bob).contentType(ContentType.JSON).body("{\"url\": \"http://127.0.0.1:1/x\"}")
+                .patch("/api/v1/subscriptions/" + id).then().statusCode(404);
+        given().auth().oauth2(bob).delete("/api/v1/subscriptions/" + id).then().statusCode(404);
+        given().auth().oauth2(bob).post("/api/v1/subscriptions/" + id + "/ping").then().statusCode(404);
+        given().auth().oauth2(bob).get("/api/v1/subscriptions/" + id + "/deliveries").then().statusCode(404);
+        given().auth().oauth2(bob).get("/api/v1/subscriptions").then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth().oauth2(alice).get("/api/v1/subscriptions").then().body("id", hasItem(id));
+        given().auth().oauth2(TestKeys.publisher()).get("/api/v1/subscriptions").then().statusCode(403);
+        given().get("/api/v1/subscriptions").then().statusCode(401);
+    }
+}
