@@ -1,0 +1,105 @@
+package dev.airalert.delivery;
+
+import static dev.airalert.TestAlerts.publish;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.airalert.TestAlerts;
+import dev.airalert.subscription.TestSubscriptions;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an instance that died leaves behind is finished by whoever runs next. The states a
+ * crash can leave are written into the database as a dead instance would have left them:
+ * an event committed but not fanned out, and a delivery claimed but never answered.
+ */
+@QuarkusTest
+class DeliveryRecoveryTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void anEventCommittedButNotFannedOutIsDeliveredAfterARestart() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            TestSubscriptions.create(TestSubscriptions.subscriberKey(), receiver.url(), "\"regions\": [\"UA-30\"]");
+            String alertId = publish(TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId()))
+                    .then().statusCode(201).extract().path("id");
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 1);
+            // The same alert's event again, as a crash between commit and fan-out leaves it.
+            UUID eventId = UUID.randomUUID();
+            try (Connection c = db.getConnection()) {
+                long seq = insertEvent(c, eventId, UUID.fromString(alertId));
+                try (PreparedStatement outbox = c.prepareStatement("INSERT INTO event_outbox (event_seq) VALUES (?)")) {
+                    outbox.setLong(1, seq);
+                    outbox.executeUpdate();
+                }
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 2);
+            assertEquals(AlertEvent.publicId(eventId), receiver.received().get(1).header("webhook-id"));
+        }
+    }
+
+    @Test
+    void aDeliveryClaimedByAWorkerThatDiedIsSentWhenItsLeaseEnds() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String sub = TestSubscriptions.create(TestSubscriptions.subscriberKey(), receiver.url(),
+                    "\"regions\": [\"UA-46\"]").getString("id");
+            String alertId = publish(TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId()))
+                    .then().statusCode(201).extract().path("id");
+            Instant leaseEnds = Instant.now().plusMillis(1500);
+            try (Connection c = db.getConnection()) {
+                long seq = insertEvent(c, UUID.randomUUID(), UUID.fromString(alertId));
+                UUID delivery = UUID.randomUUID();
+                try (PreparedStatement d = c.prepareStatement("INSERT INTO delivery (id, subscription_id, event_seq,"
+                        + " status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)");
+                        PreparedStatement q = c.prepareStatement("INSERT INTO delivery_queue (delivery_id,"
+                                + " subscription_id, chain_key, event_seq, due_at, leased_until) VALUES (?, ?, 'dead', ?, ?, ?)")) {
+                    Timestamp now = Timestamp.from(Instant.now());
+                    d.setObject(1, delivery);
+                    d.setObject(2, UUID.fromString(sub));
+                    d.setLong(3, seq);
+                    d.setTimestamp(4, now);
+                    d.setTimestamp(5, now);
+                    d.executeUpdate();
+                    q.setObject(1, delivery);
+                    q.setObject(2, UUID.fromString(sub));
+                    q.setLong(3, seq);
+                    q.setTimestamp(4, now);
+                    q.setTimestamp(5, Timestamp.from(leaseEnds));
+                    q.executeUpdate();
+                }
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 1);
+            assertThat(receiver.received().get(0).at().toEpochMilli(), greaterThanOrEqualTo(leaseEnds.toEpochMilli()));
+        }
+    }
+
+    private static long insertEvent(Connection c, UUID eventId, UUID alertId) throws Exception {
+        try (PreparedStatement event = c.prepareStatement("INSERT INTO alert_event (id, type, alert_id, chain_key,"
+                + " related_alert_ids, created_at, payload) SELECT ?, 'alert.published', ?, 'recovery', '', ?, payload"
+                + " FROM alert_event WHERE alert_id = ? ORDER BY seq FETCH FIRST 1 ROWS ONLY", new String[] {"seq"})) {
+            event.setObject(1, eventId);
+            event.setObject(2, alertId);
+            event.setTimestamp(3, Timestamp.from(Instant.now()));
+            event.setObject(4, alertId);
+            event.executeUpdate();
+            try (ResultSet keys = event.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+}
