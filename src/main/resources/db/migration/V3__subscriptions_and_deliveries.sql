@@ -74,15 +74,14 @@ CREATE TABLE delivery (
 CREATE INDEX ix_delivery_subscription ON delivery (subscription_id, created_at);
 
 -- Work queue: deliveries still to attempt. Rows leave when a delivery succeeds or gives
--- up, so the table stays small however long the history. A claimed row carries a lease:
--- if its worker dies, the row is due again when the lease ends.
+-- up, so the table stays small however long the history. Claiming a row moves its due_at
+-- to the end of a lease: if its worker dies, the row is simply due again then.
 CREATE TABLE delivery_queue (
     delivery_id         UUID                     NOT NULL PRIMARY KEY REFERENCES delivery (id) ON DELETE CASCADE,
     subscription_id     UUID                     NOT NULL,
     chain_key           VARCHAR(64)              NOT NULL,
     event_seq           BIGINT                   NOT NULL,
-    due_at              TIMESTAMP WITH TIME ZONE NOT NULL,
-    leased_until        TIMESTAMP WITH TIME ZONE
+    due_at              TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX ix_delivery_queue_due ON delivery_queue (due_at);
 CREATE INDEX ix_delivery_queue_chain ON delivery_queue (subscription_id, chain_key, event_seq);

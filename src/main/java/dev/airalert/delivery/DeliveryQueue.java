@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,9 @@ import java.util.function.Predicate;
 
 /**
  * The delivery queue in SQL. Claiming takes due rows with {@code FOR UPDATE SKIP LOCKED},
- * so instances never claim the same row, and leases them: a claimed row is invisible until
- * its lease ends, which is longer than a request may take, so a worker that dies mid-request
- * only delays its deliveries. A later event of an alert chain waits while an earlier one
+ * so instances never claim the same row, and leases them by moving their due time to the
+ * end of the lease, which is longer than a request may take: claimed rows leave the head of
+ * the queue (claims stay cheap), and a worker that dies mid-request only delays them. A later event of an alert chain waits while an earlier one
  * for the same subscription is queued: that is what keeps alert, update, cancel in order.
  */
 @ApplicationScoped
@@ -28,7 +29,7 @@ class DeliveryQueue {
 
     private static final String CLAIM = """
             SELECT q.delivery_id, q.subscription_id FROM delivery_queue q
-            WHERE q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
+            WHERE q.due_at <= ?
               AND EXISTS (SELECT 1 FROM subscription s WHERE s.id = q.subscription_id AND s.enabled = TRUE)
               AND NOT EXISTS (SELECT 1 FROM delivery_queue e WHERE e.subscription_id = q.subscription_id
                               AND e.chain_key = q.chain_key AND e.event_seq < q.event_seq)
@@ -38,7 +39,7 @@ class DeliveryQueue {
             SELECT d.id, d.attempts, s.id, s.url, s.secret, s.previous_secret, s.previous_secret_until,
                    s.languages, e.seq, e.id, e.type, e.created_at
             FROM delivery d JOIN subscription s ON s.id = d.subscription_id
-            JOIN alert_event e ON e.seq = d.event_seq WHERE d.id = ?""";
+            JOIN alert_event e ON e.seq = d.event_seq WHERE d.id IN (%s)""";
 
     private final AgroalDataSource dataSource;
 
@@ -57,8 +58,7 @@ class DeliveryQueue {
                 List<UUID> taken = new ArrayList<>();
                 try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
                     claim.setTimestamp(1, Timestamp.from(now));
-                    claim.setTimestamp(2, Timestamp.from(now));
-                    claim.setInt(3, limit);
+                    claim.setInt(2, limit);
                     try (ResultSet rs = claim.executeQuery()) {
                         while (rs.next()) {
                             if (accept.test(rs.getObject(2, UUID.class))) {
@@ -68,21 +68,26 @@ class DeliveryQueue {
                     }
                 }
                 List<Outgoing> outgoing = new ArrayList<>();
+                if (taken.isEmpty()) {
+                    c.commit();
+                    return outgoing;
+                }
                 try (PreparedStatement lease = c.prepareStatement(
-                        "UPDATE delivery_queue SET leased_until = ? WHERE delivery_id = ?");
-                        PreparedStatement load = c.prepareStatement(LOAD)) {
-                    for (UUID id : taken) {
+                        "UPDATE delivery_queue SET due_at = ? WHERE delivery_id = ?");
+                        PreparedStatement load = c.prepareStatement(
+                                LOAD.formatted(String.join(", ", Collections.nCopies(taken.size(), "?"))))) {
+                    for (int i = 0; i < taken.size(); i++) {
                         lease.setTimestamp(1, Timestamp.from(leaseUntil));
-                        lease.setObject(2, id);
+                        lease.setObject(2, taken.get(i));
                         lease.addBatch();
-                        load.setObject(1, id);
-                        try (ResultSet rs = load.executeQuery()) {
-                            if (rs.next()) {
-                                outgoing.add(outgoing(rs, now));
-                            }
-                        }
+                        load.setObject(i + 1, taken.get(i));
                     }
                     lease.executeBatch();
+                    try (ResultSet rs = load.executeQuery()) {
+                        while (rs.next()) {
+                            outgoing.add(outgoing(rs, now));
+                        }
+                    }
                 }
                 c.commit();
                 return outgoing;

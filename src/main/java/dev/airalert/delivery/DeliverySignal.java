@@ -16,7 +16,9 @@ class DeliverySignal {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private boolean pending;
+    private volatile boolean newEvents = true;
 
+    /** Something finished: there may be room to send more. */
     void wake() {
         lock.lock();
         try {
@@ -25,6 +27,19 @@ class DeliverySignal {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A publish committed here: there are events to fan out. */
+    void wakeForEvents() {
+        newEvents = true;
+        wake();
+    }
+
+    /** Whether events were announced since the last call (and forget it). */
+    boolean takeNewEvents() {
+        boolean had = newEvents;
+        newEvents = false;
+        return had;
     }
 
     /** Waits until woken or until the timeout; returns at once if woken since the last wait. */

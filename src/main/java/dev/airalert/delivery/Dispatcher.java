@@ -44,6 +44,9 @@ class Dispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<UUID, AtomicInteger> inFlightBySubscription = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+    /** Events are immutable: their payloads and signed bodies are kept for the next claims. */
+    private final Map<Long, String> payloads = lru(64);
+    private final Map<String, String> bodies = lru(256);
     private volatile boolean running;
     private Thread dispatch;
     private Thread record;
@@ -81,9 +84,19 @@ class Dispatcher {
     }
 
     private void dispatchLoop() {
+        long nextOutboxLook = 0;
         while (running) {
             try {
-                int fannedOut = fanOut.runOnce();
+                int fannedOut = 0;
+                // The outbox is looked at when a local publish announced events, or every poll
+                // interval for events other instances committed; not on every finished request.
+                if (signal.takeNewEvents() || System.nanoTime() >= nextOutboxLook) {
+                    fannedOut = fanOut.runOnce();
+                    nextOutboxLook = System.nanoTime() + config.pollInterval().toNanos();
+                    if (fannedOut > 0) {
+                        signal.wakeForEvents();
+                    }
+                }
                 int sent = claimAndSend();
                 if (fannedOut == 0 && sent == 0) {
                     signal.await(config.pollInterval().toMillis());
@@ -101,7 +114,8 @@ class Dispatcher {
 
     private int claimAndSend() throws java.sql.SQLException {
         int free = config.maxInFlight() - inFlight.get();
-        if (free <= 0) {
+        // Claim in batches: a round trip per freed slot would make the database the limit.
+        if (free <= 0 || (inFlight.get() > 0 && free < Math.min(64, config.maxInFlight() / 4))) {
             return 0;
         }
         Instant now = clock.instant();
@@ -119,8 +133,9 @@ class Dispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
-        Map<Long, String> payloads = queue.payloads(claimed.stream().map(Outgoing::eventSeq).distinct().toList());
-        Map<String, String> bodies = new HashMap<>();
+        List<Long> missing = claimed.stream().map(Outgoing::eventSeq).distinct()
+                .filter(seq -> !payloads.containsKey(seq)).toList();
+        payloads.putAll(queue.payloads(missing));
         for (Outgoing delivery : claimed) {
             inFlight.incrementAndGet();
             inFlightBySubscription.computeIfAbsent(delivery.subscriptionId(), k -> new AtomicInteger()).incrementAndGet();
@@ -139,6 +154,8 @@ class Dispatcher {
         outcomes.add(outcome);
         inFlight.decrementAndGet();
         inFlightBySubscription.get(outcome.delivery().subscriptionId()).decrementAndGet();
+        // A free slot is work for the claim loop at once; the row stays leased until recorded.
+        signal.wake();
     }
 
     private void recordLoop() {
@@ -174,6 +191,15 @@ class Dispatcher {
                 Thread.sleep(config.pollInterval().toMillis() * 4);
             }
         }
+    }
+
+    private static <K, V> Map<K, V> lru(int size) {
+        return new java.util.LinkedHashMap<>(size, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > size;
+            }
+        };
     }
 
     private static void sleepQuietly(long millis) {

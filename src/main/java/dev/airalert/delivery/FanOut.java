@@ -2,7 +2,6 @@ package dev.airalert.delivery;
 
 import dev.airalert.alert.AlertHistory;
 import dev.airalert.alert.AlertView;
-import dev.airalert.subscription.Subscription;
 import dev.airalert.subscription.SubscriptionMatcher;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -68,7 +67,7 @@ class FanOut {
         }
         List<AlertView> related = Arrays.stream(event.relatedAlertIds.split(",")).filter(s -> !s.isBlank())
                 .map(id -> alerts.find(UUID.fromString(id), null)).flatMap(Optional::stream).toList();
-        return matcher.matching(alert.get(), related).stream().map(Subscription::id).toList();
+        return matcher.matching(alert.get(), related);
     }
 
     /** Queues the event for these subscriptions: batched, because one alert may reach thousands. */

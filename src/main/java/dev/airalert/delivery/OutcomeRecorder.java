@@ -103,7 +103,7 @@ class OutcomeRecorder {
             delivery = c.prepareStatement("UPDATE delivery SET status = ?, attempts = ?, next_attempt_at = ?,"
                     + " finished_at = ? WHERE id = ?");
             dequeue = c.prepareStatement("DELETE FROM delivery_queue WHERE delivery_id = ?");
-            reschedule = c.prepareStatement("UPDATE delivery_queue SET due_at = ?, leased_until = NULL WHERE delivery_id = ?");
+            reschedule = c.prepareStatement("UPDATE delivery_queue SET due_at = ? WHERE delivery_id = ?");
             healthy = c.prepareStatement("UPDATE subscription SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL");
             failingSince = c.prepareStatement("UPDATE subscription SET failing_since = ? WHERE id = ? AND failing_since IS NULL");
             disableFailing = c.prepareStatement("UPDATE subscription SET enabled = FALSE, disabled_reason = ?,"

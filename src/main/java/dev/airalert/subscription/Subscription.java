@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -148,12 +147,7 @@ public class Subscription {
     }
 
     public SubscriptionFilter filter() {
-        return new SubscriptionFilter(split(events), minSeverityRank == null ? null : (int) minSeverityRank,
-                split(urgencies), split(certainties), split(statuses), split(languages),
-                pointLat == null ? null : new dev.airalert.region.LatLon(pointLat, pointLon), radiusKm);
-    }
-
-    static List<String> split(String list) {
-        return list == null || list.isBlank() ? List.of() : Arrays.asList(list.split(","));
+        return SubscriptionFilter.of(events, minSeverityRank, urgencies, certainties, statuses, languages,
+                pointLat, pointLon, radiusKm);
     }
 }

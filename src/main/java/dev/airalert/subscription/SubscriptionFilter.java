@@ -10,4 +10,17 @@ import java.util.List;
 public record SubscriptionFilter(List<String> events, Integer minSeverityRank,
         List<String> urgencies, List<String> certainties, List<String> statuses,
         List<String> languages, LatLon point, Double radiusKm) {
+
+    /** From the stored form: comma-separated lists, nullable numbers. */
+    static SubscriptionFilter of(String events, Number minSeverityRank, String urgencies, String certainties,
+            String statuses, String languages, Number lat, Number lon, Number radiusKm) {
+        return new SubscriptionFilter(split(events), minSeverityRank == null ? null : minSeverityRank.intValue(),
+                split(urgencies), split(certainties), split(statuses), split(languages),
+                lat == null ? null : new LatLon(lat.doubleValue(), lon.doubleValue()),
+                radiusKm == null ? null : radiusKm.doubleValue());
+    }
+
+    private static List<String> split(String list) {
+        return list == null || list.isBlank() ? List.of() : List.of(list.split(","));
+    }
 }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -34,8 +35,8 @@ public class SubscriptionMatcher {
         this.gazetteer = gazetteer;
     }
 
-    /** The subscriptions the event goes to, enabled or not; run inside a transaction. */
-    public List<Subscription> matching(AlertView alert, List<AlertView> related) {
+    /** The ids of the subscriptions the event goes to, enabled or not; run inside a transaction. */
+    public List<UUID> matching(AlertView alert, List<AlertView> related) {
         List<AlertView> views = new ArrayList<>(related);
         views.add(0, alert);
         Set<String> codes = new HashSet<>();
@@ -43,8 +44,9 @@ public class SubscriptionMatcher {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return subscriptions.findInRegions(codes).stream()
+        return subscriptions.findTargetsInRegions(codes).stream()
                 .filter(s -> views.stream().anyMatch(v -> accepts(s.filter(), v)))
+                .map(SubscriptionRepository.Target::id)
                 .toList();
     }
 

@@ -19,16 +19,26 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return find("id = ?1 and owner = ?2", id, owner).firstResultOptional();
     }
 
+    /** A subscription as matching needs it: its id and its filter, nothing else loaded. */
+    public record Target(UUID id, SubscriptionFilter filter) {
+    }
+
     /**
-     * Subscriptions listening to any of these region codes, regions loaded. Disabled ones
-     * too: their deliveries wait in the queue until they are enabled again, so an outage
-     * on the subscriber's side loses nothing.
+     * Subscriptions listening to any of these region codes. Disabled ones too: their
+     * deliveries wait in the queue until they are enabled again, so an outage on the
+     * subscriber's side loses nothing. A projection, not entities: one alert can match tens
+     * of thousands.
      */
-    public List<Subscription> findInRegions(Collection<String> codes) {
-        return getEntityManager().createQuery("""
-                select distinct s from Subscription s left join fetch s.regionCodes
-                where s.id in (
-                  select s2.id from Subscription s2 join s2.regionCodes c where c in :codes)""",
-                Subscription.class).setParameter("codes", codes).getResultList();
+    public List<Target> findTargetsInRegions(Collection<String> codes) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT s.id, s.events, s.min_severity_rank, s.urgencies, s.certainties, s.statuses,
+                       s.languages, s.point_lat, s.point_lon, s.radius_km
+                FROM subscription s WHERE s.id IN (
+                  SELECT r.subscription_id FROM subscription_region r WHERE r.region_code IN (?1))""")
+                .setParameter(1, codes).getResultList();
+        return rows.stream().map(r -> new Target((UUID) r[0], SubscriptionFilter.of((String) r[1], (Number) r[2],
+                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (Number) r[7], (Number) r[8],
+                (Number) r[9]))).toList();
     }
 }

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps webhooks off the service's own network (SSRF): a target must be http(s) and resolve
@@ -24,7 +26,14 @@ public class TargetGuard {
             Cidr.parse("192.0.0.0/24"), Cidr.parse("198.18.0.0/15"), Cidr.parse("240.0.0.0/4"),
             Cidr.parse("fc00::/7"), Cidr.parse("64:ff9b::/96"));
 
+    /** How long a verdict on a host stands: the JVM caches DNS answers as long. */
+    private static final long VERDICT_MILLIS = 30_000;
+
     private final List<Cidr> allowed;
+    private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
+
+    private record Verdict(Optional<String> refusal, long until) {
+    }
 
     TargetGuard(AirAlertConfig config) {
         this.allowed = config.webhooks().allowedNetworks().orElse(List.of()).stream()
@@ -46,11 +55,21 @@ public class TargetGuard {
         if (uri.getHost() == null || uri.getUserInfo() != null) {
             return Optional.of("must name a host and carry no credentials");
         }
+        long now = System.currentTimeMillis();
+        Verdict known = verdicts.get(uri.getHost());
+        if (known == null || known.until() < now) {
+            known = new Verdict(resolve(uri.getHost()), now + VERDICT_MILLIS);
+            verdicts.put(uri.getHost(), known);
+        }
+        return known.refusal();
+    }
+
+    private Optional<String> resolve(String host) {
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            return Optional.of("host '" + uri.getHost() + "' does not resolve");
+            return Optional.of("host '" + host + "' does not resolve");
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address) && allowed.stream().noneMatch(c -> c.contains(address))) {

@@ -66,7 +66,7 @@ class DeliveryRecoveryTest {
                 try (PreparedStatement d = c.prepareStatement("INSERT INTO delivery (id, subscription_id, event_seq,"
                         + " status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)");
                         PreparedStatement q = c.prepareStatement("INSERT INTO delivery_queue (delivery_id,"
-                                + " subscription_id, chain_key, event_seq, due_at, leased_until) VALUES (?, ?, 'dead', ?, ?, ?)")) {
+                                + " subscription_id, chain_key, event_seq, due_at) VALUES (?, ?, 'dead', ?, ?)")) {
                     Timestamp now = Timestamp.from(Instant.now());
                     d.setObject(1, delivery);
                     d.setObject(2, UUID.fromString(sub));
@@ -77,8 +77,7 @@ class DeliveryRecoveryTest {
                     q.setObject(1, delivery);
                     q.setObject(2, UUID.fromString(sub));
                     q.setLong(3, seq);
-                    q.setTimestamp(4, now);
-                    q.setTimestamp(5, Timestamp.from(leaseEnds));
+                    q.setTimestamp(4, Timestamp.from(leaseEnds));
                     q.executeUpdate();
                 }
             }
