@@ -71,12 +71,16 @@ class OutcomeRecorder {
                         s.reschedule(id, next);
                     }
                 }
-                healthy.forEach(sub -> s.healthy(sub));
+                for (UUID sub : healthy) {
+                    s.healthy(sub);
+                }
                 for (UUID sub : failing) {
                     s.failing(sub, now, now.minus(disableAfter),
                             "failing continuously for longer than " + disableAfter.toString().substring(2).toLowerCase());
                 }
-                gone.forEach(sub -> s.disable(sub, GONE, now));
+                for (UUID sub : gone) {
+                    s.disable(sub, GONE, now);
+                }
                 s.execute();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -148,13 +152,9 @@ class OutcomeRecorder {
             reschedule.addBatch();
         }
 
-        void healthy(UUID subscription) {
-            try {
-                healthy.setObject(1, subscription);
-                healthy.addBatch();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+        void healthy(UUID subscription) throws SQLException {
+            healthy.setObject(1, subscription);
+            healthy.addBatch();
         }
 
         void failing(UUID subscription, Instant now, Instant failingTooLongIfBefore, String reason) throws SQLException {
@@ -169,29 +169,27 @@ class OutcomeRecorder {
             disableFailing.addBatch();
         }
 
-        void disable(UUID subscription, String reason, Instant now) {
-            try {
-                disable.setString(1, reason);
-                disable.setTimestamp(2, Timestamp.from(now));
-                disable.setTimestamp(3, Timestamp.from(now));
-                disable.setObject(4, subscription);
-                disable.addBatch();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+        void disable(UUID subscription, String reason, Instant now) throws SQLException {
+            disable.setString(1, reason);
+            disable.setTimestamp(2, Timestamp.from(now));
+            disable.setTimestamp(3, Timestamp.from(now));
+            disable.setObject(4, subscription);
+            disable.addBatch();
+        }
+
+        private List<PreparedStatement> all() {
+            return List.of(attempt, delivery, dequeue, reschedule, healthy, failingSince, disableFailing, disable);
         }
 
         void execute() throws SQLException {
-            for (PreparedStatement p : List.of(attempt, delivery, dequeue, reschedule, healthy, failingSince,
-                    disableFailing, disable)) {
+            for (PreparedStatement p : all()) {
                 p.executeBatch();
             }
         }
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement p : List.of(attempt, delivery, dequeue, reschedule, healthy, failingSince,
-                    disableFailing, disable)) {
+            for (PreparedStatement p : all()) {
                 p.close();
             }
         }

@@ -48,12 +48,17 @@ public final class CapShapes {
         return polygon.isValid() ? polygon : polygon.buffer(0);
     }
 
-    public static Geometry circle(String text, GeometryFactory factory) {
+    static Geometry circle(String text, GeometryFactory factory) {
         String[] centreAndRadius = text.trim().split("\\s+");
         String[] latLon = centreAndRadius[0].split(",");
-        double lat = Double.parseDouble(latLon[0]);
-        double lon = Double.parseDouble(latLon[1]);
-        double radiusKm = Double.parseDouble(centreAndRadius[1]);
+        return circle(new LatLon(Double.parseDouble(latLon[0]), Double.parseDouble(latLon[1])),
+                Double.parseDouble(centreAndRadius[1]), factory);
+    }
+
+    /** A circle around a point, {@code radiusKm} kilometres wide each way. */
+    public static Geometry circle(LatLon centre, double radiusKm, GeometryFactory factory) {
+        double lat = centre.lat();
+        double lon = centre.lon();
         if (radiusKm == 0) {
             return factory.createPoint(new Coordinate(lon, lat));
         }

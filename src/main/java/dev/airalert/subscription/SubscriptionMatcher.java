@@ -71,8 +71,7 @@ public class SubscriptionMatcher {
 
     /** Areas with shapes must reach the circle; areas without shapes matched by region already. */
     private boolean touchesCircle(SubscriptionFilter f, AlertView alert) {
-        Geometry circle = CapShapes.circle(f.point().lat() + "," + f.point().lon() + " " + f.radiusKm(),
-                gazetteer.geometryFactory());
+        Geometry circle = CapShapes.circle(f.point(), f.radiusKm(), gazetteer.geometryFactory());
         List<CapArea> areas = alert.alert().info().stream().flatMap(i -> i.area().stream()).toList();
         return areas.isEmpty() || areas.stream().anyMatch(a -> !CapShapes.hasShapes(a)
                 || CapShapes.of(a, gazetteer.geometryFactory()).intersects(circle));

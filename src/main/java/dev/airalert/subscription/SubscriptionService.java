@@ -5,6 +5,7 @@ import dev.airalert.alert.cap.CapEnums;
 import dev.airalert.alert.cap.FieldError;
 import dev.airalert.region.CapShapes;
 import dev.airalert.region.Gazetteer;
+import dev.airalert.region.LatLon;
 import dev.airalert.region.Region;
 import dev.airalert.region.RegionResolver;
 import dev.airalert.web.ProblemException;
@@ -160,10 +161,10 @@ public class SubscriptionService {
                     "regions[" + index + "]", "'" + named.get(index) + "' is not a known region")));
         }
         if (s.pointLat != null) {
-            var circle = CapShapes.circle(s.pointLat + "," + s.pointLon + " " + s.radiusKm, gazetteer.geometryFactory());
-            gazetteer.touchedBy(circle).keySet().stream().map(Region::code).forEach(codes::add);
-            gazetteer.containing(new dev.airalert.region.LatLon(s.pointLat, s.pointLon)).stream()
-                    .map(Region::code).forEach(codes::add);
+            LatLon centre = new LatLon(s.pointLat, s.pointLon);
+            gazetteer.touchedBy(CapShapes.circle(centre, s.radiusKm, gazetteer.geometryFactory())).keySet()
+                    .stream().map(Region::code).forEach(codes::add);
+            gazetteer.containing(centre).stream().map(Region::code).forEach(codes::add);
         }
         return codes;
     }
