@@ -51,9 +51,9 @@ public class AdminKey {
             Files.createDirectories(file.getParent());
             String key = ApiKeySecrets.generate();
             Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
-            try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
+            } else {
                 LOG.warnf("Cannot restrict permissions of %s on this file system", file);
             }
             return key;
