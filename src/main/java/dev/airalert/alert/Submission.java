@@ -20,6 +20,6 @@ public record Submission(CapAlert alert, byte[] originalXml, String path, Source
 
     /** The field path of {@code field} within the request. */
     public String locate(String field) {
-        return path.isEmpty() ? field : path + "." + field;
+        return FieldError.join(path, field);
     }
 }

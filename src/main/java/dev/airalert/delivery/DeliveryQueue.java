@@ -1,5 +1,6 @@
 package dev.airalert.delivery;
 
+import dev.airalert.subscription.Subscription;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -99,11 +100,9 @@ class DeliveryQueue {
     }
 
     private static Outgoing outgoing(ResultSet rs, Instant now) throws SQLException {
-        List<String> secrets = new ArrayList<>(List.of(rs.getString(5)));
         Timestamp previousUntil = rs.getTimestamp(7);
-        if (rs.getString(6) != null && previousUntil != null && previousUntil.toInstant().isAfter(now)) {
-            secrets.add(rs.getString(6));
-        }
+        List<String> secrets = Subscription.signingSecrets(rs.getString(5), rs.getString(6),
+                previousUntil == null ? null : previousUntil.toInstant(), now);
         String languages = rs.getString(8);
         return new Outgoing(rs.getObject(1, UUID.class), rs.getObject(3, UUID.class), rs.getString(4), secrets,
                 languages.isBlank() ? List.of() : Arrays.asList(languages.split(",")), rs.getInt(2),

@@ -106,8 +106,12 @@ public class Subscription {
         this.updatedAt = now;
     }
 
-    /** The secrets that sign now: the current one, and the previous one during its grace. */
-    public List<String> signingSecrets(Instant now) {
+    /**
+     * The secrets that sign at {@code now}: the current one, and the previous one during its
+     * grace after a rotation. Static, as the delivery workers read these columns in bulk.
+     */
+    public static List<String> signingSecrets(String secret, String previousSecret, Instant previousSecretUntil,
+            Instant now) {
         List<String> secrets = new ArrayList<>(List.of(secret));
         if (previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)) {
             secrets.add(previousSecret);
@@ -136,14 +140,6 @@ public class Subscription {
 
     public String url() {
         return url;
-    }
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public Set<String> regionCodes() {
-        return regionCodes;
     }
 
     public SubscriptionFilter filter() {

@@ -170,6 +170,6 @@ final class CapDomMapper {
     }
 
     private static String child(String path, String name) {
-        return path.isEmpty() ? name : path + "." + name;
+        return FieldError.join(path, name);
     }
 }

@@ -6,4 +6,9 @@ package dev.airalert.alert.cap;
  * either format.
  */
 public record FieldError(String field, String message) {
+
+    /** {@code field} located under {@code prefix} ("" for the top): {@code contentObject[1].alert.scope}. */
+    public static String join(String prefix, String field) {
+        return prefix.isEmpty() ? field : prefix + "." + field;
+    }
 }

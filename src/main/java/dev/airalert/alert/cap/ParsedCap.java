@@ -24,6 +24,6 @@ public record ParsedCap(CapAlert alert, byte[] originalXml, String path,
 
     /** Turns a field path relative to the alert into one relative to the whole body. */
     public String qualify(String field) {
-        return path.isEmpty() ? field : path + "." + field;
+        return FieldError.join(path, field);
     }
 }
