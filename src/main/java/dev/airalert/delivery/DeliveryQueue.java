@@ -11,10 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -38,9 +35,9 @@ class DeliveryQueue {
 
     private static final String LOAD = """
             SELECT d.id, d.attempts, s.id, s.url, s.secret, s.previous_secret, s.previous_secret_until,
-                   s.languages, e.seq, e.id, e.type, e.created_at
+                   s.languages, e.seq, e.id, e.type, e.created_at, e.chain_key
             FROM delivery d JOIN subscription s ON s.id = d.subscription_id
-            JOIN alert_event e ON e.seq = d.event_seq WHERE d.id IN (%s)""";
+            JOIN alert_event e ON e.seq = d.event_seq WHERE d.id = ANY(?)""";
 
     private final AgroalDataSource dataSource;
 
@@ -73,20 +70,17 @@ class DeliveryQueue {
                     c.commit();
                     return outgoing;
                 }
+                java.sql.Array ids = c.createArrayOf("uuid", taken.toArray());
                 try (PreparedStatement lease = c.prepareStatement(
-                        "UPDATE delivery_queue SET due_at = ? WHERE delivery_id = ?");
-                        PreparedStatement load = c.prepareStatement(
-                                LOAD.formatted(String.join(", ", Collections.nCopies(taken.size(), "?"))))) {
-                    for (int i = 0; i < taken.size(); i++) {
-                        lease.setTimestamp(1, Timestamp.from(leaseUntil));
-                        lease.setObject(2, taken.get(i));
-                        lease.addBatch();
-                        load.setObject(i + 1, taken.get(i));
-                    }
-                    lease.executeBatch();
+                        "UPDATE delivery_queue SET due_at = ? WHERE delivery_id = ANY(?)");
+                        PreparedStatement load = c.prepareStatement(LOAD)) {
+                    lease.setTimestamp(1, Timestamp.from(leaseUntil));
+                    lease.setArray(2, ids);
+                    lease.executeUpdate();
+                    load.setArray(1, ids);
                     try (ResultSet rs = load.executeQuery()) {
                         while (rs.next()) {
-                            outgoing.add(outgoing(rs, now));
+                            outgoing.add(outgoing(rs, now, leaseUntil));
                         }
                     }
                 }
@@ -99,31 +93,28 @@ class DeliveryQueue {
         }
     }
 
-    private static Outgoing outgoing(ResultSet rs, Instant now) throws SQLException {
+    private static Outgoing outgoing(ResultSet rs, Instant now, Instant leaseUntil) throws SQLException {
         Timestamp previousUntil = rs.getTimestamp(7);
         List<String> secrets = Subscription.signingSecrets(rs.getString(5), rs.getString(6),
                 previousUntil == null ? null : previousUntil.toInstant(), now);
         String languages = rs.getString(8);
         return new Outgoing(rs.getObject(1, UUID.class), rs.getObject(3, UUID.class), rs.getString(4), secrets,
                 languages.isBlank() ? List.of() : Arrays.asList(languages.split(",")), rs.getInt(2),
-                rs.getLong(9), AlertEvent.publicId(rs.getObject(10, UUID.class)), rs.getString(11),
-                rs.getTimestamp(12).toInstant());
+                rs.getLong(9), AlertEvent.publicId(rs.getObject(10, UUID.class)), rs.getString(13), rs.getString(11),
+                rs.getTimestamp(12).toInstant(), leaseUntil, null);
     }
 
-    /** Event payloads by sequence number, for the deliveries just claimed. */
-    Map<Long, String> payloads(List<Long> seqs) throws SQLException {
-        Map<Long, String> payloads = new HashMap<>();
+    /** An event's payload. */
+    String payload(long seq) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement load = c.prepareStatement("SELECT payload FROM alert_event WHERE seq = ?")) {
-            for (Long seq : seqs) {
-                load.setLong(1, seq);
-                try (ResultSet rs = load.executeQuery()) {
-                    if (rs.next()) {
-                        payloads.put(seq, rs.getString(1));
-                    }
+            load.setLong(1, seq);
+            try (ResultSet rs = load.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("Event " + seq + " is not in the event log");
                 }
+                return rs.getString(1);
             }
         }
-        return payloads;
     }
 }

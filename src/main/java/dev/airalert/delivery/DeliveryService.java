@@ -2,12 +2,12 @@ package dev.airalert.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airalert.NativeValues;
 import dev.airalert.subscription.Subscription;
 import dev.airalert.subscription.SubscriptionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,8 +46,8 @@ public class DeliveryService {
         AlertEvent event = new AlertEvent(id, AlertEvent.PING, null, "ping-" + id, "", clock.instant(), payload);
         em.persist(event);
         em.flush();
-        fanOut.enqueue(event, List.of(subscription.id()));
-        signal.wake();
+        fanOut.enqueue(event, List.of(subscription.id()), clock.instant());
+        signal.wakeDispatcher();
         return AlertEvent.publicId(id);
     }
 
@@ -55,8 +55,8 @@ public class DeliveryService {
     @Transactional
     public int replay(String owner, UUID subscriptionId, Instant since) {
         Subscription subscription = subscriptions.owned(owner, subscriptionId);
-        int count = fanOut.replay(subscription.id(), since);
-        signal.wake();
+        int count = fanOut.replay(subscription.id(), since, clock.instant());
+        signal.wakeDispatcher();
         return count;
     }
 
@@ -70,12 +70,13 @@ public class DeliveryService {
                 FROM delivery d JOIN alert_event e ON e.seq = d.event_seq
                 WHERE d.subscription_id = ?1 ORDER BY d.created_at DESC, d.event_seq DESC""")
                 .setParameter(1, subscriptionId).setMaxResults(limit).getResultList();
-        Map<UUID, List<DeliveryView.Attempt>> attempts = attempts(rows.stream().map(r -> (UUID) r[0]).toList());
+        Map<UUID, List<DeliveryView.Attempt>> attempts = attempts(rows.stream().map(r -> NativeValues.uuid(r[0])).toList());
         List<DeliveryView> views = new ArrayList<>();
         for (Object[] r : rows) {
-            views.add(new DeliveryView((UUID) r[0], AlertEvent.publicId((UUID) r[1]), (String) r[2], (String) r[3],
-                    ((Number) r[4]).intValue(), instant(r[5]), instant(r[6]), instant(r[7]),
-                    attempts.getOrDefault((UUID) r[0], List.of())));
+            UUID id = NativeValues.uuid(r[0]);
+            views.add(new DeliveryView(id, AlertEvent.publicId(NativeValues.uuid(r[1])), (String) r[2],
+                    (String) r[3], ((Number) r[4]).intValue(), NativeValues.instant(r[5]), NativeValues.instant(r[6]),
+                    NativeValues.instant(r[7]), attempts.getOrDefault(id, List.of())));
         }
         return views;
     }
@@ -91,26 +92,10 @@ public class DeliveryService {
                 FROM delivery_attempt WHERE delivery_id IN (?1) ORDER BY attempt""")
                 .setParameter(1, deliveries).getResultList();
         for (Object[] r : rows) {
-            byDelivery.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new DeliveryView.Attempt(
-                    ((Number) r[1]).intValue(), instant(r[2]), r[3] == null ? null : ((Number) r[3]).intValue(),
-                    ((Number) r[4]).intValue(), (String) r[5], (String) r[6], instant(r[7])));
+            byDelivery.computeIfAbsent(NativeValues.uuid(r[0]), k -> new ArrayList<>()).add(new DeliveryView.Attempt(
+                    ((Number) r[1]).intValue(), NativeValues.instant(r[2]), r[3] == null ? null : ((Number) r[3]).intValue(),
+                    ((Number) r[4]).intValue(), (String) r[5], (String) r[6], NativeValues.instant(r[7])));
         }
         return byDelivery;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return Instant.parse(value.toString());
     }
 }

@@ -6,52 +6,62 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Wakes the delivery workers when there is new work (a committed publish, a finished
- * request), so events go out at once instead of at the next poll. Polling remains for work
- * that other instances created.
+ * Wakes the delivery workers when there is new work, so events go out at once instead of at
+ * the next poll: the fan-out when a publish committed here (or the dispatcher drained what
+ * it was handed), the dispatcher when deliveries are ready or a request finished. Polling
+ * remains for work that other instances created.
  */
 @ApplicationScoped
 class DeliverySignal {
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private boolean pending;
-    private volatile boolean newEvents = true;
+    private final Latch events = new Latch();
+    private final Latch work = new Latch();
 
-    /** Something finished: there may be room to send more. */
-    void wake() {
-        lock.lock();
-        try {
-            pending = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+    /** A publish committed here, or there is room for more fanned-out deliveries. */
+    void wakeFanOut() {
+        events.open();
     }
 
-    /** A publish committed here: there are events to fan out. */
-    void wakeForEvents() {
-        newEvents = true;
-        wake();
+    /** Deliveries are ready, or a request finished and freed a slot. */
+    void wakeDispatcher() {
+        work.open();
     }
 
-    /** Whether events were announced since the last call (and forget it). */
-    boolean takeNewEvents() {
-        boolean had = newEvents;
-        newEvents = false;
-        return had;
+    void awaitFanOut(long millis) throws InterruptedException {
+        events.await(millis);
     }
 
-    /** Waits until woken or until the timeout; returns at once if woken since the last wait. */
-    void await(long millis) throws InterruptedException {
-        lock.lock();
-        try {
-            if (!pending) {
-                changed.await(millis, TimeUnit.MILLISECONDS);
+    void awaitDispatcher(long millis) throws InterruptedException {
+        work.await(millis);
+    }
+
+    /** Opened by any number of wakes, closed by the next wait that passes it. */
+    private static final class Latch {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition opened = lock.newCondition();
+        private boolean open;
+
+        void open() {
+            lock.lock();
+            try {
+                open = true;
+                opened.signalAll();
+            } finally {
+                lock.unlock();
             }
-            pending = false;
-        } finally {
-            lock.unlock();
+        }
+
+        /** Waits until opened or until the timeout; returns at once if opened since the last wait. */
+        void await(long millis) throws InterruptedException {
+            lock.lock();
+            try {
+                if (!open) {
+                    opened.await(millis, TimeUnit.MILLISECONDS);
+                }
+                open = false;
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }

@@ -6,32 +6,52 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * The delivery engine of this instance. One thread fans out outbox events and claims due
- * deliveries; requests go out asynchronously, at most {@code max-in-flight} at once and at
- * most {@code per-endpoint-concurrency} per subscription, so a slow or dead endpoint holds
- * its own slots and nobody else's; a second thread writes outcomes in batches. Any number
- * of instances can run this against one database.
+ * The delivery engine of this instance, three threads. The fan-out thread hands out new
+ * events' deliveries a chunk at a time as there is room, and keeps the outbox entries of
+ * the events it holds; the dispatch thread sends what it was handed, and claims due
+ * deliveries from the queue (retries, chains that waited, work of instances that died)
+ * when it has nothing else; the outcome thread writes what requests gave, in batches, and
+ * gives handed deliveries whose first attempt takes long their rows early, so that their
+ * event can leave the outbox and a chain's next event need not wait for a slow endpoint.
+ *
+ * <p>Requests go out asynchronously, at most {@code max-in-flight} at once and at most
+ * {@code per-endpoint-concurrency} per subscription, so a slow or dead endpoint holds its
+ * own slots and nobody else's. A delivery with a row is sent only while its lease outlasts
+ * the request; one whose lease ran low while it waited is left to the queue, which gives it
+ * out again when the lease ends. Any number of instances can run this against one database.
  */
 @ApplicationScoped
 class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final int CLAIM_BATCH = 500;
+    /** A lease lasts the request timeout plus this, from claim or hand-out. */
+    private static final Duration LEASE_EXTRA = Duration.ofSeconds(30);
+    /** A delivery with a row is sent only while its lease outlasts the request by at least this. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    /** A handed delivery without an outcome after this long gets its row anyway. */
+    private static final Duration ROW_AFTER = Duration.ofSeconds(1);
 
     private final FanOut fanOut;
     private final DeliveryQueue queue;
@@ -42,14 +62,21 @@ class Dispatcher {
     private final AirAlertConfig.Webhooks config;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Map<UUID, AtomicInteger> inFlightBySubscription = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> inFlightBySubscription = new ConcurrentHashMap<>();
+    /** Deliveries waiting for a free slot: handed by the fan-out or claimed from the queue. */
+    private final LinkedBlockingQueue<Outgoing> ready = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
-    /** Events are immutable: their payloads and signed bodies are kept for the next claims. */
+    /** Handed deliveries in the order they were handed, for the outcome thread's early rows. */
+    private final ConcurrentLinkedQueue<Outgoing> handed = new ConcurrentLinkedQueue<>();
+    /** Handed deliveries that got their row before their outcome came. */
+    private final Set<UUID> rowed = ConcurrentHashMap.newKeySet();
+    /** Events are immutable: their payloads and signed bodies are kept for the next sends. */
     private final Map<Long, String> payloads = lru(64);
-    private final Map<String, String> bodies = lru(256);
+    private final Map<String, byte[]> bodies = lru(256);
+    /** How many ready deliveries wait only for their endpoint's slots (dispatch thread only). */
+    private int waitingForEndpoint;
     private volatile boolean running;
-    private Thread dispatch;
-    private Thread record;
+    private final List<Thread> threads = new ArrayList<>();
 
     Dispatcher(FanOut fanOut, DeliveryQueue queue, OutcomeRecorder recorder, WebhookClient client,
             TargetGuard guard, DeliverySignal signal, AirAlertConfig config) {
@@ -68,107 +95,202 @@ class Dispatcher {
             return;
         }
         running = true;
-        dispatch = new Thread(this::dispatchLoop, "airalert-dispatch");
-        record = new Thread(this::recordLoop, "airalert-outcomes");
-        dispatch.start();
-        record.start();
+        threads.add(new Thread(this::fanOutLoop, "airalert-fanout"));
+        threads.add(new Thread(this::dispatchLoop, "airalert-dispatch"));
+        threads.add(new Thread(this::recordLoop, "airalert-outcomes"));
+        threads.forEach(Thread::start);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
-        if (dispatch != null) {
-            signal.wake();
-            dispatch.join(5_000);
-            record.join(config.requestTimeout().toMillis() + 5_000);
+        signal.wakeFanOut();
+        signal.wakeDispatcher();
+        for (Thread thread : threads) {
+            thread.join(config.requestTimeout().toMillis() + 5_000);
         }
     }
 
-    private void dispatchLoop() {
-        long nextOutboxLook = 0;
+    private Instant leaseEnd(Instant now) {
+        return now.plus(config.requestTimeout()).plus(LEASE_EXTRA);
+    }
+
+    /** Handed deliveries beyond this wait in the outbox, not in memory. */
+    private int readyLimit() {
+        return 2 * config.maxInFlight();
+    }
+
+    private void fanOutLoop() {
         while (running) {
             try {
-                int fannedOut = 0;
-                // The outbox is looked at when a local publish announced events, or every poll
-                // interval for events other instances committed; not on every finished request.
-                if (signal.takeNewEvents() || System.nanoTime() >= nextOutboxLook) {
-                    fannedOut = fanOut.runOnce();
-                    nextOutboxLook = System.nanoTime() + config.pollInterval().toNanos();
-                    if (fannedOut > 0) {
-                        signal.wakeForEvents();
-                    }
+                Instant now = clock.instant();
+                if (fanOut.outboxWork(now)) {
+                    fanOut.maintainOutbox(now);
                 }
-                int sent = claimAndSend();
-                if (fannedOut == 0 && sent == 0) {
-                    signal.await(config.pollInterval().toMillis());
+                if (ready.size() >= readyLimit()) {
+                    signal.awaitFanOut(config.pollInterval().toMillis());
+                    continue;
+                }
+                Optional<List<Outgoing>> chunk = fanOut.next(now, leaseEnd(now));
+                if (chunk.isEmpty()) {
+                    // Woken by a local publish or by finished events; polls for other instances' events.
+                    signal.awaitFanOut(config.pollInterval().toMillis());
+                } else if (!chunk.get().isEmpty()) {
+                    handed.addAll(chunk.get());
+                    ready.addAll(chunk.get());
+                    signal.wakeDispatcher();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException | java.sql.SQLException e) {
+            } catch (RuntimeException e) {
                 // The database may be restarting: back off, keep the thread, try again.
+                LOG.warnf("Fan-out: %s; retrying", e.getMessage());
+                sleepQuietly(config.pollInterval().toMillis() * 4);
+            }
+        }
+    }
+
+    private void dispatchLoop() {
+        while (running) {
+            try {
+                int sent = sendReady();
+                if (ready.size() == waitingForEndpoint) {
+                    sent += claim();
+                }
+                if (sent == 0) {
+                    signal.awaitDispatcher(config.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | SQLException e) {
                 LOG.warnf("Delivery loop: %s; retrying", e.getMessage());
                 sleepQuietly(config.pollInterval().toMillis() * 4);
             }
         }
     }
 
-    private int claimAndSend() throws java.sql.SQLException {
+    /** Claims due deliveries from the queue, in batches: a round trip per freed slot would make the database the limit. */
+    private int claim() throws SQLException {
         int free = config.maxInFlight() - inFlight.get();
-        // Claim in batches: a round trip per freed slot would make the database the limit.
         if (free <= 0 || (inFlight.get() > 0 && free < Math.min(64, config.maxInFlight() / 4))) {
             return 0;
         }
         Instant now = clock.instant();
         Map<UUID, Integer> takenNow = new HashMap<>();
-        List<Outgoing> claimed = queue.claim(Math.min(free, CLAIM_BATCH), now,
-                now.plus(config.requestTimeout()).plus(Duration.ofSeconds(30)), subscription -> {
-                    int busy = inFlightBySubscription.getOrDefault(subscription, new AtomicInteger()).get()
-                            + takenNow.getOrDefault(subscription, 0);
-                    if (busy >= config.perEndpointConcurrency()) {
-                        return false;
-                    }
-                    takenNow.merge(subscription, 1, Integer::sum);
-                    return true;
-                });
-        if (claimed.isEmpty()) {
-            return 0;
+        List<Outgoing> claimed = queue.claim(Math.min(free, CLAIM_BATCH), now, leaseEnd(now), subscription -> {
+            if (busy(subscription) + takenNow.getOrDefault(subscription, 0) >= config.perEndpointConcurrency()) {
+                return false;
+            }
+            takenNow.merge(subscription, 1, Integer::sum);
+            return true;
+        });
+        ready.addAll(claimed);
+        return claimed.isEmpty() ? 0 : sendReady();
+    }
+
+    private int busy(UUID subscription) {
+        return inFlightBySubscription.getOrDefault(subscription, 0);
+    }
+
+    /** Sends ready deliveries while slots are free; those whose endpoint is at its limit wait. */
+    private int sendReady() throws SQLException {
+        Instant mustOutlast = clock.instant().plus(config.requestTimeout()).plus(LEASE_MARGIN);
+        List<Outgoing> waiting = new ArrayList<>();
+        int sent = 0;
+        int taken = 0;
+        Outgoing delivery;
+        while (inFlight.get() < config.maxInFlight() && (delivery = ready.poll()) != null) {
+            taken++;
+            boolean hasRow = delivery.handoff() == null || rowed.contains(delivery.deliveryId());
+            if (hasRow && delivery.leasedUntil().isBefore(mustOutlast)) {
+                LOG.debugf("Delivery %s waited too long here; the queue gives it out again when its lease ends",
+                        delivery.deliveryId());
+            } else if (busy(delivery.subscriptionId()) >= config.perEndpointConcurrency()) {
+                waiting.add(delivery);
+            } else {
+                send(delivery);
+                sent++;
+            }
         }
-        List<Long> missing = claimed.stream().map(Outgoing::eventSeq).distinct()
-                .filter(seq -> !payloads.containsKey(seq)).toList();
-        payloads.putAll(queue.payloads(missing));
-        for (Outgoing delivery : claimed) {
-            inFlight.incrementAndGet();
-            inFlightBySubscription.computeIfAbsent(delivery.subscriptionId(), k -> new AtomicInteger()).incrementAndGet();
-            String body = bodies.computeIfAbsent(delivery.eventSeq() + "|" + delivery.languages(), k ->
-                    WebhookBody.of(delivery.type(), delivery.eventId(), delivery.eventCreatedAt(),
-                            payloads.get(delivery.eventSeq()), delivery.languages()));
-            guard.refusal(delivery.url())
-                    .map(why -> client.refuse(delivery, why))
-                    .orElseGet(() -> client.send(delivery, body, delivery.secrets()))
-                    .thenAccept(this::finished);
+        ready.addAll(waiting);
+        waitingForEndpoint = waiting.size();
+        if (taken > waiting.size()) {
+            signal.wakeFanOut();
         }
-        return claimed.size();
+        return sent;
+    }
+
+    private void send(Outgoing delivery) throws SQLException {
+        String payload = payloads.get(delivery.eventSeq());
+        if (payload == null) {
+            payload = queue.payload(delivery.eventSeq());
+            payloads.put(delivery.eventSeq(), payload);
+        }
+        String eventPayload = payload;
+        byte[] body = bodies.computeIfAbsent(delivery.eventSeq() + "|" + delivery.languages(), k ->
+                WebhookBody.of(delivery.type(), delivery.eventId(), delivery.eventCreatedAt(), eventPayload,
+                        delivery.languages()).getBytes(StandardCharsets.UTF_8));
+        inFlight.incrementAndGet();
+        inFlightBySubscription.merge(delivery.subscriptionId(), 1, Integer::sum);
+        guard.refusal(delivery.url())
+                .map(why -> client.refuse(delivery, why))
+                .orElseGet(() -> client.send(delivery, body, delivery.secrets()))
+                .thenAccept(this::finished);
     }
 
     private void finished(Outcome outcome) {
         outcomes.add(outcome);
         inFlight.decrementAndGet();
-        inFlightBySubscription.get(outcome.delivery().subscriptionId()).decrementAndGet();
-        // A free slot is work for the claim loop at once; the row stays leased until recorded.
-        signal.wake();
+        inFlightBySubscription.computeIfPresent(outcome.delivery().subscriptionId(), (k, n) -> n == 1 ? null : n - 1);
+        // A free slot is work for the dispatcher at once; the row stays leased until recorded.
+        signal.wakeDispatcher();
     }
 
     private void recordLoop() {
+        // Handed deliveries recorded while still younger than ROW_AFTER: not to get an early row.
+        Set<UUID> recordedEarly = new HashSet<>();
         while (running || inFlight.get() > 0 || !outcomes.isEmpty()) {
             try {
+                List<Outcome> batch = new ArrayList<>();
                 Outcome first = outcomes.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (first != null) {
+                    batch.add(first);
+                    outcomes.drainTo(batch, 999);
+                }
+                Instant now = clock.instant();
+                Instant youngSince = now.minus(ROW_AFTER);
+                Set<UUID> inBatch = new HashSet<>();
+                batch.forEach(o -> inBatch.add(o.delivery().deliveryId()));
+                List<Outgoing> unfinished = new ArrayList<>();
+                for (Outgoing h; (h = handed.peek()) != null && h.handoff().at().isBefore(youngSince);) {
+                    handed.poll();
+                    if (!recordedEarly.remove(h.deliveryId()) && !inBatch.contains(h.deliveryId())) {
+                        unfinished.add(h);
+                    }
+                }
+                if (batch.isEmpty() && unfinished.isEmpty()) {
                     continue;
                 }
-                List<Outcome> batch = new ArrayList<>(List.of(first));
-                outcomes.drainTo(batch, 999);
-                recordWithRetry(batch);
-                signal.wake();
+                recordWithRetry(batch, unfinished, now);
+                List<FanOut.Handoff> rowsWritten = new ArrayList<>();
+                for (Outcome o : batch) {
+                    Outgoing d = o.delivery();
+                    if (d.handoff() != null && !rowed.remove(d.deliveryId())) {
+                        rowsWritten.add(d.handoff());
+                        if (!d.handoff().at().isBefore(youngSince)) {
+                            recordedEarly.add(d.deliveryId());
+                        }
+                    }
+                }
+                for (Outgoing d : unfinished) {
+                    rowed.add(d.deliveryId());
+                    rowsWritten.add(d.handoff());
+                }
+                fanOut.recorded(rowsWritten);
+                // Finished events can leave the outbox; recorded outcomes can release a chain's next event or a retry.
+                signal.wakeFanOut();
+                signal.wakeDispatcher();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -177,14 +299,14 @@ class Dispatcher {
     }
 
     /** Outcomes are kept until written: if the database is away, the same batch is tried again. */
-    private void recordWithRetry(List<Outcome> batch) throws InterruptedException {
+    private void recordWithRetry(List<Outcome> batch, List<Outgoing> unfinished, Instant now) throws InterruptedException {
         while (true) {
             try {
-                recorder.record(batch, clock.instant());
+                recorder.record(batch, rowed, unfinished, now);
                 return;
-            } catch (java.sql.SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (!running) {
-                    LOG.warnf("Could not record %d outcomes at shutdown; their leases will expire and they will be retried", batch.size());
+                    LOG.warnf("Could not record %d outcomes at shutdown; their events or leases bring them back", batch.size());
                     return;
                 }
                 LOG.warnf("Recording %d outcomes failed: %s; retrying", batch.size(), e.getMessage());

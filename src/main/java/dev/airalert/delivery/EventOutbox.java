@@ -55,7 +55,7 @@ class EventOutbox {
     }
 
     void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertStored stored) {
-        signal.wakeForEvents();
+        signal.wakeFanOut();
     }
 
     /**

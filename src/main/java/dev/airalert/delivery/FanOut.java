@@ -1,8 +1,10 @@
 package dev.airalert.delivery;
 
+import dev.airalert.NativeValues;
 import dev.airalert.alert.AlertHistory;
 import dev.airalert.alert.AlertView;
 import dev.airalert.subscription.SubscriptionMatcher;
+import dev.airalert.subscription.SubscriptionRepository.Target;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,30 +13,67 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Turns outbox events into deliveries: claims a few outbox rows (SKIP LOCKED, so every
- * instance can run this), finds the matching subscriptions, writes one delivery and one
- * queue row per subscription, and deletes the outbox row, all in one transaction. A crash
- * before the commit leaves the outbox row for the next try; after it, the queue has it.
+ * Turns outbox events into deliveries. The oldest event whose chain has no earlier event
+ * still in the outbox is taken under a short lease (renewed while this instance works on
+ * it, so other instances leave it alone), and its subscribers are matched once.
+ *
+ * <p>Subscribers this instance can send to at once (enabled, no earlier event of the chain
+ * still queued for them) are handed to the dispatcher in chunks as it has room, with no
+ * row written yet: the first attempt's outcome writes the delivery row (the outcome
+ * recorder also writes it early for an attempt that takes long). That keeps a fan-out to
+ * thousands at one write per delivery. All other subscribers get a delivery row due now,
+ * which the queue's claim gives out in chain order.
+ *
+ * <p>The event leaves the outbox when every handed delivery has its row. An instance that
+ * dies before then stops renewing the lease; another instance fans the event out again,
+ * skipping subscribers that already have a delivery of it, so only attempts that were in
+ * flight at the crash can arrive twice (with the same {@code webhook-id}).
+ *
+ * <p>{@link #next} and the other outbox methods run on one thread; {@link #recorded} may be
+ * called from any.
  */
 @ApplicationScoped
 class FanOut {
 
-    private static final int EVENTS_PER_TRANSACTION = 20;
+    static final int CHUNK = 1000;
+    /** How long an instance keeps an event it fans out before others may take it over. */
+    static final Duration EVENT_LEASE = Duration.ofSeconds(10);
+
+    private static final String PICK = """
+            SELECT o.event_seq FROM event_outbox o
+            WHERE (o.leased_until IS NULL OR o.leased_until <= ?1)
+              AND NOT EXISTS (SELECT 1 FROM event_outbox p
+                              JOIN alert_event pe ON pe.seq = p.event_seq
+                              JOIN alert_event oe ON oe.seq = o.event_seq
+                              WHERE pe.chain_key = oe.chain_key AND p.event_seq < o.event_seq)
+            ORDER BY o.event_seq LIMIT 1 FOR UPDATE SKIP LOCKED""";
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
     private final SubscriptionMatcher matcher;
     private final AlertHistory alerts;
-    private final Clock clock = Clock.systemUTC();
+    /** The event being handed out, with its subscribers still to hand. */
+    private Progress current;
+    /** Events this instance holds in the outbox, by sequence number. */
+    private final Map<Long, Held> held = new ConcurrentHashMap<>();
+    /** Held events whose every delivery has its row: to leave the outbox. */
+    private final ConcurrentLinkedQueue<Long> done = new ConcurrentLinkedQueue<>();
 
     FanOut(EntityManager em, AgroalDataSource dataSource, SubscriptionMatcher matcher, AlertHistory alerts) {
         this.em = em;
@@ -43,39 +82,189 @@ class FanOut {
         this.alerts = alerts;
     }
 
-    /** Fans out what is waiting; returns how many events it handled. */
-    int runOnce() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Number> claimed = em.createNativeQuery("SELECT event_seq FROM event_outbox"
-                    + " ORDER BY event_seq LIMIT " + EVENTS_PER_TRANSACTION + " FOR UPDATE SKIP LOCKED")
-                    .getResultList();
-            for (Number seq : claimed) {
-                AlertEvent event = em.find(AlertEvent.class, seq.longValue());
-                enqueue(event, subscribers(event));
-                em.createNativeQuery("DELETE FROM event_outbox WHERE event_seq = ?1")
-                        .setParameter(1, event.seq).executeUpdate();
-            }
-            return claimed.size();
-        });
+    /**
+     * An event this instance holds: how many of its handed deliveries still lack a row, plus
+     * one while handing out goes on; and until when the lease runs.
+     */
+    static final class Held {
+        final long seq;
+        final AtomicInteger open = new AtomicInteger(1);
+        volatile Instant leasedUntil;
+        /** Handing out failed part way: once the handed rows exist, the event is released, not removed. */
+        volatile boolean abandoned;
+
+        Held(long seq, Instant leasedUntil) {
+            this.seq = seq;
+            this.leasedUntil = leasedUntil;
+        }
     }
 
-    private List<UUID> subscribers(AlertEvent event) {
+    /** A delivery handed to the dispatcher without a row: which event holds it, since when. */
+    record Handoff(Held event, Instant at) {
+    }
+
+    /** The event being handed out: subscribers not yet handed, from {@code position}. */
+    private static final class Progress {
+        final AlertEvent event;
+        final Held held;
+        final List<Target> targets;
+        final Set<UUID> waiting;
+        int position;
+
+        Progress(AlertEvent event, Held held, List<Target> targets, Set<UUID> waiting) {
+            this.event = event;
+            this.held = held;
+            this.targets = targets;
+            this.waiting = waiting;
+        }
+    }
+
+    /**
+     * Hands out the next chunk of waiting work: deliveries to send now, each leased until
+     * {@code leaseUntil}; empty when no event waits.
+     */
+    Optional<List<Outgoing>> next(Instant now, Instant leaseUntil) {
+        try {
+            if (current == null) {
+                current = QuarkusTransaction.requiringNew().call(() -> start(now));
+                if (current == null) {
+                    return Optional.empty();
+                }
+                held.put(current.event.seq, current.held);
+            }
+            return Optional.of(chunk(current, now, leaseUntil));
+        } catch (RuntimeException e) {
+            // A subscription may have gone meanwhile: the event is matched anew once what was
+            // handed has its rows, skipping those.
+            if (current != null) {
+                current.held.abandoned = true;
+                release(current.held);
+                current = null;
+            }
+            throw e;
+        }
+    }
+
+    private Progress start(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Number> picked = em.createNativeQuery(PICK).setParameter(1, now).getResultList();
+        if (picked.isEmpty()) {
+            return null;
+        }
+        AlertEvent event = em.find(AlertEvent.class, picked.get(0).longValue());
+        Instant leasedUntil = now.plus(EVENT_LEASE);
+        em.createNativeQuery("UPDATE event_outbox SET leased_until = ?1 WHERE event_seq = ?2")
+                .setParameter(1, leasedUntil).setParameter(2, event.seq).executeUpdate();
+        Set<UUID> delivered = uuids(em.createNativeQuery("SELECT subscription_id FROM delivery WHERE event_seq = ?1")
+                .setParameter(1, event.seq).getResultList());
+        List<Target> targets = subscribers(event, now).stream().filter(t -> !delivered.contains(t.id())).toList();
+        Set<UUID> waiting = uuids(em.createNativeQuery("SELECT DISTINCT subscription_id FROM delivery_queue"
+                + " WHERE chain_key = ?1 AND event_seq < ?2").setParameter(1, event.chainKey)
+                .setParameter(2, event.seq).getResultList());
+        return new Progress(event, new Held(event.seq, leasedUntil), targets, waiting);
+    }
+
+    private static Set<UUID> uuids(List<?> column) {
+        Set<UUID> ids = new HashSet<>();
+        column.forEach(value -> ids.add(NativeValues.uuid(value)));
+        return ids;
+    }
+
+    private List<Outgoing> chunk(Progress progress, Instant now, Instant leaseUntil) {
+        AlertEvent event = progress.event;
+        int to = Math.min(progress.targets.size(), progress.position + CHUNK);
+        List<Outgoing> handed = new ArrayList<>();
+        List<UUID> queued = new ArrayList<>();
+        Handoff handoff = new Handoff(progress.held, now);
+        for (Target target : progress.targets.subList(progress.position, to)) {
+            if (target.enabled() && !progress.waiting.contains(target.id())) {
+                handed.add(new Outgoing(UUID.randomUUID(), target.id(), target.url(), target.secrets(),
+                        target.filter().languages(), 0, event.seq, AlertEvent.publicId(event.id), event.chainKey,
+                        event.type, event.createdAt, leaseUntil, handoff));
+            } else {
+                queued.add(target.id());
+            }
+        }
+        if (!queued.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> enqueue(event, queued, now));
+        }
+        progress.held.open.addAndGet(handed.size());
+        progress.position = to;
+        if (to == progress.targets.size()) {
+            current = null;
+            release(progress.held);
+        }
+        return handed;
+    }
+
+    /** The rows of these handed deliveries exist now (any thread). */
+    void recorded(Collection<Handoff> handoffs) {
+        handoffs.forEach(h -> release(h.event()));
+    }
+
+    private void release(Held event) {
+        if (event.open.decrementAndGet() == 0) {
+            done.add(event.seq);
+        }
+    }
+
+    /** Whether held events finished, or their leases need renewing, by {@code now}. */
+    boolean outboxWork(Instant now) {
+        return !done.isEmpty() || held.values().stream().anyMatch(h -> renewable(h, now));
+    }
+
+    private static boolean renewable(Held h, Instant now) {
+        return h.leasedUntil.isBefore(now.plus(EVENT_LEASE.dividedBy(2)));
+    }
+
+    /**
+     * Removes finished events from the outbox (or releases those whose handing out failed, to
+     * be fanned out again) and renews the leases of those still held.
+     */
+    void maintainOutbox(Instant now) {
+        List<Long> finished = new ArrayList<>();
+        for (Long seq; (seq = done.poll()) != null;) {
+            finished.add(seq);
+        }
+        List<Held> renew = held.values().stream().filter(h -> !finished.contains(h.seq) && renewable(h, now)).toList();
+        if (finished.isEmpty() && renew.isEmpty()) {
+            return;
+        }
+        Instant leasedUntil = now.plus(EVENT_LEASE);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Long seq : finished) {
+                    Held h = held.get(seq);
+                    em.createNativeQuery(h != null && h.abandoned
+                            ? "UPDATE event_outbox SET leased_until = NULL WHERE event_seq = ?1"
+                            : "DELETE FROM event_outbox WHERE event_seq = ?1").setParameter(1, seq).executeUpdate();
+                }
+                for (Held h : renew) {
+                    em.createNativeQuery("UPDATE event_outbox SET leased_until = ?1 WHERE event_seq = ?2")
+                            .setParameter(1, leasedUntil).setParameter(2, h.seq).executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            done.addAll(finished);
+            throw e;
+        }
+        finished.forEach(held::remove);
+        renew.forEach(h -> h.leasedUntil = leasedUntil);
+    }
+
+    private List<Target> subscribers(AlertEvent event, Instant now) {
         Optional<AlertView> alert = alerts.find(event.alertId, null);
         if (alert.isEmpty()) {
             return List.of();
         }
         List<AlertView> related = Arrays.stream(event.relatedAlertIds.split(",")).filter(s -> !s.isBlank())
                 .map(id -> alerts.find(UUID.fromString(id), null)).flatMap(Optional::stream).toList();
-        return matcher.matching(alert.get(), related);
+        return matcher.matching(alert.get(), related, now);
     }
 
-    /** Queues the event for these subscriptions: batched, because one alert may reach thousands. */
-    void enqueue(AlertEvent event, List<UUID> subscriptions) {
-        if (subscriptions.isEmpty()) {
-            return;
-        }
-        Timestamp now = Timestamp.from(clock.instant());
+    /** Queues the event for these subscriptions, due now: a delivery row and a queue row each. */
+    void enqueue(AlertEvent event, Collection<UUID> subscriptions, Instant now) {
+        Timestamp created = Timestamp.from(now);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement delivery = c.prepareStatement("INSERT INTO delivery (id, subscription_id,"
                         + " event_seq, status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)");
@@ -86,14 +275,14 @@ class FanOut {
                 delivery.setObject(1, id);
                 delivery.setObject(2, subscription);
                 delivery.setLong(3, event.seq);
-                delivery.setTimestamp(4, now);
-                delivery.setTimestamp(5, now);
+                delivery.setTimestamp(4, created);
+                delivery.setTimestamp(5, created);
                 delivery.addBatch();
                 queue.setObject(1, id);
                 queue.setObject(2, subscription);
                 queue.setString(3, event.chainKey);
                 queue.setLong(4, event.seq);
-                queue.setTimestamp(5, now);
+                queue.setTimestamp(5, created);
                 queue.addBatch();
             }
             delivery.executeBatch();
@@ -104,7 +293,7 @@ class FanOut {
     }
 
     /** Delivers past events to one subscription again: new deliveries, same event ids. */
-    int replay(UUID subscription, Instant since) {
+    int replay(UUID subscription, Instant since, Instant now) {
         @SuppressWarnings("unchecked")
         List<Number> seqs = em.createNativeQuery("SELECT DISTINCT d.event_seq FROM delivery d"
                 + " JOIN alert_event e ON e.seq = d.event_seq WHERE d.subscription_id = ?1 AND e.created_at >= ?2"
@@ -112,7 +301,7 @@ class FanOut {
         List<AlertEvent> events = new ArrayList<>();
         seqs.forEach(seq -> events.add(em.find(AlertEvent.class, seq.longValue())));
         em.flush();
-        events.forEach(e -> enqueue(e, List.of(subscription)));
+        events.forEach(e -> enqueue(e, List.of(subscription), now));
         return events.size();
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,9 @@ import java.util.UUID;
  * Writes what attempts gave, many at once: the attempt log row, the delivery's new status,
  * the queue row (gone when delivered or given up, due again otherwise) and the
  * subscription's health (failing since when; disabled after 410 or after failing too long).
+ * A delivery handed straight from the fan-out has no row yet: its first outcome inserts it
+ * (and a queue row only if it is to be tried again), and one whose first attempt takes long
+ * gets a pending row and a queue row leased to this instance before the outcome is known.
  * One transaction per batch, so a fan-out to thousands is not thousands of commits.
  */
 @ApplicationScoped
@@ -37,7 +41,11 @@ class OutcomeRecorder {
         this.disableAfter = config.webhooks().disableAfter();
     }
 
-    void record(List<Outcome> outcomes, Instant now) throws SQLException {
+    /**
+     * Records these outcomes, and gives the {@code unfinished} handed deliveries their rows.
+     * {@code hasRow} tells handed deliveries that got their row earlier.
+     */
+    void record(List<Outcome> outcomes, Set<UUID> hasRow, List<Outgoing> unfinished, Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statements s = new Statements(c)) {
@@ -63,17 +71,27 @@ class OutcomeRecorder {
                         next = retry.orElse(null);
                         failing.add(o.delivery().subscriptionId());
                     }
-                    s.attempt(id, attempt, o, next);
-                    s.delivery(id, status, attempt, next, next == null ? o.at() : null);
-                    if (next == null) {
-                        s.dequeue(id);
+                    Instant finished = next == null ? o.at() : null;
+                    if (o.delivery().handoff() != null && !hasRow.contains(id)) {
+                        s.insert(o.delivery(), status, attempt, next, finished);
+                        if (next != null) {
+                            s.enqueue(o.delivery(), next);
+                        }
                     } else {
-                        s.reschedule(id, next);
+                        s.delivery(id, status, attempt, next, finished);
+                        if (next == null) {
+                            s.dequeue(id);
+                        } else {
+                            s.reschedule(id, next);
+                        }
                     }
+                    s.attempt(id, attempt, o, next);
                 }
-                for (UUID sub : healthy) {
-                    s.healthy(sub);
+                for (Outgoing delivery : unfinished) {
+                    s.insert(delivery, "pending", 0, now, null);
+                    s.enqueue(delivery, delivery.leasedUntil());
                 }
+                s.healthy(healthy);
                 for (UUID sub : failing) {
                     s.failing(sub, now, now.minus(disableAfter),
                             "failing continuously for longer than " + disableAfter.toString().substring(2).toLowerCase());
@@ -92,9 +110,14 @@ class OutcomeRecorder {
 
     /** The batched statements of one recording. */
     private static final class Statements implements AutoCloseable {
+        private final PreparedStatement insert;
+        private final PreparedStatement enqueue;
         private final PreparedStatement attempt;
         private final PreparedStatement delivery;
         private final PreparedStatement dequeue;
+        private final List<UUID> dequeued = new ArrayList<>();
+        private final List<UUID> healthySubscriptions = new ArrayList<>();
+        private final Connection connection;
         private final PreparedStatement reschedule;
         private final PreparedStatement healthy;
         private final PreparedStatement failingSince;
@@ -102,18 +125,46 @@ class OutcomeRecorder {
         private final PreparedStatement disable;
 
         Statements(Connection c) throws SQLException {
+            connection = c;
+            insert = c.prepareStatement("INSERT INTO delivery (id, subscription_id, event_seq, status, attempts,"
+                    + " created_at, next_attempt_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            enqueue = c.prepareStatement("INSERT INTO delivery_queue (delivery_id, subscription_id, chain_key,"
+                    + " event_seq, due_at) VALUES (?, ?, ?, ?, ?)");
             attempt = c.prepareStatement("INSERT INTO delivery_attempt (delivery_id, attempt, attempted_at,"
                     + " status_code, latency_ms, response_excerpt, error, next_retry_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             delivery = c.prepareStatement("UPDATE delivery SET status = ?, attempts = ?, next_attempt_at = ?,"
                     + " finished_at = ? WHERE id = ?");
-            dequeue = c.prepareStatement("DELETE FROM delivery_queue WHERE delivery_id = ?");
+            dequeue = c.prepareStatement("DELETE FROM delivery_queue WHERE delivery_id = ANY(?)");
             reschedule = c.prepareStatement("UPDATE delivery_queue SET due_at = ? WHERE delivery_id = ?");
-            healthy = c.prepareStatement("UPDATE subscription SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL");
+            // One statement for a whole batch: a fan-out's successes touch thousands of subscriptions.
+            healthy = c.prepareStatement("UPDATE subscription SET failing_since = NULL"
+                    + " WHERE failing_since IS NOT NULL AND id = ANY(?)");
             failingSince = c.prepareStatement("UPDATE subscription SET failing_since = ? WHERE id = ? AND failing_since IS NULL");
             disableFailing = c.prepareStatement("UPDATE subscription SET enabled = FALSE, disabled_reason = ?,"
                     + " disabled_at = ?, updated_at = ? WHERE id = ? AND enabled = TRUE AND failing_since <= ?");
             disable = c.prepareStatement("UPDATE subscription SET enabled = FALSE, disabled_reason = ?,"
                     + " disabled_at = ?, updated_at = ? WHERE id = ? AND enabled = TRUE");
+        }
+
+        void insert(Outgoing d, String status, int attempts, Instant next, Instant finished) throws SQLException {
+            insert.setObject(1, d.deliveryId());
+            insert.setObject(2, d.subscriptionId());
+            insert.setLong(3, d.eventSeq());
+            insert.setString(4, status);
+            insert.setInt(5, attempts);
+            insert.setTimestamp(6, Timestamp.from(d.handoff().at()));
+            insert.setTimestamp(7, next == null ? null : Timestamp.from(next));
+            insert.setTimestamp(8, finished == null ? null : Timestamp.from(finished));
+            insert.addBatch();
+        }
+
+        void enqueue(Outgoing d, Instant due) throws SQLException {
+            enqueue.setObject(1, d.deliveryId());
+            enqueue.setObject(2, d.subscriptionId());
+            enqueue.setString(3, d.chainKey());
+            enqueue.setLong(4, d.eventSeq());
+            enqueue.setTimestamp(5, Timestamp.from(due));
+            enqueue.addBatch();
         }
 
         void attempt(UUID id, int number, Outcome o, Instant next) throws SQLException {
@@ -141,9 +192,8 @@ class OutcomeRecorder {
             delivery.addBatch();
         }
 
-        void dequeue(UUID id) throws SQLException {
-            dequeue.setObject(1, id);
-            dequeue.addBatch();
+        void dequeue(UUID id) {
+            dequeued.add(id);
         }
 
         void reschedule(UUID id, Instant due) throws SQLException {
@@ -152,9 +202,8 @@ class OutcomeRecorder {
             reschedule.addBatch();
         }
 
-        void healthy(UUID subscription) throws SQLException {
-            healthy.setObject(1, subscription);
-            healthy.addBatch();
+        void healthy(Set<UUID> subscriptions) {
+            this.healthySubscriptions.addAll(subscriptions);
         }
 
         void failing(UUID subscription, Instant now, Instant failingTooLongIfBefore, String reason) throws SQLException {
@@ -178,12 +227,27 @@ class OutcomeRecorder {
         }
 
         private List<PreparedStatement> all() {
-            return List.of(attempt, delivery, dequeue, reschedule, healthy, failingSince, disableFailing, disable);
+            // Rows first, then what refers to them.
+            return List.of(insert, enqueue, attempt, delivery, dequeue, reschedule, healthy, failingSince,
+                    disableFailing, disable);
         }
 
         void execute() throws SQLException {
             for (PreparedStatement p : all()) {
-                p.executeBatch();
+                if (p == dequeue) {
+                    executeForAll(dequeue, dequeued);
+                } else if (p == healthy) {
+                    executeForAll(healthy, healthySubscriptions);
+                } else {
+                    p.executeBatch();
+                }
+            }
+        }
+
+        private void executeForAll(PreparedStatement p, List<UUID> ids) throws SQLException {
+            if (!ids.isEmpty()) {
+                p.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                p.executeUpdate();
             }
         }
 

@@ -40,7 +40,8 @@ class WebhookClient {
                 new PoolOptions().setHttp1MaxSize(config.webhooks().maxInFlight()));
     }
 
-    CompletableFuture<Outcome> send(Outgoing delivery, String body, List<String> secrets) {
+    /** Sends the body (UTF-8 JSON, shared by every delivery of the event: never written to). */
+    CompletableFuture<Outcome> send(Outgoing delivery, byte[] body, List<String> secrets) {
         long timestamp = clock.instant().getEpochSecond();
         long started = System.nanoTime();
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -52,7 +53,7 @@ class WebhookClient {
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", WebhookSigner.signature(secrets, delivery.eventId(), timestamp, body));
         client.request(request)
-                .compose(r -> r.send(Buffer.buffer(body, "UTF-8")))
+                .compose(r -> r.send(Buffer.buffer(body)))
                 .onSuccess(response -> {
                     Buffer excerpt = Buffer.buffer();
                     response.handler(chunk -> {

@@ -8,12 +8,12 @@ import dev.airalert.region.CapShapes;
 import dev.airalert.region.Gazetteer;
 import dev.airalert.region.RegionResolver;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -35,8 +35,8 @@ public class SubscriptionMatcher {
         this.gazetteer = gazetteer;
     }
 
-    /** The ids of the subscriptions the event goes to, enabled or not; run inside a transaction. */
-    public List<UUID> matching(AlertView alert, List<AlertView> related) {
+    /** The subscriptions the event goes to, enabled or not; run inside a transaction. */
+    public List<SubscriptionRepository.Target> matching(AlertView alert, List<AlertView> related, Instant now) {
         List<AlertView> views = new ArrayList<>(related);
         views.add(0, alert);
         Set<String> codes = new HashSet<>();
@@ -44,9 +44,8 @@ public class SubscriptionMatcher {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return subscriptions.findTargetsInRegions(codes).stream()
+        return subscriptions.findTargetsInRegions(codes, now).stream()
                 .filter(s -> views.stream().anyMatch(v -> accepts(s.filter(), v)))
-                .map(SubscriptionRepository.Target::id)
                 .toList();
     }
 

@@ -1,7 +1,9 @@
 package dev.airalert.subscription;
 
+import dev.airalert.NativeValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +21,11 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return find("id = ?1 and owner = ?2", id, owner).firstResultOptional();
     }
 
-    /** A subscription as matching needs it: its id and its filter, nothing else loaded. */
-    public record Target(UUID id, SubscriptionFilter filter) {
+    /**
+     * A subscription as matching and sending need it: its filter and its endpoint (the
+     * secrets that sign at {@code now}), nothing else loaded.
+     */
+    public record Target(UUID id, SubscriptionFilter filter, String url, boolean enabled, List<String> secrets) {
     }
 
     /**
@@ -29,16 +34,18 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
      * subscriber's side loses nothing. A projection, not entities: one alert can match tens
      * of thousands.
      */
-    public List<Target> findTargetsInRegions(Collection<String> codes) {
+    public List<Target> findTargetsInRegions(Collection<String> codes, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
                 SELECT s.id, s.events, s.min_severity_rank, s.urgencies, s.certainties, s.statuses,
-                       s.languages, s.point_lat, s.point_lon, s.radius_km
+                       s.languages, s.point_lat, s.point_lon, s.radius_km,
+                       s.url, s.enabled, s.secret, s.previous_secret, s.previous_secret_until
                 FROM subscription s WHERE s.id IN (
                   SELECT r.subscription_id FROM subscription_region r WHERE r.region_code IN (?1))""")
                 .setParameter(1, codes).getResultList();
-        return rows.stream().map(r -> new Target((UUID) r[0], SubscriptionFilter.of((String) r[1], (Number) r[2],
+        return rows.stream().map(r -> new Target(NativeValues.uuid(r[0]), SubscriptionFilter.of((String) r[1], (Number) r[2],
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6], (Number) r[7], (Number) r[8],
-                (Number) r[9]))).toList();
+                (Number) r[9]), (String) r[10], (Boolean) r[11], Subscription.signingSecrets((String) r[12],
+                (String) r[13], NativeValues.instant(r[14]), now))).toList();
     }
 }

@@ -86,6 +86,56 @@ class DeliveryRecoveryTest {
         }
     }
 
+    @Test
+    void anEventHeldByAnInstanceThatDiedIsFannedOutAgainSkippingWhoAlreadyHasIt() throws Exception {
+        try (WebhookReceiver had = new WebhookReceiver(); WebhookReceiver missed = new WebhookReceiver()) {
+            String key = TestSubscriptions.subscriberKey();
+            String hadId = TestSubscriptions.create(key, had.url(), "\"regions\": [\"UA-53\"]").getString("id");
+            TestSubscriptions.create(key, missed.url(), "\"regions\": [\"UA-53\"]");
+            String alertId = publish(TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId())
+                    .replace("UA-30", "UA-53")).then().statusCode(201).extract().path("id");
+            await().atMost(Duration.ofSeconds(10)).until(() -> had.received().size() == 1 && missed.received().size() == 1);
+            // A dead instance held this event: it had sent to and recorded one subscriber, not the other.
+            UUID eventId = UUID.randomUUID();
+            Instant leaseEnds = Instant.now().plusMillis(1500);
+            try (Connection c = db.getConnection()) {
+                long seq = insertEvent(c, eventId, UUID.fromString(alertId));
+                try (PreparedStatement outbox = c.prepareStatement(
+                        "INSERT INTO event_outbox (event_seq, leased_until) VALUES (?, ?)");
+                        PreparedStatement d = c.prepareStatement("INSERT INTO delivery (id, subscription_id, event_seq,"
+                                + " status, attempts, created_at, finished_at) VALUES (?, ?, ?, 'delivered', 1, ?, ?)")) {
+                    outbox.setLong(1, seq);
+                    outbox.setTimestamp(2, Timestamp.from(leaseEnds));
+                    outbox.executeUpdate();
+                    Timestamp now = Timestamp.from(Instant.now());
+                    d.setObject(1, UUID.randomUUID());
+                    d.setObject(2, UUID.fromString(hadId));
+                    d.setLong(3, seq);
+                    d.setTimestamp(4, now);
+                    d.setTimestamp(5, now);
+                    d.executeUpdate();
+                }
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> missed.received().size() == 2);
+            assertEquals(AlertEvent.publicId(eventId), missed.received().get(1).header("webhook-id"));
+            assertThat(missed.received().get(1).at().toEpochMilli(), greaterThanOrEqualTo(leaseEnds.toEpochMilli()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> outboxHolds(eventId) == 0);
+            assertEquals(1, had.received().size(), "who had the event does not get it again");
+        }
+    }
+
+    private long outboxHolds(UUID eventId) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement q = c.prepareStatement("SELECT count(*) FROM event_outbox o"
+                        + " JOIN alert_event e ON e.seq = o.event_seq WHERE e.id = ?")) {
+            q.setObject(1, eventId);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static long insertEvent(Connection c, UUID eventId, UUID alertId) throws Exception {
         try (PreparedStatement event = c.prepareStatement("INSERT INTO alert_event (id, type, alert_id, chain_key,"
                 + " related_alert_ids, created_at, payload) SELECT ?, 'alert.published', ?, 'recovery', '', ?, payload"

@@ -197,6 +197,23 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aDeliveryStillInFlightIsInTheLogBeforeItsFirstAttemptEnds() throws Exception {
+        // The first attempt hangs until the request timeout; its delivery gets a row before
+        // that, so that its event can leave the outbox without waiting for this endpoint.
+        try (WebhookReceiver hanging = new WebhookReceiver().answering(n -> new Answer(200, null, 5_000))) {
+            String key = TestSubscriptions.subscriberKey();
+            String sub = TestSubscriptions.create(key, hanging.url(), "\"regions\": [\"UA-30\"]").getString("id");
+            publish(TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId())).then().statusCode(201);
+            JsonPath log = await().atMost(SOON).until(() -> given().auth().oauth2(key)
+                    .get("/api/v1/subscriptions/" + sub + "/deliveries").then().statusCode(200).extract().jsonPath(),
+                    deliveries -> !deliveries.getList("").isEmpty());
+            assertEquals("pending", log.getString("[0].status"));
+            assertEquals(0, log.getInt("[0].attempts"), "the first attempt is still in flight");
+            awaitReceived(hanging, 1);
+        }
+    }
+
+    @Test
     void pingRotationAndReplay() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String key = TestSubscriptions.subscriberKey();
