@@ -9,18 +9,20 @@ N=${1:-10000}
 CONCURRENCY=${2:-256}
 DB=airalert_bench_fanout
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
-RECEIVER_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18089)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+RECEIVER_PORT=$(free_port)
+MIGRATE_PORT=$(free_port)
 
 ./mvnw -q -B package -DskipTests
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 # Start once so that Flyway creates the schema, then add the subscriptions in bulk: setting
 # them up through the API is not what is measured.
-java -Dquarkus.http.port=0 -Dairalert.webhooks.enabled=false \
+java -Dquarkus.http.port=$MIGRATE_PORT -Dairalert.webhooks.enabled=false \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" -Dquarkus.datasource.username=postgres \
   -Dquarkus.datasource.password= -Dairalert.admin-key=x -jar target/quarkus-app/quarkus-run.jar > target/bench-migrate.log 2>&1 &
 APP=$!
 for _ in $(seq 1 120); do
-  "${PSQL[@]}" -d $DB -Atc "select 1 from flyway_schema_history where version = '3'" 2>/dev/null | grep -q 1 && break
+  curl -sf "http://127.0.0.1:$MIGRATE_PORT/q/health/ready" > /dev/null && break
   sleep 0.5
 done
 kill $APP; wait $APP 2>/dev/null || true
