@@ -104,6 +104,18 @@ class DeliveryQueue {
                 rs.getTimestamp(12).toInstant(), leaseUntil, null);
     }
 
+    /**
+     * Removes queue rows of subscriptions deleted while one of their requests was in flight
+     * (the delivery tables keep no foreign keys); the claim never gives such rows out.
+     */
+    int sweepOrphans() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement sweep = c.prepareStatement("DELETE FROM delivery_queue q WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM subscription s WHERE s.id = q.subscription_id)")) {
+            return sweep.executeUpdate();
+        }
+    }
+
     /** An event's payload. */
     String payload(long seq) throws SQLException {
         try (Connection c = dataSource.getConnection();

@@ -178,7 +178,7 @@ class FanOut {
         Handoff handoff = new Handoff(progress.held, now);
         for (Target target : progress.targets.subList(progress.position, to)) {
             if (target.enabled() && !progress.waiting.contains(target.id())) {
-                handed.add(new Outgoing(UUID.randomUUID(), target.id(), target.url(), target.secrets(),
+                handed.add(new Outgoing(DeliveryIds.next(), target.id(), target.url(), target.secrets(),
                         target.filter().languages(), 0, event.seq, AlertEvent.publicId(event.id), event.chainKey,
                         event.type, event.createdAt, leaseUntil, handoff));
             } else {
@@ -271,7 +271,7 @@ class FanOut {
                 PreparedStatement queue = c.prepareStatement("INSERT INTO delivery_queue (delivery_id,"
                         + " subscription_id, chain_key, event_seq, due_at) VALUES (?, ?, ?, ?, ?)")) {
             for (UUID subscription : subscriptions) {
-                UUID id = UUID.randomUUID();
+                UUID id = DeliveryIds.next();
                 delivery.setObject(1, id);
                 delivery.setObject(2, subscription);
                 delivery.setLong(3, event.seq);

@@ -21,6 +21,17 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return find("id = ?1 and owner = ?2", id, owner).firstResultOptional();
     }
 
+    /** The delivery tables keep no foreign keys (they are written at fan-out rates): cleaned up here. */
+    void deleteDeliveries(UUID subscription) {
+        var em = getEntityManager();
+        em.createNativeQuery("DELETE FROM delivery_attempt WHERE delivery_id IN"
+                + " (SELECT id FROM delivery WHERE subscription_id = ?1)").setParameter(1, subscription).executeUpdate();
+        em.createNativeQuery("DELETE FROM delivery_queue WHERE subscription_id = ?1").setParameter(1, subscription)
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM delivery WHERE subscription_id = ?1").setParameter(1, subscription)
+                .executeUpdate();
+    }
+
     /**
      * A subscription as matching and sending need it: its filter and its endpoint (the
      * secrets that sign at {@code now}), nothing else loaded.

@@ -84,9 +84,11 @@ public class SubscriptionService {
         return SubscriptionView.of(s, null);
     }
 
+    /** Deletes the subscription with its deliveries, queued ones and their attempt log. */
     @Transactional
     public void delete(String owner, UUID id) {
         subscriptions.delete(owned(owner, id));
+        subscriptions.deleteDeliveries(id);
     }
 
     @Transactional

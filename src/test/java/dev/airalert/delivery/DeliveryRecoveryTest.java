@@ -124,6 +124,33 @@ class DeliveryRecoveryTest {
         }
     }
 
+    @Test
+    void deletingASubscriptionDeletesItsDeliveriesAndTheirAttempts() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String key = TestSubscriptions.subscriberKey();
+            String sub = TestSubscriptions.create(key, receiver.url(), "\"regions\": [\"UA-53\"]").getString("id");
+            publish(TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId()).replace("UA-30", "UA-53"))
+                    .then().statusCode(201);
+            await().atMost(Duration.ofSeconds(10)).until(() -> rows("delivery_attempt a JOIN delivery d"
+                    + " ON d.id = a.delivery_id WHERE d.subscription_id = ?", sub) == 1);
+            io.restassured.RestAssured.given().auth().oauth2(key).delete("/api/v1/subscriptions/" + sub)
+                    .then().statusCode(204);
+            assertEquals(0, rows("delivery WHERE subscription_id = ?", sub));
+            assertEquals(0, rows("delivery_queue WHERE subscription_id = ?", sub));
+        }
+    }
+
+    private long rows(String fromWhere, String subscription) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement q = c.prepareStatement("SELECT count(*) FROM " + fromWhere)) {
+            q.setObject(1, UUID.fromString(subscription));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private long outboxHolds(UUID eventId) throws Exception {
         try (Connection c = db.getConnection();
                 PreparedStatement q = c.prepareStatement("SELECT count(*) FROM event_outbox o"
