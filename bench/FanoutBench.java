@@ -91,8 +91,8 @@ public class FanoutBench {
         System.exit(0);
     }
 
-    static final int WARMUP_ROUNDS = 3;
-    static final int MEASURED_ROUNDS = 3;
+    static final int WARMUP_ROUNDS = 5;
+    static final int MEASURED_ROUNDS = 5;
 
     static double airalertRound(HttpClient http, String base, String publisher, Receiver receiver, int n)
             throws Exception {

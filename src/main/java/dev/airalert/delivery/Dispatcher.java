@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +54,9 @@ class Dispatcher {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
     /** A handed delivery without an outcome after this long gets its row anyway. */
     private static final Duration ROW_AFTER = Duration.ofSeconds(1);
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    private static final int RECORD_BATCH = 1000;
+    private static final Duration RECORD_LINGER = Duration.ofMillis(20);
 
     private final FanOut fanOut;
     private final DeliveryQueue queue;
@@ -64,17 +69,18 @@ class Dispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<UUID, Integer> inFlightBySubscription = new ConcurrentHashMap<>();
     /** Deliveries waiting for a free slot: handed by the fan-out or claimed from the queue. */
-    private final LinkedBlockingQueue<Outgoing> ready = new LinkedBlockingQueue<>();
+    private final LinkedBlockingDeque<Outgoing> ready = new LinkedBlockingDeque<>();
     private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     /** Handed deliveries in the order they were handed, for the outcome thread's early rows. */
     private final ConcurrentLinkedQueue<Outgoing> handed = new ConcurrentLinkedQueue<>();
     /** Handed deliveries that got their row before their outcome came. */
     private final Set<UUID> rowed = ConcurrentHashMap.newKeySet();
     /** Events are immutable: their payloads and signed bodies are kept for the next sends. */
-    private final Map<Long, String> payloads = lru(64);
-    private final Map<String, byte[]> bodies = lru(256);
+    private final Map<Long, String> payloads = Collections.synchronizedMap(lru(64));
+    private final Map<String, byte[]> bodies = Collections.synchronizedMap(lru(256));
     /** How many ready deliveries wait only for their endpoint's slots (dispatch thread only). */
     private int waitingForEndpoint;
+    private Instant nextSweep = Instant.EPOCH;
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
 
@@ -186,6 +192,10 @@ class Dispatcher {
             return true;
         });
         ready.addAll(claimed);
+        if (claimed.isEmpty() && now.isAfter(nextSweep)) {
+            nextSweep = now.plus(SWEEP_EVERY);
+            queue.sweepOrphans();
+        }
         return claimed.isEmpty() ? 0 : sendReady();
     }
 
@@ -193,24 +203,34 @@ class Dispatcher {
         return inFlightBySubscription.getOrDefault(subscription, 0);
     }
 
+    /** What became of a ready delivery offered a slot. */
+    private enum Step {
+        SENT,
+        /** Its lease ran low while it waited: left to the queue. */
+        DROPPED,
+        /** Its endpoint has all its slots busy. */
+        ENDPOINT_BUSY,
+        /** Sending it needs a blocking call (event payload, DNS): the dispatch thread's job. */
+        BLOCKING
+    }
+
     /** Sends ready deliveries while slots are free; those whose endpoint is at its limit wait. */
     private int sendReady() throws SQLException {
-        Instant mustOutlast = clock.instant().plus(config.requestTimeout()).plus(LEASE_MARGIN);
         List<Outgoing> waiting = new ArrayList<>();
         int sent = 0;
         int taken = 0;
         Outgoing delivery;
-        while (inFlight.get() < config.maxInFlight() && (delivery = ready.poll()) != null) {
+        while (inFlight.get() < config.maxInFlight() && (delivery = ready.pollFirst()) != null) {
             taken++;
-            boolean hasRow = delivery.handoff() == null || rowed.contains(delivery.deliveryId());
-            if (hasRow && delivery.leasedUntil().isBefore(mustOutlast)) {
-                LOG.debugf("Delivery %s waited too long here; the queue gives it out again when its lease ends",
-                        delivery.deliveryId());
-            } else if (busy(delivery.subscriptionId()) >= config.perEndpointConcurrency()) {
-                waiting.add(delivery);
-            } else {
-                send(delivery);
+            inFlight.incrementAndGet();
+            Step step = offerSlot(delivery, true);
+            if (step != Step.SENT) {
+                inFlight.decrementAndGet();
+            }
+            if (step == Step.SENT) {
                 sent++;
+            } else if (step == Step.ENDPOINT_BUSY) {
+                waiting.add(delivery);
             }
         }
         ready.addAll(waiting);
@@ -221,28 +241,82 @@ class Dispatcher {
         return sent;
     }
 
-    private void send(Outgoing delivery) throws SQLException {
+    /** Sends the delivery in a slot the caller holds, if it can go now. */
+    private Step offerSlot(Outgoing delivery, boolean mayBlock) throws SQLException {
+        boolean hasRow = delivery.handoff() == null || rowed.contains(delivery.deliveryId());
+        if (hasRow && delivery.leasedUntil().isBefore(clock.instant().plus(config.requestTimeout()).plus(LEASE_MARGIN))) {
+            LOG.debugf("Delivery %s waited too long here; the queue gives it out again when its lease ends",
+                    delivery.deliveryId());
+            return Step.DROPPED;
+        }
+        byte[] body = body(delivery, mayBlock);
+        if (body == null || !mayBlock && !guard.cleared(delivery.url())) {
+            return Step.BLOCKING;
+        }
+        if (!takeEndpointSlot(delivery.subscriptionId())) {
+            return Step.ENDPOINT_BUSY;
+        }
+        Optional<String> refusal = mayBlock ? guard.refusal(delivery.url()) : Optional.empty();
+        refusal.map(why -> client.refuse(delivery, why))
+                .orElseGet(() -> client.send(delivery, body, delivery.secrets()))
+                .thenAccept(this::finished);
+        return Step.SENT;
+    }
+
+    /** The signed body's bytes, shared by every delivery of the event in these languages; null if not at hand and blocking is not allowed. */
+    private byte[] body(Outgoing delivery, boolean mayBlock) throws SQLException {
+        String key = delivery.eventSeq() + "|" + delivery.languages();
+        byte[] body = bodies.get(key);
+        if (body != null || !mayBlock) {
+            return body;
+        }
         String payload = payloads.get(delivery.eventSeq());
         if (payload == null) {
             payload = queue.payload(delivery.eventSeq());
             payloads.put(delivery.eventSeq(), payload);
         }
-        String eventPayload = payload;
-        byte[] body = bodies.computeIfAbsent(delivery.eventSeq() + "|" + delivery.languages(), k ->
-                WebhookBody.of(delivery.type(), delivery.eventId(), delivery.eventCreatedAt(), eventPayload,
-                        delivery.languages()).getBytes(StandardCharsets.UTF_8));
-        inFlight.incrementAndGet();
-        inFlightBySubscription.merge(delivery.subscriptionId(), 1, Integer::sum);
-        guard.refusal(delivery.url())
-                .map(why -> client.refuse(delivery, why))
-                .orElseGet(() -> client.send(delivery, body, delivery.secrets()))
-                .thenAccept(this::finished);
+        body = WebhookBody.of(delivery.type(), delivery.eventId(), delivery.eventCreatedAt(), payload,
+                delivery.languages()).getBytes(StandardCharsets.UTF_8);
+        bodies.put(key, body);
+        return body;
     }
 
+    /** One of the endpoint's slots, if it has one free. */
+    private boolean takeEndpointSlot(UUID subscription) {
+        boolean[] taken = new boolean[1];
+        inFlightBySubscription.compute(subscription, (k, n) -> {
+            int busy = n == null ? 0 : n;
+            taken[0] = busy < config.perEndpointConcurrency();
+            return taken[0] ? busy + 1 : n;
+        });
+        return taken[0];
+    }
+
+    /**
+     * On the event loop, when a request ended: the next ready delivery takes over the slot
+     * at once if nothing about it blocks; otherwise the slot is freed for the dispatch thread.
+     */
     private void finished(Outcome outcome) {
         outcomes.add(outcome);
-        inFlight.decrementAndGet();
         inFlightBySubscription.computeIfPresent(outcome.delivery().subscriptionId(), (k, n) -> n == 1 ? null : n - 1);
+        try {
+            for (Outgoing next; running && (next = ready.pollFirst()) != null;) {
+                Step step = offerSlot(next, false);
+                if (step == Step.SENT) {
+                    if (ready.size() < readyLimit() / 2) {
+                        signal.wakeFanOut();
+                    }
+                    return;
+                }
+                if (step != Step.DROPPED) {
+                    ready.addFirst(next);
+                    break;
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Sending the next delivery: %s; the dispatch thread takes over", e.getMessage());
+        }
+        inFlight.decrementAndGet();
         // A free slot is work for the dispatcher at once; the row stays leased until recorded.
         signal.wakeDispatcher();
     }
@@ -255,8 +329,13 @@ class Dispatcher {
                 List<Outcome> batch = new ArrayList<>();
                 Outcome first = outcomes.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 if (first != null) {
+                    // Linger a moment while outcomes stream in: fewer, larger transactions
+                    // cost the database far less, and no receiver waits for this.
+                    if (outcomes.size() < RECORD_BATCH / 2 && inFlight.get() > 0) {
+                        Thread.sleep(RECORD_LINGER.toMillis());
+                    }
                     batch.add(first);
-                    outcomes.drainTo(batch, 999);
+                    outcomes.drainTo(batch, RECORD_BATCH - 1);
                 }
                 Instant now = clock.instant();
                 Instant youngSince = now.minus(ROW_AFTER);

@@ -40,6 +40,22 @@ public class TargetGuard {
                 .map(Cidr::parse).toList();
     }
 
+    /**
+     * Whether the URL may be used by what is already known, without a DNS lookup: true only
+     * when a fresh verdict on its host allows it (the caller must not block).
+     */
+    public boolean cleared(String url) {
+        try {
+            URI uri = new URI(url);
+            Verdict known = uri.getHost() == null ? null : verdicts.get(uri.getHost());
+            return known != null && known.until() >= System.currentTimeMillis() && known.refusal().isEmpty()
+                    && uri.getUserInfo() == null && ("http".equalsIgnoreCase(uri.getScheme())
+                            || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** Why the URL may not be used, or empty when it may. */
     public Optional<String> refusal(String url) {
         URI uri;
