@@ -48,3 +48,29 @@ else
   psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "create database \"$PGDB\""
   say "database $PGDB created"
 fi
+
+# Message brokers: RabbitMQ (AMQP 0-9-1) and Mosquitto (MQTT) on their standard ports.
+tcp_up() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+ensure_broker() {
+  local name=$1 host=$2 port=$3 start=$4
+  if tcp_up "$host" "$port"; then
+    say "$name is running on $host:$port"
+    return
+  fi
+  say "$name is not answering on $host:$port; trying to start it"
+  eval "$start" >/dev/null 2>&1 || true
+  for _ in $(seq 1 60); do tcp_up "$host" "$port" && break; sleep 1; done
+  if ! tcp_up "$host" "$port"; then
+    say "ERROR: $name is needed on $host:$port for the messaging tests. Start it and run the tests again."
+    exit 1
+  fi
+  say "$name started"
+}
+
+ensure_broker RabbitMQ 127.0.0.1 5672 "command -v rabbitmq-server && rabbitmq-server -detached"
+ensure_broker Mosquitto 127.0.0.1 1883 \
+  "command -v mosquitto && mosquitto -d -c /etc/mosquitto/mosquitto.conf"
+
+# Kafka: a single-node KRaft broker from the org.apache.kafka artifacts (no Docker here).
+"$(dirname "$0")/kafka-broker.sh" start | sed 's/^/[test-services] /'

@@ -34,6 +34,34 @@ public interface AirAlertConfig {
     /** Webhook delivery. */
     Webhooks webhooks();
 
+    /** Message brokers alerts are published to. */
+    Messaging messaging();
+
+    interface Messaging {
+        /** RabbitMQ: topic exchange {@code alerts}. Broker address: {@code rabbitmq-host}, {@code rabbitmq-port}. */
+        Connector rabbitmq();
+
+        /** MQTT: topics {@code alerts/<country>/<region>} and their retained {@code /state}. */
+        Connector mqtt();
+
+        /** Kafka: topic {@code alerts}, keyed by region. Brokers: {@code kafka.bootstrap.servers}. */
+        Connector kafka();
+
+        /** How often an instance looks for broker work other instances committed. */
+        @WithDefault("250ms")
+        Duration pollInterval();
+
+        /** Waits before publishing an event again after its broker failed: doubling up to the last. */
+        @WithDefault("1s,2s,5s,10s,30s")
+        List<Duration> retrySchedule();
+
+        interface Connector {
+            /** Whether alerts are published through this broker (off unless switched on). */
+            @WithDefault("false")
+            boolean enabled();
+        }
+    }
+
     interface Ingest {
         /** Largest accepted alert document; larger bodies get 413. */
         @WithDefault("1M")

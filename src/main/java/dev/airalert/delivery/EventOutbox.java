@@ -7,6 +7,7 @@ import dev.airalert.alert.AlertStored;
 import dev.airalert.alert.AlertView;
 import dev.airalert.alert.cap.CapAlert;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
@@ -27,12 +28,14 @@ class EventOutbox {
     private final EntityManager em;
     private final ObjectMapper json;
     private final DeliverySignal signal;
+    private final Event<EventRecorded> recorded;
     private final Clock clock = Clock.systemUTC();
 
-    EventOutbox(EntityManager em, ObjectMapper json, DeliverySignal signal) {
+    EventOutbox(EntityManager em, ObjectMapper json, DeliverySignal signal, Event<EventRecorded> recorded) {
         this.em = em;
         this.json = json;
         this.signal = signal;
+        this.recorded = recorded;
     }
 
     void record(@Observes AlertStored stored) {
@@ -52,6 +55,7 @@ class EventOutbox {
         em.flush();
         em.createNativeQuery("INSERT INTO event_outbox (event_seq) VALUES (?1)")
                 .setParameter(1, event.seq).executeUpdate();
+        recorded.fire(new EventRecorded(event.seq));
     }
 
     void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertStored stored) {

@@ -1,7 +1,6 @@
 package dev.airalert.delivery;
 
 import dev.airalert.NativeValues;
-import dev.airalert.alert.AlertHistory;
 import dev.airalert.alert.AlertView;
 import dev.airalert.subscription.SubscriptionMatcher;
 import dev.airalert.subscription.SubscriptionRepository.Target;
@@ -16,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -67,7 +65,7 @@ class FanOut {
     private final EntityManager em;
     private final AgroalDataSource dataSource;
     private final SubscriptionMatcher matcher;
-    private final AlertHistory alerts;
+    private final EventLog eventLog;
     /** The event being handed out, with its subscribers still to hand. */
     private Progress current;
     /** Events this instance holds in the outbox, by sequence number. */
@@ -75,11 +73,11 @@ class FanOut {
     /** Held events whose every delivery has its row: to leave the outbox. */
     private final ConcurrentLinkedQueue<Long> done = new ConcurrentLinkedQueue<>();
 
-    FanOut(EntityManager em, AgroalDataSource dataSource, SubscriptionMatcher matcher, AlertHistory alerts) {
+    FanOut(EntityManager em, AgroalDataSource dataSource, SubscriptionMatcher matcher, EventLog eventLog) {
         this.em = em;
         this.dataSource = dataSource;
         this.matcher = matcher;
-        this.alerts = alerts;
+        this.eventLog = eventLog;
     }
 
     /**
@@ -253,13 +251,8 @@ class FanOut {
     }
 
     private List<Target> subscribers(AlertEvent event, Instant now) {
-        Optional<AlertView> alert = alerts.find(event.alertId, null);
-        if (alert.isEmpty()) {
-            return List.of();
-        }
-        List<AlertView> related = Arrays.stream(event.relatedAlertIds.split(",")).filter(s -> !s.isBlank())
-                .map(id -> alerts.find(UUID.fromString(id), null)).flatMap(Optional::stream).toList();
-        return matcher.matching(alert.get(), related, now);
+        List<AlertView> concerned = eventLog.concerned(event);
+        return concerned.isEmpty() ? List.of() : matcher.matching(concerned.get(0), concerned.subList(1, concerned.size()), now);
     }
 
     /** Queues the event for these subscriptions, due now: a delivery row and a queue row each. */

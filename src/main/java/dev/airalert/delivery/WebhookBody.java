@@ -15,14 +15,14 @@ import java.util.List;
  * with its infos narrowed to the subscriber's languages (all of them when none matches).
  * Built from the stored event, so every retry sends the same bytes.
  */
-final class WebhookBody {
+public final class WebhookBody {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private WebhookBody() {
     }
 
-    static String of(String type, String eventId, Instant createdAt, String payload, List<String> languages) {
+    public static String of(String type, String eventId, Instant createdAt, String payload, List<String> languages) {
         try {
             ObjectNode body = JSON.createObjectNode();
             body.put("type", type);

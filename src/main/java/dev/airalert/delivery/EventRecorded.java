@@ -1,0 +1,8 @@
+package dev.airalert.delivery;
+
+/**
+ * Fired inside the publish transaction once an event is in the durable event log, so that
+ * other outboxes (the message brokers') are written in the same transaction.
+ */
+public record EventRecorded(long seq) {
+}

@@ -1,0 +1,109 @@
+package dev.airalert.messaging;
+
+import static dev.airalert.TestAlerts.publish;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import dev.airalert.TestAlerts;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RabbitMQ stopped and started again in the middle of a burst of 1,000 alerts: the consumer
+ * counts every one of them (duplicates allowed, none missing). Uses the machine's
+ * {@code rabbitmqctl} to stop and start the broker application.
+ */
+@QuarkusTest
+class BrokerRestartTest {
+
+    private static final int ALERTS = 1_000;
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void aBrokerRestartDuringABurstLosesNoAlert() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        String queue = "airalert-test-restart-" + System.nanoTime();
+        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            channel.exchangeDeclare(RabbitPublisher.EXCHANGE, BuiltinExchangeType.TOPIC, true, false,
+                    Map.of("alternate-exchange", RabbitPublisher.UNROUTED));
+            // Durable, so that what reached it before the restart is still there after it.
+            channel.queueDeclare(queue, true, false, false, null);
+            channel.queueBind(queue, RabbitPublisher.EXCHANGE, "alert.UA.UA-09.#");
+        }
+        String sender = TestAlerts.uniqueSender();
+        AtomicInteger published = new AtomicInteger();
+        ExecutorService publishers = Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<Future<?>> burst = new java.util.ArrayList<>();
+            for (int i = 0; i < ALERTS; i++) {
+                String identifier = "restart-" + i;
+                burst.add(publishers.submit(() -> {
+                    publish(TestAlerts.kyivAirRaid(sender, identifier).replace("UA-30", "UA-09")).then().statusCode(201);
+                    published.incrementAndGet();
+                }));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> published.get() >= ALERTS / 4);
+            rabbitmqctl("stop_app");
+            Thread.sleep(2_000);
+            rabbitmqctl("start_app");
+            for (Future<?> f : burst) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            publishers.shutdownNow();
+        }
+        assertEquals(ALERTS, published.get());
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> brokerBacklog() == 0);
+        Set<String> identifiers = new HashSet<>();
+        int messages = 0;
+        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            for (GetResponse r; (r = channel.basicGet(queue, true)) != null;) {
+                messages++;
+                identifiers.add(JsonPath.from(new String(r.getBody(), StandardCharsets.UTF_8)).getString("data.identifier"));
+            }
+            channel.queueDelete(queue);
+        }
+        System.out.printf("RabbitMQ restart during %d alerts: %d messages consumed, %d distinct, %d duplicates%n",
+                ALERTS, messages, identifiers.size(), messages - identifiers.size());
+        assertEquals(ALERTS, identifiers.size(), "every alert reached the consumer");
+    }
+
+    private long brokerBacklog() throws Exception {
+        try (var c = db.getConnection(); var s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM broker_outbox WHERE connector = 'rabbitmq'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void rabbitmqctl(String command) throws Exception {
+        Process p = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("rabbitmqctl " + command + " failed: " + out);
+        }
+    }
+}
