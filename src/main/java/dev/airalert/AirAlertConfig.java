@@ -47,6 +47,26 @@ public interface AirAlertConfig {
         /** Kafka: topic {@code alerts}, keyed by region. Brokers: {@code kafka.bootstrap.servers}. */
         Connector kafka();
 
+        /** Taking alerts in from brokers: RabbitMQ queue {@code alerts.ingest}, MQTT topic {@code alerts/ingest}. */
+        Ingest ingest();
+
+        interface Ingest {
+            /** Whether alerts are taken from the RabbitMQ queue {@code alerts.ingest}. */
+            @WithDefault("false")
+            boolean rabbitmq();
+
+            /** Whether alerts are taken from the MQTT topic {@code alerts/ingest}. */
+            @WithDefault("false")
+            boolean mqtt();
+
+            /**
+             * The id of the API key (role publisher) broker ingest publishes as: alerts are
+             * recorded as published by it, and nothing is accepted while it is missing,
+             * revoked or not a publisher.
+             */
+            Optional<java.util.UUID> publisher();
+        }
+
         /** How often an instance looks for broker work other instances committed. */
         @WithDefault("250ms")
         Duration pollInterval();

@@ -12,7 +12,7 @@ final class Publishing {
     }
 
     /** Completes when the connector acknowledges the message (the broker confirmed it), fails on a nack. */
-    static CompletableFuture<Void> send(Emitter<String> emitter, String payload, Metadata metadata) {
+    static <T> CompletableFuture<Void> send(Emitter<T> emitter, T payload, Metadata metadata) {
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
         emitter.send(Message.of(payload, metadata, () -> {
             confirmed.complete(null);

@@ -86,8 +86,8 @@ class RabbitPublisher implements BrokerPublisher {
         return CompletableFuture.allOf(confirms.toArray(CompletableFuture[]::new));
     }
 
-    /** The exchanges and the queue for unrouted messages; idempotent, done once per start. */
-    private void declareTopology() throws Exception {
+    /** The exchanges, the queue for unrouted messages and the ingest dead letters; idempotent, once per start. */
+    void declareTopology() throws Exception {
         if (declared) {
             return;
         }
@@ -98,6 +98,8 @@ class RabbitPublisher implements BrokerPublisher {
             channel.queueBind(UNROUTED, UNROUTED, "");
             channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.TOPIC, true, false,
                     Map.of("alternate-exchange", UNROUTED));
+            channel.queueDeclare(BrokerIngest.RABBITMQ_DEAD_LETTERS, true, false, false, null);
+            channel.queueBind(BrokerIngest.RABBITMQ_DEAD_LETTERS, "amq.direct", BrokerIngest.RABBITMQ_DEAD_LETTERS);
         }
         declared = true;
     }

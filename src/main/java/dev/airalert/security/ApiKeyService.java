@@ -51,6 +51,15 @@ public class ApiKeyService {
         });
     }
 
+    /**
+     * Whether the key with this id may publish now (exists, not revoked, has the publisher
+     * role): what a broker ingest source configured to publish as it is allowed to do.
+     */
+    public boolean mayPublish(UUID id) {
+        return QuarkusTransaction.joiningExisting().call(() -> keys.findByIdOptional(id)
+                .filter(k -> k.revokedAt == null && k.roleSet().contains(Roles.PUBLISHER)).isPresent());
+    }
+
     /** The caller a bearer secret identifies, if any; blocking (reads the database). */
     Optional<Caller> authenticate(String secret) {
         if (adminKey.matches(secret)) {

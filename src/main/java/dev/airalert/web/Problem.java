@@ -13,4 +13,9 @@ public record Problem(String type, String title, int status, String detail, Stri
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The problem an exception stands for; {@code instance} names where it happened. */
+    public static Problem of(ProblemException e, String instance) {
+        return new Problem(e.type(), e.title(), e.status(), e.getMessage(), instance, e.errors());
+    }
 }

@@ -1,0 +1,153 @@
+package dev.airalert.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.airalert.AirAlertConfig;
+import dev.airalert.alert.AlertIngest;
+import dev.airalert.security.ApiKeyService;
+import dev.airalert.web.Problem;
+import dev.airalert.web.ProblemException;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.mqtt.SendingMqttMessageMetadata;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMessage;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Alerts taken in from brokers: the RabbitMQ queue {@code alerts.ingest} and the MQTT topic
+ * {@code alerts/ingest}, CAP XML or JSON, read, validated and stored exactly as
+ * {@code POST /api/v1/alerts} does, as the API key configured in
+ * {@code airalert.messaging.ingest.publisher}. A message that is refused (invalid, too
+ * large, conflicting, or no valid publisher configured) goes to a dead-letter destination
+ * with the RFC 9457 problem: the queue {@code alerts.ingest.dlq} (original body, problem in
+ * the header {@code x-problem}) or the topic {@code alerts/ingest/dead-letter} (a JSON
+ * wrapper with the problem and the original message). It is never dropped silently and
+ * never retried forever; a message that fails for a passing reason (the database is away)
+ * is not acknowledged, so the broker delivers it again.
+ */
+@ApplicationScoped
+class BrokerIngest {
+
+    static final String RABBITMQ_DEAD_LETTERS = "alerts.ingest.dlq";
+    static final String MQTT_DEAD_LETTERS = "alerts/ingest/dead-letter";
+    private static final Logger LOG = Logger.getLogger(BrokerIngest.class);
+
+    private final AlertIngest ingest;
+    private final ApiKeyService keys;
+    private final Optional<UUID> publisher;
+    private final RabbitPublisher rabbit;
+    private final Emitter<byte[]> rabbitDeadLetters;
+    private final Emitter<String> mqttDeadLetters;
+    private final ObjectMapper json;
+
+    BrokerIngest(AlertIngest ingest, ApiKeyService keys, AirAlertConfig config, RabbitPublisher rabbit,
+            @Channel("alerts-ingest-dlq-rabbitmq") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            Emitter<byte[]> rabbitDeadLetters,
+            @Channel("alerts-ingest-dlq-mqtt") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            Emitter<String> mqttDeadLetters, ObjectMapper json) {
+        this.ingest = ingest;
+        this.keys = keys;
+        this.publisher = config.messaging().ingest().publisher();
+        this.rabbit = rabbit;
+        this.rabbitDeadLetters = rabbitDeadLetters;
+        this.mqttDeadLetters = mqttDeadLetters;
+        this.json = json;
+    }
+
+    @Incoming("alerts-ingest-rabbitmq")
+    @Blocking(ordered = true)
+    CompletionStage<Void> fromRabbit(Message<?> message) {
+        byte[] body = message instanceof IncomingRabbitMQMessage<?> m ? m.message.body().getBytes() : bytes(message.getPayload());
+        String contentType = message.getMetadata(IncomingRabbitMQMetadata.class)
+                .flatMap(IncomingRabbitMQMetadata::getContentType).orElse(null);
+        return take(message, contentType, body, problem -> {
+            try {
+                rabbit.declareTopology();
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            OutgoingRabbitMQMetadata metadata = new OutgoingRabbitMQMetadata.Builder()
+                    .withRoutingKey(RABBITMQ_DEAD_LETTERS).withDeliveryMode(2)
+                    .withContentType(contentType == null ? "application/octet-stream" : contentType)
+                    .withHeader("x-problem", problem).build();
+            return Publishing.send(rabbitDeadLetters, body, Metadata.of(metadata));
+        });
+    }
+
+    @Incoming("alerts-ingest-mqtt")
+    @Blocking(ordered = true)
+    CompletionStage<Void> fromMqtt(Message<byte[]> message) {
+        byte[] body = message.getPayload();
+        return take(message, null, body, problem -> {
+            ObjectNode wrapper = json.createObjectNode();
+            try {
+                wrapper.set("problem", json.readTree(problem));
+            } catch (JsonProcessingException e) {
+                wrapper.put("problem", problem);
+            }
+            String text = new String(body, StandardCharsets.UTF_8);
+            if (text.getBytes(StandardCharsets.UTF_8).length == body.length) {
+                wrapper.put("message", text);
+            } else {
+                wrapper.put("messageBase64", Base64.getEncoder().encodeToString(body));
+            }
+            return Publishing.send(mqttDeadLetters, wrapper.toString(),
+                    Metadata.of(new SendingMqttMessageMetadata(MQTT_DEAD_LETTERS, MqttQoS.AT_LEAST_ONCE, false)));
+        });
+    }
+
+    /** Publishes the document; a refusal goes to the dead letters, then the message is acknowledged. */
+    private CompletionStage<Void> take(Message<?> message, String contentType, byte[] body,
+            java.util.function.Function<String, CompletionStage<Void>> deadLetter) {
+        ProblemException refused;
+        try {
+            if (publisher.isEmpty() || !keys.mayPublish(publisher.get())) {
+                refused = new ProblemException(403, "/problems/ingest-not-authorised", "Ingest not authorised",
+                        "airalert.messaging.ingest.publisher must name an API key with the publisher role"
+                                + " that is not revoked.");
+            } else {
+                ingest.publish(contentType, body, publisher.get());
+                return message.ack();
+            }
+        } catch (ProblemException e) {
+            refused = e;
+        } catch (RuntimeException e) {
+            // The database may be away: not acknowledged, so the broker delivers it again.
+            LOG.warnf("Ingest failed for now: %s; the broker will deliver the message again", e.getMessage());
+            return message.nack(e);
+        }
+        String problem = problemJson(refused);
+        LOG.infof("Ingest refused a message (%s); it went to the dead letters", refused.type());
+        return deadLetter.apply(problem).thenCompose(sent -> message.ack());
+    }
+
+    private String problemJson(ProblemException e) {
+        try {
+            return json.writeValueAsString(Problem.of(e, e.status() == 403 ? "airalert.messaging.ingest.publisher" : null));
+        } catch (JsonProcessingException failure) {
+            return "{\"type\": \"" + e.type() + "\", \"status\": " + e.status() + "}";
+        }
+    }
+
+    private static byte[] bytes(Object payload) {
+        return payload instanceof byte[] b ? b : String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
+    }
+}
