@@ -1,5 +1,8 @@
 package dev.airalert.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.alert.AlertHistory;
 import dev.airalert.alert.AlertView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,11 +12,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Reading the durable event log: an event with the alerts it concerns. */
 @ApplicationScoped
 public class EventLog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EntityManager em;
     private final AlertHistory alerts;
@@ -25,21 +32,50 @@ public class EventLog {
 
     /**
      * An event as brokers and streams carry it: its public id, type, time, the body
-     * {@code {"type", "id", "timestamp", "data"}} with every language, and the alerts it
-     * concerns (the alert first, then those an Update or Cancel refers to).
+     * {@code {"type", "id", "timestamp", "data"}} with every language, and what it covers:
+     * region codes and CAP event names (an Update or Cancel covers what the alerts it
+     * refers to covered, too).
      */
-    public record Entry(long seq, String id, String type, Instant createdAt, String body, List<AlertView> alerts) {
+    public record Entry(long seq, String id, String type, Instant createdAt, String body, Set<String> regions,
+            Set<String> events) {
     }
 
-    /** The event, if it is in the log; run inside a transaction. */
-    public Optional<Entry> find(long seq) {
-        AlertEvent event = em.find(AlertEvent.class, seq);
-        if (event == null) {
-            return Optional.empty();
+    /** The events of the log among these, in sequence order; run inside a transaction. */
+    public List<Entry> find(List<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return List.of();
         }
-        String id = AlertEvent.publicId(event.id);
-        return Optional.of(new Entry(event.seq, id, event.type, event.createdAt,
-                WebhookBody.of(event.type, id, event.createdAt, event.payload, List.of()), concerned(event)));
+        List<AlertEvent> events = em.createQuery("from AlertEvent e where e.seq in ?1 order by e.seq", AlertEvent.class)
+                .setParameter(1, seqs).getResultList();
+        List<Entry> entries = new ArrayList<>();
+        for (AlertEvent event : events) {
+            String id = AlertEvent.publicId(event.id);
+            Set<String> regions = new TreeSet<>();
+            Set<String> names = new TreeSet<>();
+            try {
+                JsonNode alert = JSON.readTree(event.payload);
+                alert.path("regions").forEach(r -> regions.add(r.asText()));
+                alert.path("info").forEach(i -> names.add(i.path("event").asText()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored event payloads are JSON", e);
+            }
+            // Only an Update or Cancel needs more: the alerts it refers to.
+            if (!event.relatedAlertIds.isBlank()) {
+                related(event).forEach(v -> {
+                    regions.addAll(v.regions());
+                    v.alert().info().forEach(i -> names.add(i.event()));
+                });
+            }
+            names.remove("");
+            entries.add(new Entry(event.seq, id, event.type, event.createdAt,
+                    WebhookBody.of(event.type, id, event.createdAt, event.payload, List.of()), regions, names));
+        }
+        return entries;
+    }
+
+    private List<AlertView> related(AlertEvent event) {
+        return Arrays.stream(event.relatedAlertIds.split(",")).filter(s -> !s.isBlank())
+                .map(id -> alerts.find(UUID.fromString(id), null)).flatMap(Optional::stream).toList();
     }
 
     /** The alert of the event and those it refers to, as far as they are stored; empty for pings. */
@@ -52,8 +88,7 @@ public class EventLog {
             return List.of();
         }
         List<AlertView> all = new ArrayList<>(List.of(alert.get()));
-        Arrays.stream(event.relatedAlertIds.split(",")).filter(s -> !s.isBlank())
-                .map(id -> alerts.find(UUID.fromString(id), null)).flatMap(Optional::stream).forEach(all::add);
+        all.addAll(related(event));
         return all;
     }
 }

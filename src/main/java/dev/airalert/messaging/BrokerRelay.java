@@ -15,8 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -35,7 +36,7 @@ import org.jboss.logging.Logger;
 class BrokerRelay {
 
     private static final Logger LOG = Logger.getLogger(BrokerRelay.class);
-    private static final int BATCH = 100;
+    private static final int BATCH = 250;
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
@@ -103,18 +104,36 @@ class BrokerRelay {
         }
     }
 
+    /**
+     * Two batches at a time: the next batch is claimed and published while the broker is
+     * still confirming the previous one, which is then settled.
+     */
     private void relayLoop(BrokerPublisher publisher) {
+        Batch confirming = null;
         while (running) {
             long before = currentWakes();
-            int published = 0;
+            Batch next = null;
+            int settled = 0;
             try {
-                published = relay(publisher);
+                next = publishBatch(publisher);
             } catch (RuntimeException e) {
                 LOG.warnf("Publishing to %s: %s; retrying", publisher.name(), e.getMessage());
             }
-            if (published == 0) {
+            if (confirming != null) {
+                try {
+                    settled = settle(publisher, confirming);
+                } catch (RuntimeException e) {
+                    // Not settled: the rows' lease runs out and they are published again.
+                    LOG.warnf("Settling %s: %s", publisher.name(), e.getMessage());
+                }
+            }
+            confirming = next;
+            if (next == null && settled == 0) {
                 awaitWork(before);
             }
+        }
+        if (confirming != null) {
+            settle(publisher, confirming);
         }
     }
 
@@ -142,54 +161,58 @@ class BrokerRelay {
         }
     }
 
-    /** Claims due events for one broker, publishes them, and settles their rows. */
-    private int relay(BrokerPublisher publisher) {
+    /** A published batch: its outbox rows and, per event, when the broker confirmed it. */
+    private record Batch(List<Object[]> rows, Map<Long, CompletableFuture<Void>> confirms, long deadline) {
+    }
+
+    /** Claims due events for one broker and publishes them; null when none is due. */
+    private Batch publishBatch(BrokerPublisher publisher) {
         Instant now = clock.instant();
         List<Object[]> claimed = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT event_seq, attempts FROM broker_outbox"
                     + " WHERE connector = ?1 AND due_at <= ?2 ORDER BY event_seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")
                     .setParameter(1, publisher.name()).setParameter(2, now).getResultList();
-            for (Object[] row : rows) {
-                em.createNativeQuery("UPDATE broker_outbox SET due_at = ?1 WHERE connector = ?2 AND event_seq = ?3")
+            if (!rows.isEmpty()) {
+                em.createNativeQuery("UPDATE broker_outbox SET due_at = ?1 WHERE connector = ?2 AND event_seq IN (?3)")
                         .setParameter(1, now.plus(LEASE)).setParameter(2, publisher.name())
-                        .setParameter(3, ((Number) row[0]).longValue()).executeUpdate();
+                        .setParameter(3, rows.stream().map(BrokerRelay::seq).toList()).executeUpdate();
             }
             return rows;
         });
         if (claimed.isEmpty()) {
-            return 0;
+            return null;
         }
-        List<CompletableFuture<Void>> confirms = QuarkusTransaction.requiringNew().call(() -> {
-            List<EventLog.Entry> events = new ArrayList<>();
-            List<Integer> positions = new ArrayList<>();
-            for (int i = 0; i < claimed.size(); i++) {
-                Optional<EventLog.Entry> entry = eventLog.find(((Number) claimed.get(i)[0]).longValue());
-                if (entry.isPresent()) {
-                    events.add(entry.get());
-                    positions.add(i);
-                }
-            }
+        Map<Long, CompletableFuture<Void>> confirms = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<EventLog.Entry> events = eventLog.find(claimed.stream().map(BrokerRelay::seq).toList());
             List<CompletableFuture<Void>> published = publisher.publish(events);
-            List<CompletableFuture<Void>> all = new ArrayList<>();
-            claimed.forEach(row -> all.add(CompletableFuture.completedFuture(null)));
-            for (int i = 0; i < positions.size(); i++) {
-                all.set(positions.get(i), published.get(i));
+            for (int i = 0; i < events.size(); i++) {
+                confirms.put(events.get(i).seq(), published.get(i));
             }
-            return all;
         });
+        return new Batch(claimed, confirms, System.nanoTime() + CONFIRM_TIMEOUT.toNanos());
+    }
+
+    private static long seq(Object[] row) {
+        return ((Number) row[0]).longValue();
+    }
+
+    /** Waits for the batch's confirms; deletes the confirmed rows, makes the others due after a back-off. */
+    private int settle(BrokerPublisher publisher, Batch batch) {
         List<Long> done = new ArrayList<>();
         List<Object[]> failed = new ArrayList<>();
-        long deadline = System.nanoTime() + CONFIRM_TIMEOUT.toNanos();
-        for (int i = 0; i < claimed.size(); i++) {
+        for (Object[] row : batch.rows()) {
             try {
-                confirms.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                done.add(((Number) claimed.get(i)[0]).longValue());
+                // An event no longer in the log has nothing to publish.
+                batch.confirms().getOrDefault(seq(row), CompletableFuture.completedFuture(null))
+                        .get(Math.max(0, batch.deadline() - System.nanoTime()), TimeUnit.NANOSECONDS);
+                done.add(seq(row));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 0;
             } catch (Exception e) {
-                failed.add(claimed.get(i));
+                failed.add(row);
             }
         }
         settle(publisher, done, failed);
@@ -202,9 +225,9 @@ class BrokerRelay {
     private void settle(BrokerPublisher publisher, List<Long> done, List<Object[]> failed) {
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
-            for (Long seq : done) {
-                em.createNativeQuery("DELETE FROM broker_outbox WHERE connector = ?1 AND event_seq = ?2")
-                        .setParameter(1, publisher.name()).setParameter(2, seq).executeUpdate();
+            if (!done.isEmpty()) {
+                em.createNativeQuery("DELETE FROM broker_outbox WHERE connector = ?1 AND event_seq IN (?2)")
+                        .setParameter(1, publisher.name()).setParameter(2, done).executeUpdate();
             }
             for (Object[] row : failed) {
                 int attempts = ((Number) row[1]).intValue() + 1;
@@ -212,7 +235,7 @@ class BrokerRelay {
                 Duration wait = schedule.get(Math.min(attempts, schedule.size()) - 1);
                 em.createNativeQuery("UPDATE broker_outbox SET due_at = ?1, attempts = ?2 WHERE connector = ?3"
                         + " AND event_seq = ?4").setParameter(1, now.plus(wait)).setParameter(2, attempts)
-                        .setParameter(3, publisher.name()).setParameter(4, ((Number) row[0]).longValue()).executeUpdate();
+                        .setParameter(3, publisher.name()).setParameter(4, seq(row)).executeUpdate();
             }
         });
     }

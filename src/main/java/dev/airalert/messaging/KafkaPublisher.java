@@ -52,7 +52,7 @@ class KafkaPublisher implements BrokerPublisher {
 
     private CompletableFuture<Void> publish(EventLog.Entry event) {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
-        for (String region : Topics.regions(event.alerts())) {
+        for (String region : event.regions()) {
             RecordHeaders headers = new RecordHeaders();
             headers.add("message-id", event.id().getBytes(StandardCharsets.UTF_8));
             headers.add("type", event.type().getBytes(StandardCharsets.UTF_8));

@@ -69,7 +69,7 @@ class MqttPublisher implements BrokerPublisher {
         List<List<CompletableFuture<Void>>> perEvent = new ArrayList<>();
         for (EventLog.Entry event : events) {
             List<CompletableFuture<Void>> acks = new ArrayList<>();
-            for (String region : Topics.regions(event.alerts())) {
+            for (String region : event.regions()) {
                 acks.add(send(topic(region), event.body(), false));
                 acks.add(states.computeIfAbsent(region, r -> new CompletableFuture<>()));
             }

@@ -73,8 +73,8 @@ class RabbitPublisher implements BrokerPublisher {
 
     private CompletableFuture<Void> publish(EventLog.Entry event) {
         List<CompletableFuture<Void>> confirms = new ArrayList<>();
-        for (String region : Topics.regions(event.alerts())) {
-            for (String kind : Topics.events(event.alerts())) {
+        for (String region : event.regions()) {
+            for (String kind : Topics.events(event)) {
                 String routingKey = "alert." + Topics.country(region) + "." + region + "." + kind;
                 OutgoingRabbitMQMetadata metadata = new OutgoingRabbitMQMetadata.Builder()
                         .withRoutingKey(routingKey).withMessageId(event.id()).withContentType("application/json")

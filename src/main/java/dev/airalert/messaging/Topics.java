@@ -1,7 +1,6 @@
 package dev.airalert.messaging;
 
-import dev.airalert.alert.AlertView;
-import java.util.List;
+import dev.airalert.delivery.EventLog;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,17 +15,10 @@ final class Topics {
     private Topics() {
     }
 
-    /** The regions of the event's alerts (an all-clear without areas covers what its alert covered). */
-    static Set<String> regions(List<AlertView> alerts) {
-        Set<String> regions = new TreeSet<>();
-        alerts.forEach(a -> regions.addAll(a.regions()));
-        return regions;
-    }
-
-    /** The events named in the alerts' infos, as routing words; {@code alert} when none is named. */
-    static Set<String> events(List<AlertView> alerts) {
+    /** The event's CAP event names as routing words; {@code alert} when none is named. */
+    static Set<String> events(EventLog.Entry event) {
         Set<String> events = new TreeSet<>();
-        alerts.forEach(a -> a.alert().info().forEach(i -> events.add(word(i.event()))));
+        event.events().forEach(e -> events.add(word(e)));
         events.remove("");
         return events.isEmpty() ? Set.of("alert") : events;
     }

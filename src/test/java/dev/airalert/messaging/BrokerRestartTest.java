@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * RabbitMQ stopped and started again in the middle of a burst of 1,000 alerts: the consumer
- * counts every one of them (duplicates allowed, none missing). Uses the machine's
- * {@code rabbitmqctl} to stop and start the broker application.
+ * counts every one of them (duplicates allowed, none missing), and readiness reports the
+ * broker down in between. Uses the machine's {@code rabbitmqctl} to stop and start the
+ * broker application.
  */
 @QuarkusTest
 class BrokerRestartTest {
@@ -66,8 +67,12 @@ class BrokerRestartTest {
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> published.get() >= ALERTS / 4);
             rabbitmqctl("stop_app");
-            Thread.sleep(2_000);
+            // Readiness says so while the broker is away, and recovers by itself.
+            await().atMost(Duration.ofSeconds(20)).until(() -> io.restassured.RestAssured.get("/q/health/ready")
+                    .statusCode() == 503);
             rabbitmqctl("start_app");
+            await().atMost(Duration.ofSeconds(60)).until(() -> io.restassured.RestAssured.get("/q/health/ready")
+                    .statusCode() == 200);
             for (Future<?> f : burst) {
                 f.get(120, TimeUnit.SECONDS);
             }
