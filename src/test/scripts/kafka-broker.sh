@@ -6,7 +6,9 @@
 # Usage: src/test/scripts/kafka-broker.sh start|stop|status
 # Env:   KAFKA_PORT (19092; the controller listens on KAFKA_PORT+1)
 #        KAFKA_VERSION (4.1.1)
-#        KAFKA_DIR (target/kafka, relative to the project root)
+#        KAFKA_DIR (the user's cache directory: the broker outlives any one checkout, so
+#                   it is not kept in target/, which a clean or a deleted clone would pull
+#                   from under a running broker)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -14,7 +16,7 @@ cd "$ROOT"
 
 KAFKA_PORT="${KAFKA_PORT:-19092}"
 KAFKA_VERSION="${KAFKA_VERSION:-4.1.1}"
-KAFKA_DIR="${KAFKA_DIR:-target/kafka}"
+KAFKA_DIR="${KAFKA_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/airalert-test-kafka}"
 CONTROLLER_PORT=$((KAFKA_PORT + 1))
 START_TIMEOUT=60
 

@@ -41,7 +41,8 @@ import org.jboss.logging.Logger;
  * the header {@code x-problem}) or the topic {@code alerts/ingest/dead-letter} (a JSON
  * wrapper with the problem and the original message). It is never dropped silently and
  * never retried forever; a message that fails for a passing reason (the database is away)
- * is not acknowledged, so the broker delivers it again.
+ * is tried again for a while, then handed back to RabbitMQ (requeued) or, as MQTT cannot
+ * deliver it again, dead-lettered with a 503 problem.
  */
 @ApplicationScoped
 class BrokerIngest {
@@ -49,6 +50,8 @@ class BrokerIngest {
     static final String RABBITMQ_DEAD_LETTERS = "alerts.ingest.dlq";
     static final String MQTT_DEAD_LETTERS = "alerts/ingest/dead-letter";
     private static final Logger LOG = Logger.getLogger(BrokerIngest.class);
+    /** Tries, a second apart, before a passing failure is handed back to the broker. */
+    private static final int PASSING_FAILURE_ATTEMPTS = 30;
 
     private final AlertIngest ingest;
     private final ApiKeyService keys;
@@ -78,7 +81,7 @@ class BrokerIngest {
         byte[] body = message instanceof IncomingRabbitMQMessage<?> m ? m.message.body().getBytes() : bytes(message.getPayload());
         String contentType = message.getMetadata(IncomingRabbitMQMetadata.class)
                 .flatMap(IncomingRabbitMQMetadata::getContentType).orElse(null);
-        return take(message, contentType, body, problem -> {
+        return take(message, contentType, body, true, problem -> {
             try {
                 rabbit.declareTopology();
             } catch (Exception e) {
@@ -96,7 +99,7 @@ class BrokerIngest {
     @Blocking(ordered = true)
     CompletionStage<Void> fromMqtt(Message<byte[]> message) {
         byte[] body = message.getPayload();
-        return take(message, null, body, problem -> {
+        return take(message, null, body, false, problem -> {
             ObjectNode wrapper = json.createObjectNode();
             try {
                 wrapper.set("problem", json.readTree(problem));
@@ -114,29 +117,51 @@ class BrokerIngest {
         });
     }
 
-    /** Publishes the document; a refusal goes to the dead letters, then the message is acknowledged. */
-    private CompletionStage<Void> take(Message<?> message, String contentType, byte[] body,
+    /**
+     * Publishes the document; a refusal goes to the dead letters, then the message is
+     * acknowledged. A passing failure (the database is away) is retried here for a while;
+     * then a broker that can deliver again (RabbitMQ) gets the message back, and one that
+     * cannot (MQTT) has it dead-lettered as 503, so that it is not lost.
+     */
+    private CompletionStage<Void> take(Message<?> message, String contentType, byte[] body, boolean brokerRedelivers,
             java.util.function.Function<String, CompletionStage<Void>> deadLetter) {
-        ProblemException refused;
-        try {
-            if (publisher.isEmpty() || !keys.mayPublish(publisher.get())) {
-                refused = new ProblemException(403, "/problems/ingest-not-authorised", "Ingest not authorised",
-                        "airalert.messaging.ingest.publisher must name an API key with the publisher role"
-                                + " that is not revoked.");
-            } else {
-                ingest.publish(contentType, body, publisher.get());
-                return message.ack();
+        ProblemException refused = null;
+        for (int attempt = 1; refused == null; attempt++) {
+            try {
+                if (publisher.isEmpty() || !keys.mayPublish(publisher.get())) {
+                    refused = new ProblemException(403, "/problems/ingest-not-authorised", "Ingest not authorised",
+                            "airalert.messaging.ingest.publisher must name an API key with the publisher role"
+                                    + " that is not revoked.");
+                } else {
+                    ingest.publish(contentType, body, publisher.get());
+                    return message.ack();
+                }
+            } catch (ProblemException e) {
+                refused = e;
+            } catch (RuntimeException e) {
+                LOG.warnf("Ingest failed for now (attempt %d): %s", attempt, e.getMessage());
+                if (attempt >= PASSING_FAILURE_ATTEMPTS) {
+                    if (brokerRedelivers) {
+                        return message.nack(e);
+                    }
+                    refused = new ProblemException(503, "/problems/unavailable", "Service unavailable",
+                            "The alert could not be stored now (" + e.getMessage() + "); publish it again.");
+                } else {
+                    pause();
+                }
             }
-        } catch (ProblemException e) {
-            refused = e;
-        } catch (RuntimeException e) {
-            // The database may be away: not acknowledged, so the broker delivers it again.
-            LOG.warnf("Ingest failed for now: %s; the broker will deliver the message again", e.getMessage());
-            return message.nack(e);
         }
         String problem = problemJson(refused);
         LOG.infof("Ingest refused a message (%s); it went to the dead letters", refused.type());
         return deadLetter.apply(problem).thenCompose(sent -> message.ack());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String problemJson(ProblemException e) {
