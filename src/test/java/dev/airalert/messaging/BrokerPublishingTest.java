@@ -40,7 +40,7 @@ class BrokerPublishingTest {
     }
 
     @Test
-    void aConsumerBoundToKyivGetsKyivAlertsNotLvivOnesThenTheirCancel() throws Exception {
+    void aConsumerBoundToKyivGetsKyivAlertsNotLvivOnesThenTheirUpdateAndCancel() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
@@ -74,12 +74,18 @@ class BrokerPublishingTest {
             assertEquals(alert.body().getString("id"), alert.properties().getMessageId());
             assertEquals("alert.published", alert.body().getString("type"));
 
+            publish(TestAlerts.alert(kyiv, TestAlerts.uniqueId(), TestAlerts.now(), "Update", kyiv + "," + identifier
+                    + "," + sent, "Actual", "air raid", "Severe", "Immediate", "Observed", "UA-30", TestAlerts.inTwoHours()))
+                    .then().statusCode(201);
             publish("""
                     {"identifier": "%s", "sender": "%s", "sent": "%s", "status": "Actual", "msgType": "Cancel",
                      "scope": "Public", "references": "%s,%s,%s"}""".formatted(TestAlerts.uniqueId(), kyiv,
                     TestAlerts.now(), kyiv, identifier, sent)).then().statusCode(201);
             await().atMost(SOON).until(() -> got.stream().anyMatch(d -> kyiv.equals(d.body().getString("data.sender"))
                     && "alert.cancelled".equals(d.body().getString("type"))));
+            assertEquals(List.of("alert.published", "alert.updated", "alert.cancelled"), got.stream()
+                    .filter(d -> kyiv.equals(d.body().getString("data.sender"))).map(d -> d.body().getString("type"))
+                    .toList(), "in order");
         }
     }
 

@@ -26,22 +26,21 @@ class KafkaPublishingTest {
 
     @Test
     void oneRecordPerCoveredRegionKeyedByRegion() {
-        String sender = TestAlerts.uniqueSender();
-        // One alert for two regions: Kyiv city and Lviv oblast.
-        String alert = TestAlerts.kyivAirRaid(sender, TestAlerts.uniqueId()).replace(
-                "\"geocode\": [{\"valueName\": \"ISO3166-2\", \"value\": \"UA-30\"}]",
-                "\"geocode\": [{\"valueName\": \"ISO3166-2\", \"value\": \"UA-30\"},"
-                        + " {\"valueName\": \"ISO3166-2\", \"value\": \"UA-46\"}]");
-        publish(alert).then().statusCode(201);
-
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:19092");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "airalert-test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // From the end: the topic keeps every earlier run's records.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         List<ConsumerRecord<String, String>> ours = new CopyOnWriteArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(KafkaPublisher.TOPIC));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200));
+                return !consumer.assignment().isEmpty();
+            });
+            consumer.assignment().forEach(consumer::position); // the end is fixed before publishing
+            String sender = publishForTwoRegions();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     if (sender.equals(JsonPath.from(r.value()).getString("data.sender"))) {
@@ -57,5 +56,16 @@ class KafkaPublishingTest {
         assertTrue(id.startsWith("evt_"));
         assertEquals(id, new String(first.headers().lastHeader("message-id").value(), StandardCharsets.UTF_8));
         assertEquals("alert.published", new String(first.headers().lastHeader("type").value(), StandardCharsets.UTF_8));
+    }
+
+    /** One alert for two regions, Kyiv city and Lviv oblast; returns its sender. */
+    private static String publishForTwoRegions() {
+        String sender = TestAlerts.uniqueSender();
+        String alert = TestAlerts.kyivAirRaid(sender, TestAlerts.uniqueId()).replace(
+                "\"geocode\": [{\"valueName\": \"ISO3166-2\", \"value\": \"UA-30\"}]",
+                "\"geocode\": [{\"valueName\": \"ISO3166-2\", \"value\": \"UA-30\"},"
+                        + " {\"valueName\": \"ISO3166-2\", \"value\": \"UA-46\"}]");
+        publish(alert).then().statusCode(201);
+        return sender;
     }
 }
