@@ -56,22 +56,30 @@ class WebhookClient {
                 .compose(r -> r.send(Buffer.buffer(body)))
                 .onSuccess(response -> {
                     Buffer excerpt = Buffer.buffer();
-                    response.handler(chunk -> {
-                        int room = EXCERPT_BYTES - excerpt.length();
-                        if (room > 0) {
-                            excerpt.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
-                        }
-                    });
-                    response.endHandler(done -> outcome.complete(new Outcome(delivery, clock.instant(),
-                            response.statusCode(), response.getHeader("retry-after"), millisSince(started),
-                            excerpt.toString(StandardCharsets.UTF_8), null)));
-                    response.exceptionHandler(e -> outcome.complete(new Outcome(delivery, clock.instant(),
-                            response.statusCode(), response.getHeader("retry-after"), millisSince(started),
-                            excerpt.toString(StandardCharsets.UTF_8), null)));
+                    try {
+                        response.handler(chunk -> {
+                            int room = EXCERPT_BYTES - excerpt.length();
+                            if (room > 0) {
+                                excerpt.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
+                            }
+                        });
+                        response.endHandler(done -> outcome.complete(answered(delivery, response, started, excerpt)));
+                        response.exceptionHandler(e -> outcome.complete(answered(delivery, response, started, excerpt)));
+                    } catch (IllegalStateException ended) {
+                        // A short response can end before these handlers are set, when the request
+                        // was made from another event loop: the answer is known all the same.
+                        outcome.complete(answered(delivery, response, started, excerpt));
+                    }
                 })
                 .onFailure(e -> outcome.complete(new Outcome(delivery, clock.instant(), null, null,
                         millisSince(started), null, describe(e))));
         return outcome;
+    }
+
+    private Outcome answered(Outgoing delivery, io.vertx.core.http.HttpClientResponse response, long started,
+            Buffer excerpt) {
+        return new Outcome(delivery, clock.instant(), response.statusCode(), response.getHeader("retry-after"),
+                millisSince(started), excerpt.toString(StandardCharsets.UTF_8), null);
     }
 
     /** Failing before any request: the target became unacceptable. */
