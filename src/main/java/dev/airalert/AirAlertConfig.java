@@ -37,6 +37,27 @@ public interface AirAlertConfig {
     /** Message brokers alerts are published to. */
     Messaging messaging();
 
+    /** The live stream {@code GET /api/v1/alerts/stream}. */
+    Stream stream();
+
+    interface Stream {
+        /** How often the stream looks for events other instances committed. */
+        @WithDefault("100ms")
+        Duration pollInterval();
+
+        /** How often an idle stream sends a comment, so that proxies keep it open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** How far back a reconnecting client ({@code Last-Event-ID}) is given what it missed. */
+        @WithDefault("24h")
+        Duration replayWindow();
+
+        /** Whether the stream needs an API key (any role); anonymous by default, like history. */
+        @WithDefault("false")
+        boolean requireKey();
+    }
+
     interface Messaging {
         /** RabbitMQ: topic exchange {@code alerts}. Broker address: {@code rabbitmq-host}, {@code rabbitmq-port}. */
         Connector rabbitmq();

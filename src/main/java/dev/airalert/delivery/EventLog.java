@@ -37,7 +37,35 @@ public class EventLog {
      * refers to covered, too).
      */
     public record Entry(long seq, String id, String type, Instant createdAt, String body, Set<String> regions,
-            Set<String> events) {
+            Set<String> events, String payload) {
+    }
+
+    /**
+     * Alert events (not pings) after {@code seq}, created since {@code since}, oldest first, at
+     * most {@code limit}; run inside a transaction.
+     */
+    public List<Entry> after(long seq, Instant since, int limit) {
+        List<Long> seqs = em.createQuery("select e.seq from AlertEvent e where e.seq > ?1 and e.createdAt >= ?2"
+                + " and e.alertId is not null order by e.seq", Long.class).setParameter(1, seq).setParameter(2, since)
+                .setMaxResults(limit).getResultList();
+        return find(seqs);
+    }
+
+    /** The sequence number of the event with this public id ({@code evt_...}), if it is in the log. */
+    public Optional<Long> seqOf(String publicId) {
+        if (publicId == null || !publicId.matches("evt_[0-9a-f]{32}")) {
+            return Optional.empty();
+        }
+        String hex = publicId.substring(4);
+        UUID id = UUID.fromString(hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+        return em.createQuery("select e.seq from AlertEvent e where e.id = ?1", Long.class).setParameter(1, id)
+                .getResultStream().findFirst();
+    }
+
+    /** The newest sequence number in the log, 0 when it is empty. */
+    public long lastSeq() {
+        Long last = em.createQuery("select max(e.seq) from AlertEvent e", Long.class).getSingleResult();
+        return last == null ? 0 : last;
     }
 
     /** The events of the log among these, in sequence order; run inside a transaction. */
@@ -68,7 +96,8 @@ public class EventLog {
             }
             names.remove("");
             entries.add(new Entry(event.seq, id, event.type, event.createdAt,
-                    WebhookBody.of(event.type, id, event.createdAt, event.payload, List.of()), regions, names));
+                    WebhookBody.of(event.type, id, event.createdAt, event.payload, List.of()), regions, names,
+                    event.payload));
         }
         return entries;
     }

@@ -28,23 +28,36 @@ public final class WebhookBody {
             body.put("type", type);
             body.put("id", eventId);
             body.put("timestamp", createdAt.toString());
-            JsonNode data = JSON.readTree(payload);
-            if (!languages.isEmpty() && data instanceof ObjectNode alert && alert.get("info") instanceof ArrayNode infos) {
-                ArrayNode kept = JSON.createArrayNode();
-                infos.forEach(info -> {
-                    String language = info.path("language").asText(CapInfo.DEFAULT_LANGUAGE);
-                    if (languages.stream().anyMatch(wanted -> CapLanguages.matches(language, wanted))) {
-                        kept.add(info);
-                    }
-                });
-                if (!kept.isEmpty()) {
-                    alert.set("info", kept);
-                }
-            }
-            body.set("data", data);
+            body.set("data", narrowed(payload, languages));
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored event payloads are JSON", e);
         }
+    }
+
+    /** The alert alone, its infos narrowed to these languages (all of them when none matches). */
+    public static String alert(String payload, List<String> languages) {
+        try {
+            return JSON.writeValueAsString(narrowed(payload, languages));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored event payloads are JSON", e);
+        }
+    }
+
+    private static JsonNode narrowed(String payload, List<String> languages) throws JsonProcessingException {
+        JsonNode data = JSON.readTree(payload);
+        if (!languages.isEmpty() && data instanceof ObjectNode alert && alert.get("info") instanceof ArrayNode infos) {
+            ArrayNode kept = JSON.createArrayNode();
+            infos.forEach(info -> {
+                String language = info.path("language").asText(CapInfo.DEFAULT_LANGUAGE);
+                if (languages.stream().anyMatch(wanted -> CapLanguages.matches(language, wanted))) {
+                    kept.add(info);
+                }
+            });
+            if (!kept.isEmpty()) {
+                alert.set("info", kept);
+            }
+        }
+        return data;
     }
 }

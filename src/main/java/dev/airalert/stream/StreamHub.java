@@ -1,0 +1,133 @@
+package dev.airalert.stream;
+
+import dev.airalert.AirAlertConfig;
+import dev.airalert.delivery.EventLog;
+import dev.airalert.delivery.EventRecorded;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows the durable event log and hands every new alert event to the connected streams.
+ * It reads the log, not in-process notifications, so a stream on any instance carries the
+ * events every instance committed: it looks when a publish committed here, and at least
+ * every {@code airalert.stream.poll-interval}. Events whose transactions commit out of
+ * sequence order are caught by looking back a little each time.
+ */
+@ApplicationScoped
+public class StreamHub {
+
+    private static final Logger LOG = Logger.getLogger(StreamHub.class);
+    /** How far behind the newest event seen the log is read again for late commits. */
+    private static final int LOOK_BACK = 100;
+
+    private final EventLog eventLog;
+    private final AirAlertConfig.Stream config;
+    private final List<Consumer<EventLog.Entry>> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private long wakes;
+    private volatile boolean running;
+    private Thread tail;
+
+    StreamHub(EventLog eventLog, AirAlertConfig config) {
+        this.eventLog = eventLog;
+        this.config = config.stream();
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        tail = new Thread(this::tailLoop, "airalert-stream");
+        tail.setDaemon(true);
+        tail.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wake();
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventRecorded event) {
+        wake();
+    }
+
+    /** Receives every alert event committed from now on, until removed. */
+    void listen(Consumer<EventLog.Entry> listener) {
+        listeners.add(listener);
+    }
+
+    void remove(Consumer<EventLog.Entry> listener) {
+        listeners.remove(listener);
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            wakes++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void tailLoop() {
+        long newest = -1;
+        Set<Long> seen = new HashSet<>();
+        ArrayDeque<Long> seenOrder = new ArrayDeque<>();
+        while (running) {
+            long before;
+            lock.lock();
+            try {
+                before = wakes;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                if (newest < 0) {
+                    newest = QuarkusTransaction.requiringNew().call(eventLog::lastSeq);
+                } else {
+                    long from = Math.max(0, newest - LOOK_BACK);
+                    List<EventLog.Entry> entries = QuarkusTransaction.requiringNew()
+                            .call(() -> eventLog.after(from, Instant.EPOCH, 1_000));
+                    for (EventLog.Entry entry : entries) {
+                        if (seen.add(entry.seq())) {
+                            seenOrder.add(entry.seq());
+                            newest = Math.max(newest, entry.seq());
+                            listeners.forEach(l -> l.accept(entry));
+                        }
+                    }
+                    while (seenOrder.size() > 10 * LOOK_BACK) {
+                        seen.remove(seenOrder.poll());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Stream: reading the event log failed (%s); trying again", e.getMessage());
+            }
+            lock.lock();
+            try {
+                if (wakes == before && running) {
+                    changed.await(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

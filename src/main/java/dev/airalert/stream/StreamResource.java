@@ -1,0 +1,201 @@
+package dev.airalert.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airalert.AirAlertConfig;
+import dev.airalert.alert.cap.CapEnums;
+import dev.airalert.alert.cap.FieldError;
+import dev.airalert.delivery.EventLog;
+import dev.airalert.delivery.WebhookBody;
+import dev.airalert.region.RegionResolver;
+import dev.airalert.web.ProblemException;
+import dev.airalert.web.QueryParameters;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * {@code GET /api/v1/alerts/stream}: alert events as Server-Sent Events, each with
+ * {@code id:} (the event id), {@code event:} (its type) and {@code data:} (the alert JSON).
+ * Filters {@code region} (codes or names; parents and children included, as for
+ * subscriptions), {@code event}, {@code minSeverity}, {@code lang}. A client that reconnects
+ * with {@code Last-Event-ID} first gets what it missed from the durable event log (within
+ * {@code airalert.stream.replay-window}), then live events; idle streams carry a comment
+ * every {@code airalert.stream.heartbeat}.
+ */
+@Path("/api/v1/alerts/stream")
+public class StreamResource {
+
+    private static final Set<String> PARAMETERS = Set.of("region", "event", "minSeverity", "lang");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Most events a reconnecting client is given at once. */
+    private static final int REPLAY_LIMIT = 1_000;
+
+    private final StreamHub hub;
+    private final EventLog eventLog;
+    private final RegionResolver resolver;
+    private final AirAlertConfig.Stream config;
+    private final SecurityIdentity identity;
+    private final Clock clock = Clock.systemUTC();
+
+    StreamResource(StreamHub hub, EventLog eventLog, RegionResolver resolver, AirAlertConfig config,
+            SecurityIdentity identity) {
+        this.hub = hub;
+        this.eventLog = eventLog;
+        this.resolver = resolver;
+        this.config = config.stream();
+        this.identity = identity;
+    }
+
+    /** Which events a client asked for. */
+    private record Filter(Set<String> regions, Set<String> events, Integer minSeverityRank, List<String> languages) {
+
+        boolean accepts(EventLog.Entry entry) {
+            if (!regions.isEmpty() && entry.regions().stream().noneMatch(regions::contains)) {
+                return false;
+            }
+            if (!events.isEmpty() && entry.events().stream().noneMatch(e -> events.contains(e.toLowerCase(Locale.ROOT)))) {
+                return false;
+            }
+            return minSeverityRank == null || severityRank(entry) >= minSeverityRank;
+        }
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @Operation(summary = "Live alert events (Server-Sent Events)",
+            description = "Filters region, event, minSeverity, lang; reconnect with Last-Event-ID to get what was missed.")
+    public Multi<OutboundSseEvent> stream(@Context UriInfo uri, @Context Sse sse,
+            @HeaderParam("Last-Event-ID") String lastEventId) {
+        if (config.requireKey() && identity.isAnonymous()) {
+            throw new ProblemException(401, "/problems/unauthorized", "Unauthorized",
+                    "The stream needs an API key: send Authorization: Bearer <key>.");
+        }
+        Filter filter = filter(uri);
+        // Live events are collected from before the replay is read, so none falls in between.
+        Client client = new Client(filter, sse);
+        hub.listen(client);
+        long after;
+        List<EventLog.Entry> missed = List.of();
+        try {
+            if (lastEventId != null && !lastEventId.isBlank()) {
+                long last = QuarkusTransaction.requiringNew().call(() -> eventLog.seqOf(lastEventId.trim()).orElse(0L));
+                missed = QuarkusTransaction.requiringNew().call(() -> eventLog.after(last,
+                        clock.instant().minus(config.replayWindow()), REPLAY_LIMIT));
+                after = missed.isEmpty() ? last : missed.get(missed.size() - 1).seq();
+            } else {
+                after = -1;
+            }
+        } catch (RuntimeException e) {
+            hub.remove(client);
+            throw e;
+        }
+        List<EventLog.Entry> replay = missed;
+        Multi<OutboundSseEvent> events = Multi.createFrom().emitter(emitter -> {
+            replay.stream().filter(filter::accepts).forEach(e -> emitter.emit(client.event(e)));
+            client.attach(emitter, after);
+            emitter.onTermination(() -> hub.remove(client));
+        });
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(events, heartbeats);
+    }
+
+    /** A connected stream: buffers live events until its emitter is attached, then forwards them. */
+    private static final class Client implements Consumer<EventLog.Entry> {
+        private final Filter filter;
+        private final Sse sse;
+        private final List<EventLog.Entry> early = new ArrayList<>();
+        private MultiEmitter<? super OutboundSseEvent> emitter;
+        private long after;
+
+        Client(Filter filter, Sse sse) {
+            this.filter = filter;
+            this.sse = sse;
+        }
+
+        @Override
+        public synchronized void accept(EventLog.Entry entry) {
+            if (emitter == null) {
+                early.add(entry);
+            } else if (entry.seq() > after && filter.accepts(entry)) {
+                emitter.emit(event(entry));
+            }
+        }
+
+        synchronized void attach(MultiEmitter<? super OutboundSseEvent> emitter, long after) {
+            this.emitter = emitter;
+            this.after = after;
+            early.forEach(this::accept);
+            early.clear();
+        }
+
+        OutboundSseEvent event(EventLog.Entry entry) {
+            return sse.newEventBuilder().id(entry.id()).name(entry.type()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(WebhookBody.alert(entry.payload(), filter.languages())).build();
+        }
+    }
+
+    private Filter filter(UriInfo uri) {
+        var params = uri.getQueryParameters();
+        List<FieldError> errors = new ArrayList<>(QueryParameters.unknown(params, PARAMETERS));
+        Set<String> regions = new HashSet<>();
+        List<String> named = params.getOrDefault("region", List.of());
+        for (int i = 0; i < named.size(); i++) {
+            String value = named.get(i);
+            resolver.codeFor(value).ifPresentOrElse(code -> regions.addAll(resolver.withRelatives(code)),
+                    () -> errors.add(new FieldError("region", "'" + value + "' is not a known region")));
+        }
+        Set<String> events = new HashSet<>();
+        params.getOrDefault("event", List.of()).forEach(e -> events.add(e.toLowerCase(Locale.ROOT)));
+        Integer minSeverity = null;
+        String severity = params.getFirst("minSeverity");
+        if (severity != null) {
+            if (CapEnums.SEVERITY.contains(severity)) {
+                minSeverity = CapEnums.severityRank(severity);
+            } else {
+                errors.add(new FieldError("minSeverity", "must be one of " + CapEnums.SEVERITY));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("/problems/invalid-request", "The stream's parameters are not valid.", errors);
+        }
+        return new Filter(regions, events, minSeverity, params.getOrDefault("lang", List.of()));
+    }
+
+    /** The most severe of the event's infos. */
+    private static int severityRank(EventLog.Entry entry) {
+        int worst = -1;
+        try {
+            for (JsonNode info : JSON.readTree(entry.payload()).path("info")) {
+                String severity = info.path("severity").asText();
+                if (CapEnums.SEVERITY.contains(severity)) {
+                    worst = Math.max(worst, CapEnums.severityRank(severity));
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return -1;
+        }
+        return worst;
+    }
+}
