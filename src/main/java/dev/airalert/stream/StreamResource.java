@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * Filters {@code region} (codes or names; parents and children included, as for
  * subscriptions), {@code event}, {@code minSeverity}, {@code lang}. A client that reconnects
  * with {@code Last-Event-ID} first gets what it missed from the durable event log (within
- * {@code airalert.stream.replay-window}), then live events; idle streams carry a comment
+ * {@code airalert.stream.replay-window}), then live events; the stream carries a comment
  * every {@code airalert.stream.heartbeat}.
  */
 @Path("/api/v1/alerts/stream")
