@@ -45,10 +45,14 @@ public class EventLog {
      * most {@code limit}; run inside a transaction.
      */
     public List<Entry> after(long seq, Instant since, int limit) {
-        List<Long> seqs = em.createQuery("select e.seq from AlertEvent e where e.seq > ?1 and e.createdAt >= ?2"
+        return find(seqsAfter(seq, since, limit));
+    }
+
+    /** The sequence numbers of the alert events {@link #after} would read; cheap, from the index. */
+    public List<Long> seqsAfter(long seq, Instant since, int limit) {
+        return em.createQuery("select e.seq from AlertEvent e where e.seq > ?1 and e.createdAt >= ?2"
                 + " and e.alertId is not null order by e.seq", Long.class).setParameter(1, seq).setParameter(2, since)
                 .setMaxResults(limit).getResultList();
-        return find(seqs);
     }
 
     /** The sequence number of the event with this public id ({@code evt_...}), if it is in the log. */

@@ -1,6 +1,7 @@
 package dev.airalert.messaging;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.WakeUps;
 import dev.airalert.delivery.EventLog;
 import dev.airalert.delivery.EventRecorded;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,10 +44,7 @@ class BrokerRelay {
     private final EventLog eventLog;
     private final AirAlertConfig.Messaging config;
     private final Clock clock = Clock.systemUTC();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
-    /** Counts wake-ups, so that every relay thread sees each one. */
-    private long wakes;
+    private final WakeUps wakeUps = new WakeUps();
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
 
@@ -95,13 +91,7 @@ class BrokerRelay {
     }
 
     private void wake() {
-        lock.lock();
-        try {
-            wakes++;
-            work.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wakeUps.wake();
     }
 
     /**
@@ -111,7 +101,7 @@ class BrokerRelay {
     private void relayLoop(BrokerPublisher publisher) {
         Batch confirming = null;
         while (running) {
-            long before = currentWakes();
+            long before = wakeUps.seen();
             Batch next = null;
             int settled = 0;
             try {
@@ -137,27 +127,13 @@ class BrokerRelay {
         }
     }
 
-    private long currentWakes() {
-        lock.lock();
-        try {
-            return wakes;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Waits for a wake-up after {@code seen}, or the poll interval. */
     private void awaitWork(long seen) {
-        lock.lock();
         try {
-            if (wakes == seen) {
-                work.await(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-            }
+            wakeUps.awaitAfter(seen, config.pollInterval());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-        } finally {
-            lock.unlock();
         }
     }
 

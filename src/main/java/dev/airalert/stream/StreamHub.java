@@ -1,6 +1,7 @@
 package dev.airalert.stream;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.WakeUps;
 import dev.airalert.delivery.EventLog;
 import dev.airalert.delivery.EventRecorded;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,9 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -38,9 +36,7 @@ public class StreamHub {
     private final EventLog eventLog;
     private final AirAlertConfig.Stream config;
     private final List<Consumer<EventLog.Entry>> listeners = new CopyOnWriteArrayList<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private long wakes;
+    private final WakeUps wakeUps = new WakeUps();
     private volatile boolean running;
     private Thread tail;
 
@@ -75,13 +71,7 @@ public class StreamHub {
     }
 
     private void wake() {
-        lock.lock();
-        try {
-            wakes++;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wakeUps.wake();
     }
 
     private void tailLoop() {
@@ -89,26 +79,22 @@ public class StreamHub {
         Set<Long> seen = new HashSet<>();
         ArrayDeque<Long> seenOrder = new ArrayDeque<>();
         while (running) {
-            long before;
-            lock.lock();
-            try {
-                before = wakes;
-            } finally {
-                lock.unlock();
-            }
+            long before = wakeUps.seen();
             try {
                 if (newest < 0) {
                     newest = QuarkusTransaction.requiringNew().call(eventLog::lastSeq);
                 } else {
+                    // Only the sequence numbers are read again for the look-back; events are
+                    // read (and their JSON parsed) once, when first seen.
                     long from = Math.max(0, newest - LOOK_BACK);
-                    List<EventLog.Entry> entries = QuarkusTransaction.requiringNew()
-                            .call(() -> eventLog.after(from, Instant.EPOCH, 1_000));
+                    List<EventLog.Entry> entries = QuarkusTransaction.requiringNew().call(() -> eventLog.find(
+                            eventLog.seqsAfter(from, Instant.EPOCH, 1_000).stream().filter(seq -> !seen.contains(seq))
+                                    .toList()));
                     for (EventLog.Entry entry : entries) {
-                        if (seen.add(entry.seq())) {
-                            seenOrder.add(entry.seq());
-                            newest = Math.max(newest, entry.seq());
-                            listeners.forEach(l -> l.accept(entry));
-                        }
+                        seen.add(entry.seq());
+                        seenOrder.add(entry.seq());
+                        newest = Math.max(newest, entry.seq());
+                        listeners.forEach(l -> l.accept(entry));
                     }
                     while (seenOrder.size() > 10 * LOOK_BACK) {
                         seen.remove(seenOrder.poll());
@@ -117,16 +103,13 @@ public class StreamHub {
             } catch (RuntimeException e) {
                 LOG.warnf("Stream: reading the event log failed (%s); trying again", e.getMessage());
             }
-            lock.lock();
             try {
-                if (wakes == before && running) {
-                    changed.await(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (running) {
+                    wakeUps.awaitAfter(before, config.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } finally {
-                lock.unlock();
             }
         }
     }
