@@ -7,8 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
@@ -20,14 +23,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/v1/regions")
 public class RegionResource {
 
+    static final String SVG = "image/svg+xml";
+
     private final Gazetteer gazetteer;
     private final RegionResolver resolver;
     private final AlertHistory alerts;
+    private final RegionMap map;
 
-    RegionResource(Gazetteer gazetteer, RegionResolver resolver, AlertHistory alerts) {
+    RegionResource(Gazetteer gazetteer, RegionResolver resolver, AlertHistory alerts, RegionMap map) {
         this.gazetteer = gazetteer;
         this.resolver = resolver;
         this.alerts = alerts;
+        this.map = map;
     }
 
     @GET
@@ -67,6 +74,22 @@ public class RegionResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("point", e.getMessage());
         }
+    }
+
+    @GET
+    @Path("map.svg")
+    @Produces(SVG)
+    @Operation(summary = "A country's regions as an SVG map",
+            description = "One path per region (data-code, data-name-<lang>), for the live map page;"
+                    + " country defaults to the one with the most regions.")
+    public Response map(@Context UriInfo uri, @QueryParam("country") String country) {
+        QueryParameters.requireKnown(uri.getQueryParameters(), Set.of("country"));
+        String wanted = country == null ? map.defaultCountry() : country;
+        String svg = map.svg(wanted).orElseThrow(() -> ProblemException.invalidField("country",
+                "'" + wanted + "' has no regions with boundaries"));
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(3600);
+        return Response.ok(svg, SVG).cacheControl(cache).build();
     }
 
     @GET
