@@ -74,3 +74,24 @@ ensure_broker Mosquitto 127.0.0.1 1883 \
 
 # Kafka: a single-node KRaft broker from the org.apache.kafka artifacts (no Docker here).
 "$(dirname "$0")/kafka-broker.sh" start | sed 's/^/[test-services] /'
+
+# Chromium, for the live map's end-to-end test: Debian's package, installed when missing.
+CHROMIUM=${AIRALERT_TEST_CHROMIUM:-chromium}
+if command -v "$CHROMIUM" >/dev/null 2>&1; then
+  say "Chromium is installed ($(command -v "$CHROMIUM"))"
+else
+  say "Chromium is not installed; installing Debian's chromium package"
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }) \
+      > "${TMPDIR:-/tmp}/airalert-chromium-install.log" 2>&1 || true
+  elif command -v sudo >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    (sudo -n apt-get install -y -q chromium || { sudo -n apt-get update -q && sudo -n apt-get install -y -q chromium; }) \
+      > "${TMPDIR:-/tmp}/airalert-chromium-install.log" 2>&1 || true
+  fi
+  if ! command -v "$CHROMIUM" >/dev/null 2>&1; then
+    say "ERROR: Chromium is needed for the live map's browser test; install Debian's chromium package"
+    say "(apt-get install chromium) or set AIRALERT_TEST_CHROMIUM to a Chromium or Chrome binary."
+    exit 1
+  fi
+  say "Chromium installed ($(command -v "$CHROMIUM"))"
+fi

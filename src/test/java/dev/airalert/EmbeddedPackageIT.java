@@ -14,7 +14,6 @@ import dev.airalert.delivery.WebhookReceiver.Answer;
 import dev.airalert.delivery.WebhookReceiver.Received;
 import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,40 +31,22 @@ import org.junit.jupiter.api.Test;
  */
 class EmbeddedPackageIT {
 
-    private static final Path JAR = Path.of("target/embedded/quarkus-app/quarkus-run.jar");
-
+    private PackagedApp app;
     private Path workDir;
-    private Process process;
     private String base;
 
     @BeforeEach
     void start() throws IOException {
-        assertTrue(Files.exists(JAR), "the embedded package is built in the package phase: " + JAR);
-        workDir = Files.createTempDirectory("airalert-embedded");
-        int port = freePort();
-        base = "http://localhost:" + port;
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", JAR.toAbsolutePath().toString())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("out.log").toFile());
-        builder.environment().remove("AIRALERT_ADMIN_KEY");
         // Receivers in this test listen on loopback, and a retry should not take minutes.
-        builder.environment().put("AIRALERT_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8");
-        builder.environment().put("AIRALERT_WEBHOOKS_RETRY_SCHEDULE", "300ms,600ms");
-        process = builder.start();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> given().get(base + "/q/health/ready").statusCode() == 200);
+        app = PackagedApp.embedded().env("AIRALERT_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8")
+                .env("AIRALERT_WEBHOOKS_RETRY_SCHEDULE", "300ms,600ms").start();
+        workDir = app.workDir();
+        base = app.base();
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (process != null) {
-            process.destroy();
-            process.waitFor();
-        }
+        app.stop();
     }
 
     @Test
@@ -78,9 +59,7 @@ class EmbeddedPackageIT {
         });
         assertTrue(Files.exists(workDir.resolve("data/airalert.mv.db")), "H2 file database under ./data");
 
-        String publisher = given().auth().oauth2(adminKey).contentType(ContentType.JSON)
-                .body(Map.of("name", "embedded test", "roles", List.of("publisher")))
-                .post(base + "/api/v1/api-keys").then().statusCode(201).extract().path("secret");
+        String publisher = app.createKey("embedded test", "publisher");
         String sender = TestAlerts.uniqueSender();
         String location = given().auth().oauth2(publisher).contentType(ContentType.JSON)
                 .body(TestAlerts.kyivAirRaid(sender, TestAlerts.uniqueId()))
@@ -95,13 +74,8 @@ class EmbeddedPackageIT {
 
     @Test
     void deliversSignedWebhooksOnTheEmbeddedDefault() throws Exception {
-        String adminKey = Files.readString(workDir.resolve("data/admin-key")).trim();
-        String subscriber = given().auth().oauth2(adminKey).contentType(ContentType.JSON)
-                .body(Map.of("name", "embedded subscriber", "roles", List.of("subscriber")))
-                .post(base + "/api/v1/api-keys").then().statusCode(201).extract().path("secret");
-        String publisher = given().auth().oauth2(adminKey).contentType(ContentType.JSON)
-                .body(Map.of("name", "embedded publisher", "roles", List.of("publisher")))
-                .post(base + "/api/v1/api-keys").then().statusCode(201).extract().path("secret");
+        String subscriber = app.createKey("embedded subscriber", "subscriber");
+        String publisher = app.createKey("embedded publisher", "publisher");
         try (WebhookReceiver first = new WebhookReceiver();
                 WebhookReceiver flaky = new WebhookReceiver().answering(n -> n == 1 ? Answer.status(503) : Answer.status(204))) {
             String secret = given().auth().oauth2(subscriber).contentType(ContentType.JSON)
@@ -121,12 +95,6 @@ class EmbeddedPackageIT {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(subscriber)
                     .get(base + "/api/v1/subscriptions/" + flakyId + "/deliveries").then().statusCode(200)
                     .body("[0].status", equalTo("delivered")).body("[0].attempts", equalTo(2)));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

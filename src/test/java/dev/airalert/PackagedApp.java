@@ -1,0 +1,119 @@
+package dev.airalert;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A packaged airalert run the way users run it: {@code java -jar} in its own working
+ * directory, on its own port, configured through environment variables. For the tests that
+ * need the real artifact rather than the test harness's application.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    /** The embedded default: H2 under ./data, no brokers. */
+    public static final Path EMBEDDED_JAR = Path.of("target/embedded/quarkus-app/quarkus-run.jar");
+
+    private final Path jar;
+    private final Path workDir;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final int port;
+    private Process process;
+
+    private PackagedApp(Path jar) throws IOException {
+        assertTrue(Files.exists(jar), "the package is built in the package phase: " + jar);
+        this.jar = jar.toAbsolutePath();
+        this.workDir = Files.createTempDirectory("airalert-app");
+        this.port = freePort();
+    }
+
+    /** The embedded default, in a new empty directory, with no admin key configured. */
+    public static PackagedApp embedded() throws IOException {
+        return new PackagedApp(EMBEDDED_JAR);
+    }
+
+    /** Sets an environment variable for the next start. */
+    public PackagedApp env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** Starts the process and waits until it reports ready. */
+    public PackagedApp start() throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("out.log").toFile()));
+        builder.environment().remove("AIRALERT_ADMIN_KEY");
+        builder.environment().putAll(environment);
+        process = builder.start();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("airalert exited at start:\n" + log());
+                    }
+                    return given().get(base() + "/q/health/ready").statusCode() == 200;
+                });
+        return this;
+    }
+
+    public String base() {
+        return "http://localhost:" + port;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(workDir.resolve("out.log"));
+    }
+
+    /** The admin key: the configured one, else the one generated at first start. */
+    public String adminKey() throws IOException {
+        String configured = environment.get("AIRALERT_ADMIN_KEY");
+        return configured != null ? configured : Files.readString(workDir.resolve("data/admin-key")).trim();
+    }
+
+    /** A new API key with this role; returns its secret. */
+    public String createKey(String name, String role) throws IOException {
+        return given().auth().oauth2(adminKey()).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "roles", List.of(role)))
+                .post(base() + "/api/v1/api-keys").then().statusCode(201).extract().path("secret");
+    }
+
+    /** Stops the process as an operator would (SIGTERM), waiting for it to end. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

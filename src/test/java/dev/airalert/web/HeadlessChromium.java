@@ -1,0 +1,207 @@
+package dev.airalert.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A real headless Chromium driven over the Chrome DevTools Protocol: the JDK's own HTTP and
+ * WebSocket clients, so no driver binary or browser library has to match the browser's
+ * version. Enough for end-to-end tests: open a page, evaluate JavaScript in it, take a
+ * screenshot. The binary is {@code chromium} on the PATH, or {@code AIRALERT_TEST_CHROMIUM}.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Path profile;
+    private final WebSocket socket;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+
+    private HeadlessChromium(Process process, Path profile, WebSocket socket) {
+        this.process = process;
+        this.profile = profile;
+        this.socket = socket;
+    }
+
+    /** Starts a browser with a new empty profile, a window of this size and this language. */
+    public static HeadlessChromium start(int width, int height, String language) throws Exception {
+        Path profile = Files.createTempDirectory("airalert-chromium");
+        String binary = System.getenv().getOrDefault("AIRALERT_TEST_CHROMIUM", "chromium");
+        // The background-networking flags keep Chromium from calling home on a closed network.
+        Process process = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-extensions",
+                "--remote-allow-origins=*", "--remote-debugging-port=0",
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+                "--lang=" + language, "--accept-lang=" + language, "about:blank")
+                .redirectErrorStream(true)
+                .redirectOutput(profile.resolve("chromium.log").toFile())
+                .start();
+        try {
+            int port = debuggingPort(profile, process);
+            HttpClient http = HttpClient.newHttpClient();
+            JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            String pageSocket = null;
+            for (JsonNode target : targets) {
+                if ("page".equals(target.path("type").asText())) {
+                    pageSocket = target.path("webSocketDebuggerUrl").asText();
+                    break;
+                }
+            }
+            if (pageSocket == null) {
+                throw new IllegalStateException("Chromium opened no page: " + targets);
+            }
+            Listener listener = new Listener();
+            WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(pageSocket), listener)
+                    .get(10, TimeUnit.SECONDS);
+            HeadlessChromium browser = new HeadlessChromium(process, profile, socket);
+            listener.browser = browser;
+            browser.command("Page.enable", Map.of());
+            browser.command("Runtime.enable", Map.of());
+            browser.command("Emulation.setLocaleOverride", Map.of("locale", language));
+            return browser;
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /** Chromium writes the port it chose to DevToolsActivePort in the profile. */
+    private static int debuggingPort(Path profile, Process process) throws Exception {
+        Path file = profile.resolve("DevToolsActivePort");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Chromium exited: " + Files.readString(profile.resolve("chromium.log")));
+            }
+            if (Files.exists(file)) {
+                List<String> lines = Files.readAllLines(file);
+                if (!lines.isEmpty() && !lines.get(0).isBlank()) {
+                    return Integer.parseInt(lines.get(0).trim());
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("Chromium did not open its debugging port");
+    }
+
+    /** Opens the URL and waits until the document has loaded. */
+    public void open(String url) throws Exception {
+        command("Page.navigate", Map.of("url", url));
+        waitFor("document.readyState === 'complete' && location.href === " + JSON.writeValueAsString(url),
+                Duration.ofSeconds(30));
+    }
+
+    /** The value of a JavaScript expression in the page (promises are awaited). */
+    public JsonNode evaluate(String expression) throws Exception {
+        JsonNode result = command("Runtime.evaluate", Map.of("expression", expression,
+                "returnByValue", true, "awaitPromise", true));
+        if (result.has("exceptionDetails")) {
+            throw new IllegalStateException("JavaScript failed: " + result.get("exceptionDetails"));
+        }
+        return result.path("result").path("value");
+    }
+
+    /** Polls a JavaScript condition every 20 ms until it is true; false when the time ran out. */
+    public boolean waitFor(String condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            if (evaluate("Boolean(" + condition + ")").asBoolean()) {
+                return true;
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
+    /** A PNG of the whole page, written to this file. */
+    public void screenshot(Path file) throws Exception {
+        JsonNode shot = command("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
+    }
+
+    /** What Chromium printed, for failure messages. */
+    public String log() throws IOException {
+        return Files.readString(profile.resolve("chromium.log"));
+    }
+
+    private JsonNode command(String method, Map<String, Object> params) throws Exception {
+        int id = ids.incrementAndGet();
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
+        message.set("params", JSON.valueToTree(params));
+        socket.sendText(JSON.writeValueAsString(message), true).get(10, TimeUnit.SECONDS);
+        JsonNode reply = answer.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (reply.has("error")) {
+            throw new IllegalStateException(method + " failed: " + reply.get("error"));
+        }
+        return reply.path("result");
+    }
+
+    @Override
+    public void close() throws Exception {
+        socket.abort();
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Collects message fragments; replies complete their command, events are not needed. */
+    private static final class Listener implements WebSocket.Listener {
+        private final StringBuilder text = new StringBuilder();
+        private volatile HeadlessChromium browser;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                try {
+                    JsonNode message = JSON.readTree(text.toString());
+                    if (message.has("id") && browser != null) {
+                        CompletableFuture<JsonNode> answer = browser.pending.remove(message.get("id").asInt());
+                        if (answer != null) {
+                            answer.complete(message);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException("Chromium sent a message that is not JSON", e);
+                } finally {
+                    text.setLength(0);
+                }
+            }
+            socket.request(1);
+            return null;
+        }
+    }
+}

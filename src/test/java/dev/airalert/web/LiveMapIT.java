@@ -1,0 +1,158 @@
+package dev.airalert.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.airalert.PackagedApp;
+import dev.airalert.TestAlerts;
+import io.restassured.http.ContentType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live map in a real headless Chromium, against the packaged service on a fresh
+ * database (so that Kyiv starts without an alert): an alert published for Kyiv through the
+ * API turns Kyiv red and enters the list within a second, its Cancel clears both, and the
+ * reader who selected Kyiv is told. Screenshots go to target/.
+ */
+class LiveMapIT {
+
+    /** What the page must show within this time of the publish's response. */
+    private static final Duration LIVE = Duration.ofSeconds(1);
+    private static final Duration LOADING = Duration.ofSeconds(30);
+    private static final String KYIV = "document.getElementById('region-UA-30')";
+
+    private PackagedApp app;
+    private HeadlessChromium browser;
+    private String publisher;
+
+    @BeforeEach
+    void start() throws Exception {
+        app = PackagedApp.embedded().start();
+        publisher = app.createKey("map test", "publisher");
+        browser = HeadlessChromium.start(1400, 1000, "en-US");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        app.stop();
+    }
+
+    @Test
+    void kyivTurnsRedAndClearsLive() throws Exception {
+        String sender = TestAlerts.uniqueSender();
+        // An alert already active before the page opens: loaded from history, not the stream.
+        publish(multilingual(sender, "kharkiv-1", TestAlerts.now(), "UA-63", "Kharkiv Oblast", "Харківська область",
+                "Oblast Charkiw"));
+
+        browser.open(app.base() + "/");
+        assertTrue(browser.waitFor("document.getElementById('connection').dataset.state === 'live'"
+                + " && " + KYIV + " && document.querySelector('#alerts [data-alert-id]')"
+                + " && document.getElementById('region-UA-63').dataset.state === 'active'", LOADING),
+                "the page loads the map, the active alerts and the stream: " + browser.log());
+        assertEquals("en", browser.evaluate("document.documentElement.lang").asText(), "the browser's language");
+        assertEquals("none", browser.evaluate(KYIV + ".dataset.state").asText());
+        String quietFill = fillOfKyiv();
+
+        // The reader selects Kyiv with the keyboard.
+        browser.evaluate(KYIV + ".focus(); " + KYIV
+                + ".dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))");
+        assertTrue(browser.waitFor("!document.getElementById('region').hidden"
+                + " && document.getElementById('region-heading').textContent === 'Kyiv'", LOADING));
+
+        String sent = TestAlerts.now();
+        String alertId = publish(multilingual(sender, "kyiv-1", sent, "UA-30", "Kyiv", "Київ", "Kyjiw"));
+        boolean shown = browser.waitFor(KYIV + ".dataset.state === 'active'"
+                + " && getComputedStyle(" + KYIV + ").fill !== '" + quietFill + "'"
+                + " && document.querySelector('#alerts [data-alert-id=\"" + alertId + "\"]')", LIVE);
+        browser.screenshot(Path.of("target/live-map-kyiv-alert.png"));
+        assertTrue(shown, "Kyiv turns red and the alert is listed within " + LIVE);
+
+        JsonNode card = browser.evaluate("document.querySelector('#alerts [data-alert-id=\"" + alertId + "\"]').innerText");
+        assertTrue(card.asText().contains("Air raid alert in Kyiv"), card.asText());
+        assertTrue(card.asText().contains("Go to the nearest shelter now."), card.asText());
+        assertTrue(card.asText().contains("Kyiv City Military Administration"), card.asText());
+        assertTrue(browser.waitFor("!document.getElementById('notice').hidden"
+                + " && document.getElementById('notice-text').textContent.includes('Kyiv')", LOADING),
+                "the reader who selected Kyiv is told");
+        assertTrue(browser.waitFor("document.querySelector('#region-active [data-alert-id=\"" + alertId + "\"]')",
+                LOADING), "Kyiv's panel lists the alert");
+
+        // The reader switches to Ukrainian: the alert is shown in the language it has.
+        chooseLanguage("uk");
+        assertTrue(browser.waitFor("document.querySelector('#alerts [data-alert-id=\"" + alertId + "\"]')"
+                + ".innerText.includes('Повітряна тривога: Київ')", LOADING));
+        browser.screenshot(Path.of("target/live-map-uk.png"));
+        chooseLanguage("en");
+
+        publish(TestAlerts.alert(sender, "kyiv-1-cancel", TestAlerts.now(), "Cancel",
+                sender + ",kyiv-1," + sent, "Actual", "air raid", "Extreme", "Immediate", "Observed", "UA-30", null));
+        boolean cleared = browser.waitFor(KYIV + ".dataset.state === 'none'"
+                + " && getComputedStyle(" + KYIV + ").fill === '" + quietFill + "'"
+                + " && !document.querySelector('#alerts [data-alert-id=\"" + alertId + "\"]')", LIVE);
+        assertTrue(cleared, "the Cancel clears Kyiv and the list within " + LIVE);
+        assertEquals("active", browser.evaluate("document.getElementById('region-UA-63').dataset.state").asText(),
+                "other regions keep their alerts");
+
+        // History: the cancelled alert is found by region and event.
+        browser.evaluate("{ const f = document.getElementById('history-form'); f.region.value = 'UA-30';"
+                + " f.event.value = 'air raid'; f.requestSubmit(); }");
+        assertTrue(browser.waitFor("document.querySelector('#history-results [data-alert-id=\"" + alertId + "\"]')"
+                + "?.innerText.includes('cancelled')", LOADING), "history finds the cancelled alert");
+        browser.screenshot(Path.of("target/live-map.png"));
+    }
+
+    private void chooseLanguage(String language) throws Exception {
+        browser.evaluate("{ const s = document.getElementById('lang'); s.value = '" + language + "';"
+                + " s.dispatchEvent(new Event('change')); }");
+    }
+
+    private String fillOfKyiv() throws Exception {
+        return browser.evaluate("getComputedStyle(" + KYIV + ").fill").asText();
+    }
+
+    private String publish(String json) {
+        return given().auth().oauth2(publisher).contentType(ContentType.JSON).body(json)
+                .post(app.base() + "/api/v1/alerts").then().statusCode(201).extract().path("id");
+    }
+
+    /** An air-raid alert for one region, in Ukrainian, English and German. */
+    private static String multilingual(String sender, String identifier, String sent, String region,
+            String english, String ukrainian, String german) {
+        String expires = TestAlerts.time(OffsetDateTime.now().plusHours(2));
+        return """
+                {"identifier": "%1$s", "sender": "%2$s", "sent": "%3$s", "status": "Actual",
+                 "msgType": "Alert", "scope": "Public",
+                 "info": [
+                  %4$s,
+                  %5$s,
+                  %6$s]}
+                """.formatted(identifier, sender, sent,
+                info("uk-UA", "Повітряна тривога: " + ukrainian, "Негайно пройдіть до найближчого укриття.",
+                        "Військова адміністрація", region, ukrainian, expires),
+                info("en-US", "Air raid alert in " + english, "Go to the nearest shelter now.",
+                        english.equals("Kyiv") ? "Kyiv City Military Administration" : "Regional Military Administration",
+                        region, english, expires),
+                info("de-DE", "Luftalarm: " + german, "Gehen Sie sofort in den nächsten Schutzraum.",
+                        "Militärverwaltung", region, german, expires));
+    }
+
+    private static String info(String language, String headline, String instruction, String senderName,
+            String region, String areaDesc, String expires) {
+        return """
+                {"language": "%s", "category": ["Security"], "event": "air raid", "responseType": ["Shelter"],
+                 "urgency": "Immediate", "severity": "Extreme", "certainty": "Observed", "expires": "%s",
+                 "senderName": "%s", "headline": "%s", "instruction": "%s",
+                 "area": [{"areaDesc": "%s", "geocode": [{"valueName": "ISO3166-2", "value": "%s"}]}]}"""
+                .formatted(language, expires, senderName, headline, instruction, areaDesc, region);
+    }
+}
