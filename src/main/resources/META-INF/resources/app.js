@@ -19,6 +19,7 @@ const TEXT = {
     noActive: 'Зараз активних тривог немає.', noneHere: 'Тут зараз тривог немає.',
     noHistory: 'Нічого не знайдено.', from: 'Від', sinceTime: 'з', summary: (a, p) =>
       `Під тривогою: ${a}; частково: ${p}.`,
+    newAlert: (h) => `Нова тривога: ${h}`, alertEnded: (h) => `Відбій: ${h}`,
     newAlertFor: (region, headline) => `Нова тривога для ${region}: ${headline}`,
     'alertState.active': 'активна', 'alertState.expired': 'завершилась', 'alertState.updated': 'оновлена',
     'alertState.cancelled': 'скасована', 'alertState.not-actual': 'не справжня',
@@ -37,6 +38,7 @@ const TEXT = {
     noActive: 'No alerts are active now.', noneHere: 'No alerts are active here now.',
     noHistory: 'Nothing found.', from: 'From', sinceTime: 'since', summary: (a, p) =>
       `Under alert: ${a}; in part: ${p}.`,
+    newAlert: (h) => `New alert: ${h}`, alertEnded: (h) => `All clear: ${h}`,
     newAlertFor: (region, headline) => `New alert for ${region}: ${headline}`,
     'alertState.active': 'active', 'alertState.expired': 'expired', 'alertState.updated': 'updated',
     'alertState.cancelled': 'cancelled', 'alertState.not-actual': 'not actual',
@@ -55,6 +57,7 @@ const TEXT = {
     noActive: 'Zurzeit sind keine Warnungen aktiv.', noneHere: 'Hier ist zurzeit keine Warnung aktiv.',
     noHistory: 'Nichts gefunden.', from: 'Von', sinceTime: 'seit', summary: (a, p) =>
       `Mit Warnung: ${a}; teilweise: ${p}.`,
+    newAlert: (h) => `Neue Warnung: ${h}`, alertEnded: (h) => `Entwarnung: ${h}`,
     newAlertFor: (region, headline) => `Neue Warnung für ${region}: ${headline}`,
     'alertState.active': 'aktiv', 'alertState.expired': 'abgelaufen', 'alertState.updated': 'aktualisiert',
     'alertState.cancelled': 'aufgehoben', 'alertState.not-actual': 'nicht echt',
@@ -208,8 +211,12 @@ function applyEvent(type, alert) {
       }
     }
   }
+  const info = infoOf(alert);
   if (type !== 'alert.cancelled' && alert.state === 'active') {
     page.alerts.set(alert.id, alert);
+    $('announcer').textContent = t('newAlert', info.headline || info.event);
+  } else if (type === 'alert.cancelled') {
+    $('announcer').textContent = t('alertEnded', info.headline || info.event);
   }
   renderAlerts();
   refreshStates();
@@ -249,6 +256,7 @@ async function loadMap() {
   host.innerHTML = await response.text();
   const svg = host.querySelector('svg');
   svg.setAttribute('role', 'group');
+  svg.setAttribute('aria-label', t('mapLabel'));
   svg.insertAdjacentHTML('afterbegin',
     '<defs><pattern id="partial-stripes" width="8" height="8" patternUnits="userSpaceOnUse"'
     + ' patternTransform="rotate(45)"><rect width="8" height="8" fill="#ffffff"/>'
@@ -508,7 +516,7 @@ function applyLanguage() {
   for (const node of document.querySelectorAll('[data-text]')) {
     node.textContent = t(node.dataset.text);
   }
-  $('map').setAttribute('aria-label', t('mapLabel'));
+  $('map').querySelector('svg')?.setAttribute('aria-label', t('mapLabel'));
   setConnection($('connection').dataset.state);
   updateNotifyButton();
   fillRegionChoices();
