@@ -37,6 +37,9 @@ public final class WebhookBody {
 
     /** The alert alone, its infos narrowed to these languages (all of them when none matches). */
     public static String alert(String payload, List<String> languages) {
+        if (languages.isEmpty()) {
+            return payload;
+        }
         try {
             return JSON.writeValueAsString(narrowed(payload, languages));
         } catch (JsonProcessingException e) {

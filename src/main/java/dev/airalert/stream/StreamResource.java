@@ -26,9 +26,11 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -76,7 +78,7 @@ public class StreamResource {
             if (!events.isEmpty() && entry.events().stream().noneMatch(e -> events.contains(e.toLowerCase(Locale.ROOT)))) {
                 return false;
             }
-            return minSeverityRank == null || severityRank(entry) >= minSeverityRank;
+            return minSeverityRank == null || RENDERED.severity(entry) >= minSeverityRank;
         }
     }
 
@@ -151,8 +153,8 @@ public class StreamResource {
         }
 
         OutboundSseEvent event(EventLog.Entry entry) {
-            return sse.newEventBuilder().id(entry.id()).name(entry.type()).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(WebhookBody.alert(entry.payload(), filter.languages())).build();
+            return sse.newEventBuilder().id(entry.id()).name(entry.type())
+                    .data(RENDERED.data(entry, filter.languages())).build();
         }
     }
 
@@ -182,6 +184,37 @@ public class StreamResource {
         }
         return new Filter(regions, events, minSeverity, params.getOrDefault("lang", List.of()));
     }
+
+    /**
+     * The latest event's data per language list, and its severity. The hub hands each event
+     * to every client in turn, so both are worked out once per event instead of once per
+     * client (with 1,000 streams, parsing the alert per client was most of the fan-out).
+     */
+    private static final class Rendered {
+        private long seq = Long.MIN_VALUE;
+        private int severity;
+        private final Map<List<String>, String> data = new HashMap<>();
+
+        synchronized String data(EventLog.Entry entry, List<String> languages) {
+            follow(entry);
+            return data.computeIfAbsent(languages, wanted -> WebhookBody.alert(entry.payload(), wanted));
+        }
+
+        synchronized int severity(EventLog.Entry entry) {
+            follow(entry);
+            return severity;
+        }
+
+        private void follow(EventLog.Entry entry) {
+            if (entry.seq() != seq) {
+                seq = entry.seq();
+                severity = severityRank(entry);
+                data.clear();
+            }
+        }
+    }
+
+    private static final Rendered RENDERED = new Rendered();
 
     /** The most severe of the event's infos. */
     private static int severityRank(EventLog.Entry entry) {
