@@ -59,6 +59,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            return unavailable(e, uri);
+        }
         return Response.fromResponse(respond(new Problem("/problems/unauthorized",
                         "Unauthorized", 401,
                         "Send a valid API key as 'Authorization: Bearer <key>'.", path(uri),
@@ -83,10 +86,23 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            return unavailable(e, uri);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));
         return respond(new Problem("/problems/internal", "Internal error", 500,
                 "The service failed unexpectedly; reference " + id + ".", path(uri), List.of()));
+    }
+
+    /** The database is away: nothing was written, and the same request will work again. */
+    private static Response unavailable(Exception e, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
+        return Response.fromResponse(respond(new Problem("/problems/unavailable", "Service unavailable", 503,
+                        "The database is not reachable right now; nothing was changed. Try again shortly.",
+                        path(uri), List.of())))
+                .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                .build();
     }
 
     private static String detailFor(int status) {
