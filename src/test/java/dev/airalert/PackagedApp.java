@@ -25,6 +25,8 @@ public final class PackagedApp implements AutoCloseable {
 
     /** The embedded default: H2 under ./data, no brokers. */
     public static final Path EMBEDDED_JAR = Path.of("target/embedded/quarkus-app/quarkus-run.jar");
+    /** The production package: PostgreSQL, brokers as configured. */
+    public static final Path PRODUCTION_JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
     private final Path jar;
     private final Path workDir;
@@ -44,13 +46,20 @@ public final class PackagedApp implements AutoCloseable {
         return new PackagedApp(EMBEDDED_JAR);
     }
 
+    /** The production package on this PostgreSQL database, as user postgres without password. */
+    public static PackagedApp production(String jdbcUrl, String adminKey) throws IOException {
+        return new PackagedApp(PRODUCTION_JAR).env("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl)
+                .env("QUARKUS_DATASOURCE_USERNAME", "postgres").env("QUARKUS_DATASOURCE_PASSWORD", "")
+                .env("AIRALERT_ADMIN_KEY", adminKey);
+    }
+
     /** Sets an environment variable for the next start. */
     public PackagedApp env(String name, String value) {
         environment.put(name, value);
         return this;
     }
 
-    /** Starts the process and waits until it reports ready. */
+    /** Starts the process (again, after a stop or a kill) and waits until it reports ready. */
     public PackagedApp start() throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -104,6 +113,17 @@ public final class PackagedApp implements AutoCloseable {
                 process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /** Kills the process as a crash would: SIGKILL, no shutdown hooks, nothing flushed. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     @Override

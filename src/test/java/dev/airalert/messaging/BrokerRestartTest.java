@@ -4,21 +4,14 @@ import static dev.airalert.TestAlerts.publish;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.rabbitmq.client.BuiltinExchangeType;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.GetResponse;
 import dev.airalert.TestAlerts;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,21 +36,12 @@ class BrokerRestartTest {
 
     @Test
     void aBrokerRestartDuringABurstLosesNoAlert() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        String queue = "airalert-test-restart-" + System.nanoTime();
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-            channel.exchangeDeclare(RabbitPublisher.EXCHANGE, BuiltinExchangeType.TOPIC, true, false,
-                    Map.of("alternate-exchange", RabbitPublisher.UNROUTED));
-            // Durable, so that what reached it before the restart is still there after it.
-            channel.queueDeclare(queue, true, false, false, null);
-            channel.queueBind(queue, RabbitPublisher.EXCHANGE, "alert.UA.UA-09.#");
-        }
+        String queue = TestRabbit.queue("alert.UA.UA-09.#");
         String sender = TestAlerts.uniqueSender();
         AtomicInteger published = new AtomicInteger();
         ExecutorService publishers = Executors.newFixedThreadPool(4);
         try {
-            java.util.List<Future<?>> burst = new java.util.ArrayList<>();
+            List<Future<?>> burst = new java.util.ArrayList<>();
             for (int i = 0; i < ALERTS; i++) {
                 String identifier = "restart-" + i;
                 burst.add(publishers.submit(() -> {
@@ -66,11 +50,11 @@ class BrokerRestartTest {
                 }));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> published.get() >= ALERTS / 4);
-            rabbitmqctl("stop_app");
+            TestRabbit.ctl("stop_app");
             // Readiness says so while the broker is away, and recovers by itself.
             await().atMost(Duration.ofSeconds(20)).until(() -> io.restassured.RestAssured.get("/q/health/ready")
                     .statusCode() == 503);
-            rabbitmqctl("start_app");
+            TestRabbit.ctl("start_app");
             await().atMost(Duration.ofSeconds(60)).until(() -> io.restassured.RestAssured.get("/q/health/ready")
                     .statusCode() == 200);
             for (Future<?> f : burst) {
@@ -82,15 +66,9 @@ class BrokerRestartTest {
         assertEquals(ALERTS, published.get());
 
         await().atMost(Duration.ofSeconds(120)).until(() -> brokerBacklog() == 0);
-        Set<String> identifiers = new HashSet<>();
-        int messages = 0;
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-            for (GetResponse r; (r = channel.basicGet(queue, true)) != null;) {
-                messages++;
-                identifiers.add(JsonPath.from(new String(r.getBody(), StandardCharsets.UTF_8)).getString("data.identifier"));
-            }
-            channel.queueDelete(queue);
-        }
+        List<String> consumed = TestRabbit.drainIdentifiers(queue);
+        Set<String> identifiers = new HashSet<>(consumed);
+        int messages = consumed.size();
         System.out.printf("RabbitMQ restart during %d alerts: %d messages consumed, %d distinct, %d duplicates%n",
                 ALERTS, messages, identifiers.size(), messages - identifiers.size());
         assertEquals(ALERTS, identifiers.size(), "every alert reached the consumer");
@@ -101,14 +79,6 @@ class BrokerRestartTest {
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM broker_outbox WHERE connector = 'rabbitmq'")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static void rabbitmqctl(String command) throws Exception {
-        Process p = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("rabbitmqctl " + command + " failed: " + out);
         }
     }
 }
