@@ -75,23 +75,38 @@ ensure_broker Mosquitto 127.0.0.1 1883 \
 # Kafka: a single-node KRaft broker from the org.apache.kafka artifacts (no Docker here).
 "$(dirname "$0")/kafka-broker.sh" start | sed 's/^/[test-services] /'
 
-# Chromium, for the live map's end-to-end test: Debian's package, installed when missing.
-CHROMIUM=${AIRALERT_TEST_CHROMIUM:-chromium}
-if command -v "$CHROMIUM" >/dev/null 2>&1; then
-  say "Chromium is installed ($(command -v "$CHROMIUM"))"
-else
-  say "Chromium is not installed; installing Debian's chromium package"
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    (apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }) \
-      > "${TMPDIR:-/tmp}/airalert-chromium-install.log" 2>&1 || true
-  elif command -v sudo >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-    (sudo -n apt-get install -y -q chromium || { sudo -n apt-get update -q && sudo -n apt-get install -y -q chromium; }) \
-      > "${TMPDIR:-/tmp}/airalert-chromium-install.log" 2>&1 || true
+# Tools some tests drive, from Debian's packages, installed when missing: Chromium (the live
+# map's browser test), docker-compose and HAProxy (checking the files under docker/; no
+# Docker engine is needed for that).
+apt_install() {
+  local package=$1
+  if [ "$(id -u)" = 0 ]; then
+    apt-get install -y -q "$package" || { apt-get update -q && apt-get install -y -q "$package"; }
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo -n apt-get install -y -q "$package" || { sudo -n apt-get update -q && sudo -n apt-get install -y -q "$package"; }
+  else
+    return 1
   fi
-  if ! command -v "$CHROMIUM" >/dev/null 2>&1; then
-    say "ERROR: Chromium is needed for the live map's browser test; install Debian's chromium package"
-    say "(apt-get install chromium) or set AIRALERT_TEST_CHROMIUM to a Chromium or Chrome binary."
+}
+
+ensure_tool() {
+  local command=$1 package=$2 why=$3
+  if command -v "$command" >/dev/null 2>&1; then
+    say "$command is installed ($(command -v "$command"))"
+    return
+  fi
+  say "$command is not installed; installing Debian's $package package"
+  if command -v apt-get >/dev/null 2>&1; then
+    apt_install "$package" > "${TMPDIR:-/tmp}/airalert-install-$package.log" 2>&1 || true
+  fi
+  if ! command -v "$command" >/dev/null 2>&1; then
+    say "ERROR: $command is needed for $why; install Debian's $package package (apt-get install $package)."
     exit 1
   fi
-  say "Chromium installed ($(command -v "$CHROMIUM"))"
-fi
+  say "$command installed ($(command -v "$command"))"
+}
+
+ensure_tool "${AIRALERT_TEST_CHROMIUM:-chromium}" chromium \
+  "the live map's browser test (or set AIRALERT_TEST_CHROMIUM to a Chromium binary)"
+ensure_tool docker-compose docker-compose "checking docker/compose.yml"
+ensure_tool haproxy haproxy "checking docker/haproxy.cfg"

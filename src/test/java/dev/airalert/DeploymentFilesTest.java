@@ -1,0 +1,72 @@
+package dev.airalert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The files under docker/ are checked by the tools that will read them (no Docker engine is
+ * needed for that): docker-compose resolves the stack, HAProxy checks its configuration. And
+ * every environment variable the stack sets is in the README's configuration table.
+ */
+class DeploymentFilesTest {
+
+    private static final Path COMPOSE = Path.of("docker/compose.yml");
+    private static final Path DOCKERFILE = Path.of("docker/Dockerfile.jvm");
+
+    @Test
+    void composeResolvesTheStack() throws Exception {
+        String resolved = run("docker-compose", "-f", COMPOSE.toString(), "config");
+        for (String service : List.of("postgres", "rabbitmq", "mosquitto", "kafka", "airalert-1", "airalert-2", "haproxy")) {
+            assertTrue(resolved.contains("\n  " + service + ":\n"), "service " + service + " in:\n" + resolved);
+        }
+        assertTrue(resolved.contains("condition: service_healthy"), "start order waits for health checks");
+    }
+
+    @Test
+    void haproxyAcceptsItsConfiguration() throws Exception {
+        // The replicas' names resolve only inside the stack; HAProxy starts without them.
+        run("haproxy", "-c", "-f", "docker/haproxy.cfg");
+    }
+
+    @Test
+    void theImageBuildsWithTheWrapperAndRunsAsANonRootUserWithAHealthCheck() throws Exception {
+        String dockerfile = Files.readString(DOCKERFILE);
+        assertTrue(dockerfile.contains("AS build") && dockerfile.contains("./mvnw"), "multi-stage, Maven wrapper");
+        Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(dockerfile);
+        assertTrue(user.find() && !user.group(1).equals("root") && !user.group(1).equals("0"), "non-root user");
+        assertTrue(dockerfile.contains("HEALTHCHECK") && dockerfile.contains("/q/health/ready"), "readiness health check");
+        assertTrue(Files.readString(Path.of(".dockerignore")).contains("*"), "a .dockerignore keeps the context small");
+    }
+
+    @Test
+    void everyVariableTheStackSetsIsDocumented() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String table = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## Storage"));
+        String compose = Files.readString(COMPOSE);
+        String airalert = compose.substring(compose.indexOf("x-airalert:"), compose.indexOf("\nservices:"));
+        Matcher variable = Pattern.compile("(?m)^ {4}([A-Z][A-Z0-9_]+):").matcher(airalert);
+        int seen = 0;
+        while (variable.find()) {
+            seen++;
+            assertTrue(table.contains("`" + variable.group(1) + "`"), variable.group(1) + " is in the README's table");
+        }
+        assertTrue(seen > 10, "the replicas' environment was read: " + seen);
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " finished");
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + out);
+        return out;
+    }
+}
