@@ -104,6 +104,7 @@ class ClusterIT {
         try (CountingReceiver receiver = new CountingReceiver()) {
             String owner = subscribe(receiver, subscriptions, "UA-05");
             try {
+                long start = System.nanoTime();
                 for (int i = 0; i < alerts; i++) {
                     publish(i % 2 == 0 ? a : b, sender, "shared-" + i, "UA-05").then().statusCode(201);
                 }
@@ -111,8 +112,9 @@ class ClusterIT {
                         .until(() -> receiver.pairs() >= subscriptions * alerts);
                 // Late duplicates would come within the retry schedule.
                 Thread.sleep(2_000);
-                System.out.printf("Two instances, %d subscriptions x %d alerts: %d pairs, %d requests, %d duplicates%n",
-                        subscriptions, alerts, receiver.pairs(), receiver.requests(), receiver.duplicates());
+                System.out.printf("Two instances, %d subscriptions x %d alerts: %d pairs, %d requests, %d duplicates,"
+                        + " the last after %.1f s%n", subscriptions, alerts, receiver.pairs(), receiver.requests(),
+                        receiver.duplicates(), seconds(receiver.lastAt() - start));
                 assertEquals(subscriptions * alerts, receiver.pairs(), "every subscription has every event");
                 assertEquals(0, receiver.duplicates(), "no delivery was made twice while both instances lived");
             } finally {
