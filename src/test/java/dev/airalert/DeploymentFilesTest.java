@@ -60,6 +60,10 @@ class DeploymentFilesTest {
             assertTrue(table.contains("`" + variable.group(1) + "`"), variable.group(1) + " is in the README's table");
         }
         assertTrue(seen > 10, "the replicas' environment was read: " + seen);
+        Matcher substituted = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]+)").matcher(compose);
+        while (substituted.find()) {
+            assertTrue(table.contains("`" + substituted.group(1) + "`"), substituted.group(1) + " is in the README's table");
+        }
     }
 
     private static String run(String... command) throws Exception {
