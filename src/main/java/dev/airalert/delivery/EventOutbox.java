@@ -29,13 +29,16 @@ class EventOutbox {
     private final ObjectMapper json;
     private final DeliverySignal signal;
     private final Event<EventRecorded> recorded;
+    private final CommitNotifications notifications;
     private final Clock clock = Clock.systemUTC();
 
-    EventOutbox(EntityManager em, ObjectMapper json, DeliverySignal signal, Event<EventRecorded> recorded) {
+    EventOutbox(EntityManager em, ObjectMapper json, DeliverySignal signal, Event<EventRecorded> recorded,
+            CommitNotifications notifications) {
         this.em = em;
         this.json = json;
         this.signal = signal;
         this.recorded = recorded;
+        this.notifications = notifications;
     }
 
     void record(@Observes AlertStored stored) {
@@ -56,9 +59,14 @@ class EventOutbox {
         em.createNativeQuery("INSERT INTO event_outbox (event_seq) VALUES (?1)")
                 .setParameter(1, event.seq).executeUpdate();
         recorded.fire(new EventRecorded(event.seq));
+        notifications.notifyOnCommit(em);
     }
 
     void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertStored stored) {
+        signal.wakeFanOut();
+    }
+
+    void committedElsewhere(@Observes EventsCommitted committed) {
         signal.wakeFanOut();
     }
 

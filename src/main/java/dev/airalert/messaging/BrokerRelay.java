@@ -4,6 +4,7 @@ import dev.airalert.AirAlertConfig;
 import dev.airalert.WakeUps;
 import dev.airalert.delivery.EventLog;
 import dev.airalert.delivery.EventRecorded;
+import dev.airalert.delivery.EventsCommitted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -87,6 +88,10 @@ class BrokerRelay {
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventRecorded event) {
+        wake();
+    }
+
+    void committedElsewhere(@Observes EventsCommitted committed) {
         wake();
     }
 

@@ -4,6 +4,7 @@ import dev.airalert.AirAlertConfig;
 import dev.airalert.WakeUps;
 import dev.airalert.delivery.EventLog;
 import dev.airalert.delivery.EventRecorded;
+import dev.airalert.delivery.EventsCommitted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,8 +23,9 @@ import org.jboss.logging.Logger;
 /**
  * Follows the durable event log and hands every new alert event to the connected streams.
  * It reads the log, not in-process notifications, so a stream on any instance carries the
- * events every instance committed: it looks when a publish committed here, and at least
- * every {@code airalert.stream.poll-interval}. Events whose transactions commit out of
+ * events every instance committed: it looks when a publish committed here, when another
+ * instance's did (on PostgreSQL, see CommitNotifications), and at least every
+ * {@code airalert.stream.poll-interval}. Events whose transactions commit out of
  * sequence order are caught by looking back a little each time.
  */
 @ApplicationScoped
@@ -58,6 +60,10 @@ public class StreamHub {
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventRecorded event) {
+        wake();
+    }
+
+    void committedElsewhere(@Observes EventsCommitted committed) {
         wake();
     }
 
