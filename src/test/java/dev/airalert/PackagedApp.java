@@ -80,6 +80,10 @@ public final class PackagedApp implements AutoCloseable {
         return this;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String base() {
         return "http://localhost:" + port;
     }

@@ -71,9 +71,11 @@ class ClusterIT {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + DATABASE);
         }
-        // The first one migrates the schema; the second finds it done.
+        // The first one migrates the schema; the second finds it done. The second polls the
+        // event log for its streams only hourly, so that what its streams carry from the
+        // first came through PostgreSQL's notifications.
         a = instance().start();
-        b = instance().start();
+        b = instance().env("AIRALERT_STREAM_POLL_INTERVAL", "1h").start();
         publisher = a.createKey("cluster publisher", "publisher");
     }
 
@@ -266,14 +268,76 @@ class ClusterIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(l -> l.startsWith(":")));
             String id = publish(a, TestAlerts.uniqueSender(), "stream-1", "UA-14").then().statusCode(201)
                     .extract().path("id");
-            await().atMost(Duration.ofSeconds(10))
+            long published = System.nanoTime();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
                     .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(id)));
+            System.out.printf("A stream on one instance had the alert published through the other %.0f ms after the 201%n",
+                    (System.nanoTime() - published) / 1e6);
         } finally {
             stream.cancel(true);
         }
     }
 
+    @Test
+    void theStacksLoadBalancerPassesStreamsThroughUnbuffered() throws Exception {
+        assumeTrue(onPath("haproxy"), "needs haproxy (the set-up installs Debian's package)");
+        int port = freePort();
+        // docker/haproxy.cfg as it is, but for the addresses (here the replicas are local
+        // processes, and there is no Docker DNS to resolve their names) and a connection
+        // limit within this machine's open-files limit.
+        String config = Files.readString(Path.of("docker/haproxy.cfg"))
+                .replace("maxconn 20000", "maxconn 4000")
+                .replace("bind :8080", "bind 127.0.0.1:" + port)
+                .replace("server airalert-1 airalert-1:8080", "server airalert-1 127.0.0.1:" + a.port())
+                .replace("server airalert-2 airalert-2:8080", "server airalert-2 127.0.0.1:" + b.port())
+                .replace(" resolvers docker", "")
+                .replaceAll("(?m)^resolvers docker\\n(    .*\\n)*", "");
+        Path file = Files.createTempFile("airalert-haproxy", ".cfg");
+        Files.writeString(file, config);
+        Process haproxy = new ProcessBuilder("haproxy", "-db", "-f", file.toString()).redirectErrorStream(true)
+                .redirectOutput(file.resolveSibling(file.getFileName() + ".log").toFile()).start();
+        String balancer = "http://127.0.0.1:" + port;
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<Stream<String>>> stream = null;
+        try {
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                    .until(() -> given().get(balancer + "/q/health/ready").statusCode() == 200);
+            stream = HttpClient.newHttpClient().sendAsync(
+                    HttpRequest.newBuilder(URI.create(balancer + "/api/v1/alerts/stream?region=UA-18"))
+                            .header("accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            stream.thenAccept(r -> r.body().forEach(lines::add));
+            await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(l -> l.startsWith(":")));
+            String id = given().auth().oauth2(publisher).contentType(ContentType.JSON)
+                    .body(alert(TestAlerts.uniqueSender(), "balanced-1", "UA-18"))
+                    .post(balancer + "/api/v1/alerts").then().statusCode(201).extract().path("id");
+            long published = System.nanoTime();
+            // One small event: a buffering proxy would hold it back until much more came.
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(id)));
+            System.out.printf("Through HAProxy (docker/haproxy.cfg): the event reached the stream %.0f ms after the 201%n",
+                    (System.nanoTime() - published) / 1e6);
+        } finally {
+            if (stream != null) {
+                stream.cancel(true);
+            }
+            haproxy.destroy();
+            haproxy.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     // ---- helpers ----
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 
     private Response publish(PackagedApp instance, String sender, String identifier, String region) {
         return publish(instance, alert(sender, identifier, region));
@@ -367,9 +431,7 @@ class ClusterIT {
     /** The version of this machine's PostgreSQL cluster, when pg_ctlcluster can manage it. */
     private static String postgresVersion() throws Exception {
         Path clusters = Path.of("/etc/postgresql");
-        boolean pgctlcluster = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "pg_ctlcluster")));
-        if (!Files.isDirectory(clusters) || !pgctlcluster) {
+        if (!Files.isDirectory(clusters) || !onPath("pg_ctlcluster")) {
             return null;
         }
         try (Stream<Path> versions = Files.list(clusters)) {
