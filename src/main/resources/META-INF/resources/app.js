@@ -24,6 +24,8 @@ const TEXT = {
     'alertState.active': 'активна', 'alertState.expired': 'завершилась', 'alertState.updated': 'оновлена',
     'alertState.cancelled': 'скасована', 'alertState.not-actual': 'не справжня',
     loadFailed: 'Не вдалося завантажити: ', invalid: 'Перевірте поля: ',
+    loading: 'Завантаження…', 'state.unknown': 'Стан невідомий',
+    stale: 'Не вдалося оновити: показане може бути застарілим.',
   },
   en: {
     skipToAlerts: 'Skip to the active alerts', connecting: 'Connecting…', live: 'Live',
@@ -43,6 +45,8 @@ const TEXT = {
     'alertState.active': 'active', 'alertState.expired': 'expired', 'alertState.updated': 'updated',
     'alertState.cancelled': 'cancelled', 'alertState.not-actual': 'not actual',
     loadFailed: 'Could not load: ', invalid: 'Check these fields: ',
+    loading: 'Loading…', 'state.unknown': 'State unknown',
+    stale: 'Could not refresh: what you see may be out of date.',
   },
   de: {
     skipToAlerts: 'Zu den aktiven Warnungen springen', connecting: 'Verbinde…', live: 'Live',
@@ -62,11 +66,15 @@ const TEXT = {
     'alertState.active': 'aktiv', 'alertState.expired': 'abgelaufen', 'alertState.updated': 'aktualisiert',
     'alertState.cancelled': 'aufgehoben', 'alertState.not-actual': 'nicht echt',
     loadFailed: 'Konnte nicht laden: ', invalid: 'Bitte prüfen: ',
+    loading: 'Wird geladen…', 'state.unknown': 'Zustand unbekannt',
+    stale: 'Aktualisierung fehlgeschlagen: die Anzeige ist vielleicht veraltet.',
   },
 };
 
 const EVENT_TYPES = ['alert.published', 'alert.updated', 'alert.cancelled'];
 const RECONCILE_EVERY_MS = 60000;
+// Events older than this (replayed after a long disconnection) update the page silently.
+const ANNOUNCE_WITHIN_MS = 10 * 60000;
 const HISTORY_PAGE = 20;
 
 const page = {
@@ -76,13 +84,36 @@ const page = {
   regions: new Map(),      // region code -> {path, names, parent}
   selected: null,
   historyNext: null,
-  events: 0,               // stream events applied so far
+  historyParams: null,     // the query the shown history results belong to
+  listLoaded: false,       // until the first reads succeed, the page says it does not know
+  statesLoaded: false,
+  loading: false,          // the active list is being read; events meanwhile are kept here:
+  pendingEvents: [],
+  loadAgain: false,
+  regionTicket: 0,         // the newest region panel request
+  opener: null,            // what opened the region panel, for focus on close
 };
+
+function stored(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch (e) {
+    return null; // storage blocked: the choice is not kept
+  }
+}
+
+function store(key, value) {
+  try {
+    localStorage.setItem(key, value);
+  } catch (e) {
+    // storage blocked: the choice is not kept
+  }
+}
 
 const $ = (id) => document.getElementById(id);
 
 function chooseLanguage() {
-  const saved = localStorage.getItem('airalert.lang');
+  const saved = stored('airalert.lang');
   if (LANGUAGES.includes(saved)) {
     return saved;
   }
@@ -165,6 +196,9 @@ function card(alert, headingTag) {
   const info = infoOf(alert);
   const item = element('li', 'card');
   item.dataset.alertId = alert.id;
+  if (info.language) {
+    item.lang = info.language;
+  }
   item.append(element(headingTag, null, info.headline || info.event || alert.identifier));
   if (info.instruction) {
     item.append(element('p', 'instruction', info.instruction));
@@ -191,7 +225,7 @@ function renderAlerts() {
   const active = [...page.alerts.values()].sort(newestFirst);
   list.replaceChildren(...active.map((a) => card(a, 'h3')));
   if (active.length === 0) {
-    list.append(element('li', 'empty', t('noActive')));
+    list.append(element('li', 'empty', page.listLoaded ? t('noActive') : t('loading')));
   }
 }
 
@@ -201,48 +235,111 @@ function referencedKeys(alert) {
     .map((ref) => ref.split(',').slice(0, 2).join(','));
 }
 
-function applyEvent(type, alert) {
-  page.events++;
+/** Whether every info has an expiry and the latest has passed (the service's rule too). */
+function expired(alert) {
+  const expiries = (alert.info || []).map((i) => Date.parse(i.expires));
+  return expiries.length > 0 && expiries.every(Number.isFinite) && Math.max(...expiries) < Date.now();
+}
+
+/** Applies an event to the active list; returns the alerts it replaced. */
+function applyToList(type, alert) {
+  const replaced = [];
   if (alert.status === 'Actual') {
-    const replaced = new Set(referencedKeys(alert));
+    const keys = new Set(referencedKeys(alert));
     for (const [id, known] of page.alerts) {
-      if (replaced.has(`${known.sender},${known.identifier}`)) {
+      if (keys.has(`${known.sender},${known.identifier}`)) {
+        replaced.push(known);
         page.alerts.delete(id);
       }
     }
   }
-  const info = infoOf(alert);
-  if (type !== 'alert.cancelled' && alert.state === 'active') {
+  if (type !== 'alert.cancelled' && alert.state === 'active' && !expired(alert)) {
     page.alerts.set(alert.id, alert);
-    $('announcer').textContent = t('newAlert', info.headline || info.event);
-  } else if (type === 'alert.cancelled') {
-    $('announcer').textContent = t('alertEnded', info.headline || info.event);
   }
+  return replaced;
+}
+
+function headlineOf(alert) {
+  const info = infoOf(alert);
+  return info.headline || info.event || alert.identifier;
+}
+
+function applyEvent(type, alert) {
+  if (page.loading) {
+    page.pendingEvents.push([type, alert]);
+  }
+  const replaced = applyToList(type, alert);
   renderAlerts();
   refreshStates();
-  if (page.selected && concernsSelected(alert)) {
+  if (alert.status !== 'Actual') {
+    return; // a Test or Exercise changes nothing people are told
+  }
+  const received = Date.parse(alert.receivedAt || alert.sent);
+  const fresh = !Number.isFinite(received) || Date.now() - received < ANNOUNCE_WITHIN_MS;
+  const raised = type !== 'alert.cancelled' && alert.state === 'active' && !expired(alert);
+  if (fresh) {
+    if (raised) {
+      $('announcer').textContent = t('newAlert', headlineOf(alert));
+    } else if (type === 'alert.cancelled') {
+      $('announcer').textContent = t('alertEnded', headlineOf(replaced[0] || alert));
+    }
+  }
+  // A Cancel may name no region itself: the alerts it ended do.
+  if (page.selected && [alert, ...replaced].some(concernsSelected)) {
     showRegion(page.selected, false);
-    if (type !== 'alert.cancelled' && alert.state === 'active') {
+    if (fresh && raised) {
       announce(alert);
     }
   }
 }
 
+/**
+ * Reads the active alerts afresh. Events that arrive meanwhile are applied to the list on
+ * screen and kept, then applied again to the fresh list, which may predate them.
+ */
 async function loadActive() {
-  const seen = page.events;
-  const alerts = new Map();
-  let url = '/api/v1/alerts?active=true&limit=200';
-  for (let pages = 0; url && pages < 10; pages++) {
-    const result = await getJson(url);
-    result.items.forEach((a) => alerts.set(a.id, a));
-    url = result.next ? `/api/v1/alerts?active=true&limit=200&cursor=${encodeURIComponent(result.next)}` : null;
+  if (page.loading) {
+    page.loadAgain = true;
+    return;
   }
-  if (page.events !== seen) {
-    // An event came while the list was read: the list may predate it, so read it again.
-    return loadActive();
+  page.loading = true;
+  page.pendingEvents = [];
+  try {
+    const alerts = new Map();
+    let url = '/api/v1/alerts?active=true&limit=200';
+    for (let pages = 0; url && pages < 10; pages++) {
+      const result = await getJson(url);
+      result.items.forEach((a) => alerts.set(a.id, a));
+      url = result.next ? `/api/v1/alerts?active=true&limit=200&cursor=${encodeURIComponent(result.next)}` : null;
+    }
+    page.alerts = alerts;
+    page.pendingEvents.forEach(([type, alert]) => applyToList(type, alert));
+    page.listLoaded = true;
+    renderAlerts();
+    markFresh('list');
+  } catch (e) {
+    markStale('list');
+  } finally {
+    page.loading = false;
+    page.pendingEvents = [];
+    if (page.loadAgain) {
+      page.loadAgain = false;
+      loadActive();
+    }
   }
-  page.alerts = alerts;
-  renderAlerts();
+}
+
+const failing = new Set();
+
+/** A read that failed leaves what is shown, with a visible note that it may be out of date. */
+function markStale(what) {
+  failing.add(what);
+  $('stale').hidden = false;
+}
+
+function markFresh(what) {
+  failing.delete(what);
+  $('stale').hidden = failing.size > 0;
 }
 
 // ---- Map ----
@@ -317,8 +414,10 @@ function refreshStates() {
   refreshing = {again: false};
   getJson('/api/v1/status').then((status) => {
     page.states = status.regions;
+    page.statesLoaded = true;
     paintStates();
-  }).catch(() => setConnection('reconnecting')).finally(() => {
+    markFresh('states');
+  }).catch(() => markStale('states')).finally(() => {
     const again = refreshing.again;
     refreshing = null;
     if (again) {
@@ -328,7 +427,7 @@ function refreshStates() {
 }
 
 function stateOf(code) {
-  return page.states[code]?.state || 'none';
+  return page.statesLoaded ? page.states[code]?.state || 'none' : 'unknown';
 }
 
 function paintStates() {
@@ -348,7 +447,10 @@ function paintStates() {
     button.dataset.state = state;
     button.textContent = `${regionName(button.dataset.code)}: ${t(`state.${state}`)}`;
   }
-  $('map-summary').textContent = t('summary', active, partial);
+  const summary = page.statesLoaded ? t('summary', active, partial) : t('loading');
+  if ($('map-summary').textContent !== summary) {
+    $('map-summary').textContent = summary;
+  }
   if (page.selected) {
     $('region-state').textContent = t(`state.${stateOf(page.selected)}`);
   }
@@ -365,6 +467,10 @@ function concernsSelected(alert) {
 }
 
 async function showRegion(code, focus) {
+  const ticket = ++page.regionTicket;
+  if (focus) {
+    page.opener = document.activeElement;
+  }
   const previous = page.selected;
   page.selected = code;
   if (previous && page.regions.get(previous)) {
@@ -383,8 +489,8 @@ async function showRegion(code, focus) {
       getJson(`/api/v1/regions/${encodeURIComponent(code)}`),
       getJson(`/api/v1/alerts?region=${encodeURIComponent(code)}&limit=10`),
     ]);
-    if (page.selected !== code) {
-      return;
+    if (ticket !== page.regionTicket) {
+      return; // a newer request for the panel is under way
     }
     const active = (detail.activeAlerts || []).slice().sort(newestFirst);
     $('region-active').replaceChildren(...active.map((a) => card(a, 'h4')));
@@ -403,9 +509,11 @@ async function showRegion(code, focus) {
 function closeRegion() {
   if (page.selected) {
     page.regions.get(page.selected)?.path.setAttribute('aria-pressed', 'false');
-    page.regions.get(page.selected)?.path.focus();
+    const back = page.opener?.isConnected ? page.opener : page.regions.get(page.selected)?.path;
+    back?.focus();
   }
   page.selected = null;
+  page.regionTicket++;
   $('region').hidden = true;
 }
 
@@ -415,7 +523,13 @@ function announce(alert) {
   $('notice-text').textContent = text;
   $('notice').hidden = false;
   if ('Notification' in window && Notification.permission === 'granted') {
-    new Notification(text, {body: info.instruction || '', tag: alert.id, lang: page.lang});
+    const options = {body: info.instruction || '', tag: alert.id, lang: page.lang};
+    try {
+      new Notification(text, options);
+    } catch (e) {
+      // Some mobile browsers show notifications only through a service worker.
+      navigator.serviceWorker?.getRegistration().then((r) => r?.showNotification(text, options));
+    }
   }
 }
 
@@ -449,7 +563,10 @@ function historyQuery() {
 }
 
 async function searchHistory(more) {
-  const params = historyQuery();
+  if (!more || !page.historyParams) {
+    page.historyParams = historyQuery();
+  }
+  const params = new URLSearchParams(page.historyParams);
   if (more && page.historyNext) {
     params.set('cursor', page.historyNext);
   }
@@ -483,19 +600,29 @@ function setConnection(state) {
   node.textContent = t(state);
 }
 
+let streamRetryMs = 1000;
+let streamDropped = false;
+
 function connect() {
   const stream = new EventSource('/api/v1/alerts/stream');
-  let dropped = false;
   stream.addEventListener('open', () => {
     setConnection('live');
-    if (dropped) {
-      // EventSource sends Last-Event-ID, so missed events are replayed; expiry is not an event.
+    streamRetryMs = 1000;
+    if (streamDropped) {
+      // Missed events are replayed (Last-Event-ID) on the same stream, not on a new one;
+      // expiry is no event at all: the picture is read afresh either way.
+      streamDropped = false;
       reconcile();
     }
   });
   stream.addEventListener('error', () => {
-    dropped = true;
+    streamDropped = true;
     setConnection('reconnecting');
+    if (stream.readyState === EventSource.CLOSED) {
+      // The browser gives up after an HTTP error (a 503 while no replica is up): try again.
+      setTimeout(connect, streamRetryMs);
+      streamRetryMs = Math.min(streamRetryMs * 2, 30000);
+    }
   });
   for (const type of EVENT_TYPES) {
     stream.addEventListener(type, (e) => applyEvent(type, JSON.parse(e.data)));
@@ -504,7 +631,7 @@ function connect() {
 
 /** Expired alerts leave without an event, so the whole picture is re-read now and then. */
 function reconcile() {
-  loadActive().catch(() => setConnection('reconnecting'));
+  loadActive();
   refreshStates();
 }
 
@@ -541,7 +668,7 @@ function updateNotifyButton() {
 function wireControls() {
   $('lang').addEventListener('change', (e) => {
     page.lang = e.target.value;
-    localStorage.setItem('airalert.lang', page.lang);
+    store('airalert.lang', page.lang);
     applyLanguage();
   });
   $('notify').addEventListener('click', () => Notification.requestPermission().then(updateNotifyButton));
@@ -550,7 +677,7 @@ function wireControls() {
   });
   $('region-close').addEventListener('click', closeRegion);
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && page.selected) {
+    if (e.key === 'Escape' && page.selected && !e.target.closest('select, input')) {
       closeRegion();
     }
   });
@@ -566,10 +693,19 @@ async function start() {
   applyLanguage();
   // The stream opens first so that nothing published while the page loads is missed.
   connect();
-  await loadMap();
-  applyLanguage();
   reconcile();
   setInterval(reconcile, RECONCILE_EVERY_MS);
+  for (let wait = 1000; ; wait = Math.min(wait * 2, 30000)) {
+    try {
+      await loadMap();
+      break;
+    } catch (e) {
+      markStale('map');
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+  markFresh('map');
+  applyLanguage();
 }
 
 start();
