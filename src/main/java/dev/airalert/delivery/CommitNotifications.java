@@ -1,6 +1,5 @@
 package dev.airalert.delivery;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +7,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -18,7 +22,8 @@ import org.postgresql.PGNotification;
 /**
  * Tells every instance at once that events were committed, on PostgreSQL: the publish
  * transaction sends {@code NOTIFY airalert_events} (delivered when it commits), and each
- * instance listens on a connection of its own and fires {@link EventsCommitted}, which wakes
+ * instance listens on a connection of its own, outside the pool (so that a connection that
+ * died under it never goes back to the pool), and fires {@link EventsCommitted}, which wakes
  * its stream, fan-out and broker relays. So a stream on one replica carries an event
  * published through another within milliseconds instead of a poll interval. The polls stay,
  * as the fallback for H2 and for the moments the listening connection is being re-opened
@@ -30,18 +35,28 @@ public class CommitNotifications {
     static final String CHANNEL = "airalert_events";
     private static final Logger LOG = Logger.getLogger(CommitNotifications.class);
     private static final int WAIT_MILLIS = 1_000;
+    /** A quiet connection is checked this often, so that a silently dead one is noticed. */
+    private static final int CHECK_EVERY_WAITS = 15;
 
-    private final AgroalDataSource dataSource;
     private final Event<EventsCommitted> committed;
     private final boolean postgres;
+    private final Optional<String> url;
+    private final Properties credentials = new Properties();
     private volatile boolean running;
     private Thread listener;
 
-    CommitNotifications(AgroalDataSource dataSource, Event<EventsCommitted> committed,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        this.dataSource = dataSource;
+    CommitNotifications(Event<EventsCommitted> committed,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.committed = committed;
-        this.postgres = dbKind.startsWith("postgres");
+        this.postgres = Set.of("postgresql", "postgres", "pgsql", "pg").contains(dbKind.toLowerCase(Locale.ROOT));
+        this.url = url;
+        username.ifPresent(u -> credentials.setProperty("user", u));
+        password.ifPresent(p -> credentials.setProperty("password", p));
+        credentials.setProperty("tcpKeepAlive", "true");
+        credentials.setProperty("ApplicationName", "airalert-notifications");
     }
 
     /** In the publish transaction: tells the other instances once it commits. */
@@ -52,7 +67,7 @@ public class CommitNotifications {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!postgres) {
+        if (!postgres || url.isEmpty()) {
             return;
         }
         running = true;
@@ -71,7 +86,7 @@ public class CommitNotifications {
     private void listen() {
         boolean warned = false;
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = DriverManager.getConnection(url.get(), credentials)) {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
@@ -82,10 +97,16 @@ public class CommitNotifications {
                 }
                 // What was committed while not listening is found by the polls; one wake-up covers it.
                 committed.fire(new EventsCommitted());
-                while (running) {
+                for (int quiet = 0; running; ) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null && notifications.length > 0) {
                         committed.fire(new EventsCommitted());
+                        quiet = 0;
+                    } else if (++quiet >= CHECK_EVERY_WAITS) {
+                        quiet = 0;
+                        if (!connection.isValid(5)) {
+                            throw new SQLException("the listening connection stopped answering");
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -101,11 +122,11 @@ public class CommitNotifications {
         }
     }
 
-    private static void pause() {
+    private void pause() {
         try {
             Thread.sleep(WAIT_MILLIS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 }
