@@ -1,6 +1,5 @@
 package dev.airalert.web;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -8,8 +7,9 @@ import java.sql.SQLTransientConnectionException;
 /**
  * Tells a failure caused by the database being away (stopped, restarting, unreachable, out
  * of connections) from a bug: the first is answered 503 with Retry-After, since the same
- * request will succeed once the database is back; nothing was written, as every change is
- * one transaction.
+ * request will succeed once the database is back. Every change is one transaction, so it
+ * was written whole or not at all (only a connection lost during the commit itself leaves
+ * the caller unsure which; publishing again is safe, as a repeat is recognised).
  */
 public final class DatabaseOutage {
 
@@ -20,23 +20,39 @@ public final class DatabaseOutage {
     }
 
     public static boolean causedBy(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof ConnectException || t instanceof org.hibernate.exception.JDBCConnectionException) {
+        return causedBy(failure, 0);
+    }
+
+    /** Looks through causes and suppressed exceptions (a failed commit reports its cause so). */
+    private static boolean causedBy(Throwable t, int depth) {
+        if (t == null || depth > 20) {
+            return false;
+        }
+        if (isOutage(t)) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (causedBy(suppressed, depth + 1)) {
                 return true;
             }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                // 08: connection exceptions; 57P: the server is shutting down or starting up.
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                    return true;
-                }
-                // The pool gave up waiting for a connection it could not open.
-                if (state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
-                    return true;
-                }
+        }
+        return t.getCause() != t && causedBy(t.getCause(), depth + 1);
+    }
+
+    private static boolean isOutage(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            // 08: connection exceptions (but 08P01, a protocol violation, is a bug);
+            // 57P: the server is shutting down or starting up.
+            if (state != null && (state.startsWith("08") && !state.equals("08P01") || state.startsWith("57P"))) {
+                return true;
             }
+            // The pool gave up waiting for a connection it could not open.
+            return state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout");
         }
         return false;
     }

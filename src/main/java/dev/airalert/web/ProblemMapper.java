@@ -95,11 +95,13 @@ public class ProblemMapper {
                 "The service failed unexpectedly; reference " + id + ".", path(uri), List.of()));
     }
 
-    /** The database is away: nothing was written, and the same request will work again. */
+    /** The database is away: the same request will work again once it is back. */
     private static Response unavailable(Exception e, UriInfo uri) {
         LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
+        LOG.debug("Database unavailable", e);
         return Response.fromResponse(respond(new Problem("/problems/unavailable", "Service unavailable", 503,
-                        "The database is not reachable right now; nothing was changed. Try again shortly.",
+                        "The database is not reachable right now, so the request was not carried out."
+                                + " Try again after Retry-After.",
                         path(uri), List.of())))
                 .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
                 .build();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
-import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,9 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.causedBy(new PersistenceException(new SQLException("terminating connection", "57P01"))));
         assertTrue(DatabaseOutage.causedBy(new RuntimeException(new SQLTransientConnectionException("pool"))));
         assertTrue(DatabaseOutage.causedBy(new IllegalStateException(new SQLException("Acquisition timeout while waiting for new connection"))));
-        assertTrue(DatabaseOutage.causedBy(new RuntimeException(new ConnectException("Connection refused"))));
+        RuntimeException commitFailed = new RuntimeException("commit failed");
+        commitFailed.addSuppressed(new SQLException("I/O error", "08006"));
+        assertTrue(DatabaseOutage.causedBy(commitFailed), "suppressed causes count");
     }
 
     @Test
@@ -26,5 +27,6 @@ class DatabaseOutageTest {
         assertFalse(DatabaseOutage.causedBy(new SQLException("duplicate key", "23505")));
         assertFalse(DatabaseOutage.causedBy(new IllegalStateException("bug")));
         assertFalse(DatabaseOutage.causedBy(new SQLException("no state")));
+        assertFalse(DatabaseOutage.causedBy(new SQLException("protocol violation", "08P01")));
     }
 }
