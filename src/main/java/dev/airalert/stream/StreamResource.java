@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -186,31 +187,35 @@ public class StreamResource {
     }
 
     /**
-     * The latest event's data per language list, and its severity. The hub hands each event
-     * to every client in turn, so both are worked out once per event instead of once per
-     * client (with 1,000 streams, parsing the alert per client was most of the fan-out).
+     * Each recent event's data per language list, and its severity, worked out once per
+     * event instead of once per client: the hub hands each event to every client in turn,
+     * and clients replaying after a reconnection read the same events again (with 1,000
+     * streams, parsing the alert per client was most of the fan-out). Kept for the last 256
+     * events, by event id.
      */
     private static final class Rendered {
-        private long seq = Long.MIN_VALUE;
-        private int severity;
-        private final Map<List<String>, String> data = new HashMap<>();
+        private static final int KEEP = 256;
+
+        private record Memo(int severity, Map<List<String>, String> data) {
+        }
+
+        private final Map<String, Memo> recent = new LinkedHashMap<>(KEEP, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Memo> eldest) {
+                return size() > KEEP;
+            }
+        };
 
         synchronized String data(EventLog.Entry entry, List<String> languages) {
-            follow(entry);
-            return data.computeIfAbsent(languages, wanted -> WebhookBody.alert(entry.payload(), wanted));
+            return memo(entry).data().computeIfAbsent(languages, wanted -> WebhookBody.alert(entry.payload(), wanted));
         }
 
         synchronized int severity(EventLog.Entry entry) {
-            follow(entry);
-            return severity;
+            return memo(entry).severity();
         }
 
-        private void follow(EventLog.Entry entry) {
-            if (entry.seq() != seq) {
-                seq = entry.seq();
-                severity = severityRank(entry);
-                data.clear();
-            }
+        private Memo memo(EventLog.Entry entry) {
+            return recent.computeIfAbsent(entry.id(), id -> new Memo(severityRank(entry), new HashMap<>()));
         }
     }
 
