@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -28,6 +29,8 @@ public class RegionMap {
 
     /** Width of the drawing in SVG units; the height follows from the country's shape. */
     static final double WIDTH = 1000;
+    /** Language tags usable in an attribute name. */
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     private final Gazetteer gazetteer;
     private final Map<String, String> drawn = new ConcurrentHashMap<>();
@@ -67,16 +70,22 @@ public class RegionMap {
         StringBuilder svg = new StringBuilder(64 * 1024);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
                 .append(number(WIDTH)).append(' ').append(number(projection.height()))
-                .append("\" data-country=\"").append(country).append("\">\n");
+                .append("\" data-country=\"").append(escape(country)).append("\">\n");
         whole.ifPresent(r -> svg.append("<path class=\"country\" aria-hidden=\"true\" d=\"")
                 .append(path(r.boundary(), projection)).append("\"/>\n"));
         for (Region region : regions) {
-            svg.append("<path class=\"region\" id=\"region-").append(region.code())
-                    .append("\" data-code=\"").append(region.code()).append("\" data-kind=\"")
-                    .append(region.kind().code()).append("\" data-parent=\"")
-                    .append(region.parent() == null ? "" : region.parent()).append('"');
-            new TreeMap<>(region.names()).forEach((lang, name) -> svg.append(" data-name-").append(lang)
-                    .append("=\"").append(escape(name)).append('"'));
+            // Region files can come from operators: every value is escaped, every name checked.
+            String code = escape(region.code());
+            svg.append("<path class=\"region\" id=\"region-").append(code)
+                    .append("\" data-code=\"").append(code).append("\" data-kind=\"")
+                    .append(escape(region.kind().code())).append("\" data-parent=\"")
+                    .append(region.parent() == null ? "" : escape(region.parent())).append('"');
+            new TreeMap<>(region.names()).forEach((lang, name) -> {
+                if (LANGUAGE.matcher(lang).matches()) {
+                    svg.append(" data-name-").append(lang.toLowerCase(Locale.ROOT)).append("=\"")
+                            .append(escape(name)).append('"');
+                }
+            });
             svg.append(" d=\"").append(path(region.boundary(), projection)).append("\"/>\n");
         }
         return svg.append("</svg>\n").toString();
