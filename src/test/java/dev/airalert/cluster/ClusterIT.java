@@ -279,7 +279,7 @@ class ClusterIT {
     }
 
     @Test
-    void theStacksLoadBalancerPassesStreamsThroughUnbuffered() throws Exception {
+    void theStacksLoadBalancerPassesStreamsThroughAndSurvivesAReplica() throws Exception {
         assumeTrue(onPath("haproxy"), "needs haproxy (the set-up installs Debian's package)");
         int port = freePort();
         // docker/haproxy.cfg as it is, but for the addresses (here the replicas are local
@@ -317,6 +317,17 @@ class ClusterIT {
                     .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(id)));
             System.out.printf("Through HAProxy (docker/haproxy.cfg): the event reached the stream %.0f ms after the 201%n",
                     (System.nanoTime() - published) / 1e6);
+
+            // One replica dies: publishing through the balancer goes on without a failure
+            // (a refused connection is retried on the other replica at once).
+            a.kill();
+            String sender = TestAlerts.uniqueSender();
+            for (int i = 0; i < 20; i++) {
+                given().auth().oauth2(publisher).contentType(ContentType.JSON)
+                        .body(alert(sender, "balanced-after-kill-" + i, "UA-18"))
+                        .post(balancer + "/api/v1/alerts").then().statusCode(201);
+            }
+            a.start();
         } finally {
             if (stream != null) {
                 stream.cancel(true);
