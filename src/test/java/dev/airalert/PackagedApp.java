@@ -80,6 +80,11 @@ public final class PackagedApp implements AutoCloseable {
         return this;
     }
 
+    /** The running process's id. */
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }

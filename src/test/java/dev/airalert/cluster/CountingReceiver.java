@@ -43,6 +43,10 @@ final class CountingReceiver implements AutoCloseable {
         return this;
     }
 
+    int port() {
+        return server.actualPort();
+    }
+
     /** Subscription URLs are this plus a number. */
     String base() {
         return "http://127.0.0.1:" + server.actualPort() + "/hook/";
