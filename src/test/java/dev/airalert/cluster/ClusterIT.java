@@ -114,8 +114,9 @@ class ClusterIT {
                 }
                 await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                         .until(() -> receiver.pairs() >= subscriptions * alerts);
-                // Late duplicates would come within the retry schedule.
-                Thread.sleep(2_000);
+                // Late duplicates would come within the retry schedule: none for 2 s.
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                        .until(() -> receiver.duplicates() == 0);
                 System.out.printf("Two instances, %d subscriptions x %d alerts: %d pairs, %d requests, %d duplicates,"
                         + " the last after %.1f s%n", subscriptions, alerts, receiver.pairs(), receiver.requests(),
                         receiver.duplicates(), seconds(receiver.lastAt() - start));
@@ -149,7 +150,10 @@ class ClusterIT {
                         .until(() -> receiver.pairs() >= subscriptions);
                 double completedAfter = seconds(receiver.lastAt() - start);
                 victim.start();
-                Thread.sleep(3_000);
+                long requests = receiver.requests();
+                // The restarted instance finds nothing left to do: no request for 3 s.
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
+                        .until(() -> receiver.requests() == requests);
                 System.out.printf("kill -9 during a fan-out to %d subscriptions: killed the instance %s at %d delivered"
                         + " (%.1f s); all %d delivered after %.1f s, %d requests, %d duplicates; restarted instance ready%n",
                         subscriptions, victim == a ? "that took the publish" : "that did not take the publish", atKill,
@@ -184,21 +188,21 @@ class ClusterIT {
                     if (r.statusCode() == 503 && r.header("Retry-After") == null) {
                         missingRetryAfter.add(id);
                     }
-                    sleep(50);
                 }
                 return null;
             });
-            sleep(1_000);
+            await().atMost(Duration.ofSeconds(30)).until(() -> statuses.size() >= 10);
             pgctl(version, "stop", "-m", "fast");
             try {
                 sawNotReady = awaitStatus(a, 503, Duration.ofSeconds(30)) && awaitStatus(b, 503, Duration.ofSeconds(30));
-                sleep(2_000);
+                await().atMost(Duration.ofSeconds(30)).until(() -> statuses.values().stream().filter(x -> x == 503).count() >= 2);
             } finally {
                 pgctl(version, "start");
             }
             assertTrue(awaitStatus(a, 200, Duration.ofSeconds(60)) && awaitStatus(b, 200, Duration.ofSeconds(60)),
                     "both instances are ready again by themselves");
-            sleep(2_000);
+            int beforeRecovery = statuses.size();
+            await().atMost(Duration.ofSeconds(30)).until(() -> statuses.size() >= beforeRecovery + 10);
             publishing.set(false);
             publisherLoop.get(60, TimeUnit.SECONDS);
         } finally {
@@ -448,18 +452,13 @@ class ClusterIT {
 
     /** Polls the instance's readiness until it answers this status; false when the time ran out. */
     private static boolean awaitStatus(PackagedApp instance, int status, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (given().get(instance.base() + "/q/health/ready").statusCode() == status) {
-                    return true;
-                }
-            } catch (RuntimeException e) {
-                // not answering yet
-            }
-            sleep(200);
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> given().get(instance.base() + "/q/health/ready").statusCode() == status);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 
     /** The version of this machine's PostgreSQL cluster, when pg_ctlcluster can manage it. */
@@ -493,13 +492,5 @@ class ClusterIT {
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

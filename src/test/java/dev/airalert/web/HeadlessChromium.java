@@ -1,5 +1,7 @@
 package dev.airalert.web;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,12 +18,14 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real headless Chromium driven over the Chrome DevTools Protocol: the JDK's own HTTP and
@@ -92,22 +96,17 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Chromium writes the port it chose to DevToolsActivePort in the profile. */
-    private static int debuggingPort(Path profile, Process process) throws Exception {
+    private static int debuggingPort(Path profile, Process process) {
         Path file = profile.resolve("DevToolsActivePort");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Chromium exited: " + Files.readString(profile.resolve("chromium.log")));
-            }
-            if (Files.exists(file)) {
-                List<String> lines = Files.readAllLines(file);
-                if (!lines.isEmpty() && !lines.get(0).isBlank()) {
-                    return Integer.parseInt(lines.get(0).trim());
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("Chromium did not open its debugging port");
+        return await("Chromium opens its debugging port").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("Chromium exited: "
+                                + Files.readString(profile.resolve("chromium.log")));
+                    }
+                    List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+                    return lines.isEmpty() || lines.get(0).isBlank() ? null : Integer.parseInt(lines.get(0).trim());
+                }, Objects::nonNull);
     }
 
     /** Opens the URL and waits until the document has loaded. */
@@ -128,15 +127,14 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Polls a JavaScript condition every 20 ms until it is true; false when the time ran out. */
-    public boolean waitFor(String condition, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-            if (evaluate("Boolean(" + condition + ")").asBoolean()) {
-                return true;
-            }
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        return false;
+    public boolean waitFor(String condition, Duration timeout) {
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(() -> evaluate("Boolean(" + condition + ")").asBoolean());
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
     }
 
     /** A PNG of the whole page, written to this file. */
