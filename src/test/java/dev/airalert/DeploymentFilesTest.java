@@ -1,13 +1,10 @@
 package dev.airalert;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,7 +21,7 @@ class DeploymentFilesTest {
 
     @Test
     void composeResolvesTheStack() throws Exception {
-        String resolved = run("docker-compose", "-f", COMPOSE.toString(), "config");
+        String resolved = MachineCommands.run("docker-compose", "-f", COMPOSE.toString(), "config");
         for (String service : List.of("postgres", "rabbitmq", "mosquitto", "kafka", "airalert-1", "airalert-2", "haproxy")) {
             assertTrue(resolved.contains("\n  " + service + ":\n"), "service " + service + " in:\n" + resolved);
         }
@@ -34,7 +31,7 @@ class DeploymentFilesTest {
     @Test
     void haproxyAcceptsItsConfiguration() throws Exception {
         // The replicas' names resolve only inside the stack; HAProxy starts without them.
-        run("haproxy", "-c", "-f", "docker/haproxy.cfg");
+        MachineCommands.run("haproxy", "-c", "-f", "docker/haproxy.cfg");
     }
 
     @Test
@@ -64,13 +61,5 @@ class DeploymentFilesTest {
         while (substituted.find()) {
             assertTrue(table.contains("`" + substituted.group(1) + "`"), substituted.group(1) + " is in the README's table");
         }
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " finished");
-        assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + out);
-        return out;
     }
 }

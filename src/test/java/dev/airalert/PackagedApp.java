@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +37,7 @@ public final class PackagedApp implements AutoCloseable {
         assertTrue(Files.exists(jar), "the package is built in the package phase: " + jar);
         this.jar = jar.toAbsolutePath();
         this.workDir = Files.createTempDirectory("airalert-app");
-        this.port = freePort();
+        this.port = MachineCommands.freePort();
     }
 
     /** The embedded default, in a new empty directory, with no admin key configured. */
@@ -138,11 +137,5 @@ public final class PackagedApp implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.airalert.MachineCommands;
 import dev.airalert.PackagedApp;
 import dev.airalert.TestAlerts;
 import dev.airalert.messaging.TestRabbit;
@@ -15,13 +16,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class ClusterIT {
 
     @BeforeAll
     void startTwoInstances() throws Exception {
-        try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+        try (Connection c = server();
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + DATABASE);
@@ -268,18 +269,12 @@ class ClusterIT {
     @Test
     void aStreamOnOneInstanceCarriesAlertsPublishedThroughTheOther() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
-        CompletableFuture<HttpResponse<Stream<String>>> stream = HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(URI.create(b.base() + "/api/v1/alerts/stream?region=UA-14"))
-                        .header("accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines());
-        stream.thenAccept(r -> r.body().forEach(lines::add));
+        CompletableFuture<?> stream = openStream(b.base() + "/api/v1/alerts/stream?region=UA-14", lines);
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(l -> l.startsWith(":")));
             String id = publish(a, TestAlerts.uniqueSender(), "stream-1", "UA-14").then().statusCode(201)
                     .extract().path("id");
             long published = System.nanoTime();
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
-                    .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(id)));
+            awaitData(lines, id, Duration.ofSeconds(10));
             System.out.printf("A stream on one instance had the alert published through the other %.0f ms after the 201%n",
                     (System.nanoTime() - published) / 1e6);
         } finally {
@@ -289,8 +284,8 @@ class ClusterIT {
 
     @Test
     void theStacksLoadBalancerPassesStreamsThroughAndSurvivesAReplica() throws Exception {
-        assumeTrue(onPath("haproxy"), "needs haproxy (the set-up installs Debian's package)");
-        int port = freePort();
+        assumeTrue(MachineCommands.onPath("haproxy"), "needs haproxy (the set-up installs Debian's package)");
+        int port = MachineCommands.freePort();
         // docker/haproxy.cfg as it is, but for the addresses (here the replicas are local
         // processes, and there is no Docker DNS to resolve their names) and a connection
         // limit within this machine's open-files limit.
@@ -307,23 +302,17 @@ class ClusterIT {
                 .redirectOutput(file.resolveSibling(file.getFileName() + ".log").toFile()).start();
         String balancer = "http://127.0.0.1:" + port;
         List<String> lines = new CopyOnWriteArrayList<>();
-        CompletableFuture<HttpResponse<Stream<String>>> stream = null;
+        CompletableFuture<?> stream = null;
         try {
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
                     .until(() -> given().get(balancer + "/q/health/ready").statusCode() == 200);
-            stream = HttpClient.newHttpClient().sendAsync(
-                    HttpRequest.newBuilder(URI.create(balancer + "/api/v1/alerts/stream?region=UA-18"))
-                            .header("accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.ofLines());
-            stream.thenAccept(r -> r.body().forEach(lines::add));
-            await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(l -> l.startsWith(":")));
+            stream = openStream(balancer + "/api/v1/alerts/stream?region=UA-18", lines);
             String id = given().auth().oauth2(publisher).contentType(ContentType.JSON)
                     .body(alert(TestAlerts.uniqueSender(), "balanced-1", "UA-18"))
                     .post(balancer + "/api/v1/alerts").then().statusCode(201).extract().path("id");
             long published = System.nanoTime();
             // One small event: a buffering proxy would hold it back until much more came.
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
-                    .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(id)));
+            awaitData(lines, id, Duration.ofSeconds(5));
             System.out.printf("Through HAProxy (docker/haproxy.cfg): the event reached the stream %.0f ms after the 201%n",
                     (System.nanoTime() - published) / 1e6);
 
@@ -348,12 +337,24 @@ class ClusterIT {
 
     // ---- helpers ----
 
+    /** Opens an SSE stream collecting its lines; returns once the stream's first comment came. */
+    private static CompletableFuture<?> openStream(String url, List<String> lines) {
+        CompletableFuture<HttpResponse<Stream<String>>> stream = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create(url)).header("accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        stream.thenAccept(r -> r.body().forEach(lines::add));
+        await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(l -> l.startsWith(":")));
+        return stream;
+    }
+
+    private static void awaitData(List<String> lines, String text, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(5))
+                .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(text)));
+    }
+
     /** The instance with the most connections open to the receiver, by the machine's ss. */
     private PackagedApp fanningOut(CountingReceiver receiver) throws Exception {
-        Process ss = new ProcessBuilder("ss", "-Htnp", "state", "established", "( dport = :" + receiver.port() + " )")
-                .redirectErrorStream(true).start();
-        String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        ss.waitFor(10, TimeUnit.SECONDS);
+        String out = MachineCommands.run("ss", "-Htnp", "state", "established", "( dport = :" + receiver.port() + " )");
         Matcher pid = Pattern.compile("pid=(\\d+)").matcher(out);
         long fromA = 0;
         long fromB = 0;
@@ -364,17 +365,6 @@ class ClusterIT {
         }
         assertTrue(fromA + fromB > 0, "ss shows the connections to the receiver:\n" + out);
         return fromB > fromA ? b : a;
-    }
-
-    private static boolean onPath(String command) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
-    }
-
-    private static int freePort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private Response publish(PackagedApp instance, String sender, String identifier, String region) {
@@ -393,7 +383,7 @@ class ClusterIT {
     /** Subscriptions written straight into the shared database (their set-up is not what is tested). */
     private static String subscribe(CountingReceiver receiver, int count, String region) throws Exception {
         String owner = "cluster-test-" + UUID.randomUUID();
-        try (Connection c = DriverManager.getConnection(POSTGRES + DATABASE, "postgres", "")) {
+        try (Connection c = database()) {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO subscription (id, owner, url, events, urgencies, certainties, statuses, languages,
                                               secret, enabled, created_at, updated_at)
@@ -416,7 +406,7 @@ class ClusterIT {
     }
 
     private static void unsubscribe(String owner) throws Exception {
-        try (Connection c = DriverManager.getConnection(POSTGRES + DATABASE, "postgres", "");
+        try (Connection c = database();
                 PreparedStatement regions = c.prepareStatement("DELETE FROM subscription_region WHERE subscription_id IN"
                         + " (SELECT id FROM subscription WHERE owner = ?)");
                 PreparedStatement subscriptions = c.prepareStatement("DELETE FROM subscription WHERE owner = ?")) {
@@ -429,7 +419,7 @@ class ClusterIT {
 
     private static Set<String> storedIdentifiers(String sender) throws Exception {
         Set<String> identifiers = new HashSet<>();
-        try (Connection c = DriverManager.getConnection(POSTGRES + DATABASE, "postgres", "");
+        try (Connection c = database();
                 PreparedStatement s = c.prepareStatement("SELECT identifier FROM alert WHERE sender = ?")) {
             s.setString(1, sender);
             try (ResultSet rs = s.executeQuery()) {
@@ -442,7 +432,7 @@ class ClusterIT {
     }
 
     private static long rabbitBacklog() throws Exception {
-        try (Connection c = DriverManager.getConnection(POSTGRES + DATABASE, "postgres", "");
+        try (Connection c = database();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM broker_outbox WHERE connector = 'rabbitmq'")) {
             rs.next();
@@ -464,7 +454,7 @@ class ClusterIT {
     /** The version of this machine's PostgreSQL cluster, when pg_ctlcluster can manage it. */
     private static String postgresVersion() throws Exception {
         Path clusters = Path.of("/etc/postgresql");
-        if (!Files.isDirectory(clusters) || !onPath("pg_ctlcluster")) {
+        if (!Files.isDirectory(clusters) || !MachineCommands.onPath("pg_ctlcluster")) {
             return null;
         }
         try (Stream<Path> versions = Files.list(clusters)) {
@@ -473,7 +463,7 @@ class ClusterIT {
     }
 
     private static boolean postgresAnswers() {
-        try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "")) {
+        try (Connection c = server()) {
             return c.isValid(2);
         } catch (Exception e) {
             return false;
@@ -483,11 +473,17 @@ class ClusterIT {
     private static void pgctl(String version, String... action) throws Exception {
         List<String> command = new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main"));
         command.addAll(List.of(action));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
+        MachineCommands.run(command);
+    }
+
+    /** The shared database the instances run on. */
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(POSTGRES + DATABASE, "postgres", "");
+    }
+
+    /** The server's maintenance database, for creating and dropping the shared one. */
+    private static Connection server() throws SQLException {
+        return DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
     }
 
     private static double seconds(long nanos) {

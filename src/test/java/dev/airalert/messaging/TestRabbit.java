@@ -5,12 +5,12 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
+import dev.airalert.MachineCommands;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The machine's RabbitMQ for tests: a durable queue on the alerts exchange, draining it, rabbitmqctl. */
 public final class TestRabbit {
@@ -53,10 +53,6 @@ public final class TestRabbit {
 
     /** Runs rabbitmqctl (stop_app, start_app) on this machine's broker. */
     public static void ctl(String command) throws Exception {
-        Process p = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("rabbitmqctl " + command + " failed: " + out);
-        }
+        MachineCommands.run("rabbitmqctl", command);
     }
 }
