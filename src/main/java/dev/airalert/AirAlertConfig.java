@@ -14,11 +14,11 @@ public interface AirAlertConfig {
 
     /**
      * The admin API key ({@code AIRALERT_ADMIN_KEY}). When unset, one is generated at first
-     * start, stored under {@link #dataDir()} and printed in the start-up log.
+     * start and stored in {@code admin-key} under {@link #dataDir()} (never logged).
      */
     Optional<String> adminKey();
 
-    /** Where the embedded default keeps its files (H2 database, generated admin key). */
+    /** Where the service keeps its files: generated admin and master keys; the embedded default's H2 database. */
     @WithDefault("data")
     Path dataDir();
 
@@ -39,6 +39,61 @@ public interface AirAlertConfig {
 
     /** The live stream {@code GET /api/v1/alerts/stream}. */
     Stream stream();
+
+    /** Rights, limits, secrets at rest and what operations endpoints expose. */
+    Security security();
+
+    /** The audit trail. */
+    Audit audit();
+
+    interface Audit {
+        /** How long audit entries are kept; older ones are removed (at least a day). */
+        @WithDefault("400d")
+        Duration retention();
+    }
+
+    interface Security {
+        /**
+         * Proxies (CIDR ranges) whose {@code X-Forwarded-For} names the client: the client is
+         * the nearest address in that header that is not itself such a proxy. Empty: the
+         * connection's own address, whatever the headers say.
+         */
+        Optional<List<String>> trustedProxies();
+
+        /** Alerts one key may publish a minute (and at once) unless the key carries its own limit. */
+        @WithDefault("2000")
+        int publishesPerMinute();
+
+        /** Failed authentications one client address may make a minute; then 429 until it has waited. */
+        @WithDefault("20")
+        int failedAuthenticationsPerMinute();
+
+        /**
+         * The master key (base64 of 32 random bytes) that encrypts every secret the service
+         * stores: webhook secrets and its own keys. When unset, one is generated at first
+         * start and stored in {@code master-key} under {@code airalert.data-dir}. Replicas must
+         * share it.
+         */
+        Optional<String> masterKey();
+
+        /** Former master keys, still read after a rotation; stored secrets are re-encrypted at start. */
+        Optional<List<String>> previousMasterKeys();
+
+        /** Who may read {@code /q/metrics}: {@code open}, {@code key} (admin or monitor) or {@code closed}. */
+        @WithDefault("open")
+        Exposure metrics();
+
+        /** Who may read {@code /q/openapi} and {@code /q/swagger-ui}: {@code open}, {@code key} or {@code closed}. */
+        @WithDefault("open")
+        Exposure apiDocs();
+
+        /** Access to an operations endpoint. */
+        enum Exposure {
+            OPEN,
+            KEY,
+            CLOSED
+        }
+    }
 
     interface Stream {
         /** How often the stream looks for events other instances committed. */

@@ -27,6 +27,8 @@ public final class PackagedApp implements AutoCloseable {
     /** The production package: PostgreSQL, brokers as configured. */
     public static final Path PRODUCTION_JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
+    private static final String SHARED_MASTER_KEY = newMasterKey();
+
     private final Path jar;
     private final Path workDir;
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -45,11 +47,14 @@ public final class PackagedApp implements AutoCloseable {
         return new PackagedApp(EMBEDDED_JAR);
     }
 
-    /** The production package on this PostgreSQL database, as user postgres without password. */
+    /**
+     * The production package on this PostgreSQL database, as user postgres without password.
+     * Instances of one test run share a master key, as replicas of one deployment must.
+     */
     public static PackagedApp production(String jdbcUrl, String adminKey) throws IOException {
         return new PackagedApp(PRODUCTION_JAR).env("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl)
                 .env("QUARKUS_DATASOURCE_USERNAME", "postgres").env("QUARKUS_DATASOURCE_PASSWORD", "")
-                .env("AIRALERT_ADMIN_KEY", adminKey);
+                .env("AIRALERT_ADMIN_KEY", adminKey).env("AIRALERT_SECURITY_MASTER_KEY", SHARED_MASTER_KEY);
     }
 
     /** Sets an environment variable for the next start. */
@@ -67,6 +72,7 @@ public final class PackagedApp implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("out.log").toFile()));
         builder.environment().remove("AIRALERT_ADMIN_KEY");
+        builder.environment().remove("AIRALERT_SECURITY_MASTER_KEY");
         builder.environment().putAll(environment);
         process = builder.start();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
@@ -106,11 +112,20 @@ public final class PackagedApp implements AutoCloseable {
         return configured != null ? configured : Files.readString(workDir.resolve("data/admin-key")).trim();
     }
 
-    /** A new API key with this role; returns its secret. */
+    /** A new API key with this role (a publisher may publish as any sender); returns its secret. */
     public String createKey(String name, String role) throws IOException {
-        return given().auth().oauth2(adminKey()).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "roles", List.of(role)))
+        Map<String, Object> request = new LinkedHashMap<>(Map.of("name", name, "holder", name, "roles", List.of(role)));
+        if (role.equals("publisher")) {
+            request.put("senders", List.of("*"));
+        }
+        return given().auth().oauth2(adminKey()).contentType(ContentType.JSON).body(request)
                 .post(base() + "/api/v1/api-keys").then().statusCode(201).extract().path("secret");
+    }
+
+    private static String newMasterKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     /** Stops the process as an operator would (SIGTERM), waiting for it to end. */

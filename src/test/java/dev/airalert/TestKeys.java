@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** API keys for tests, created through the API with the test admin key. */
+/**
+ * API keys for tests, created through the API with the test admin key. The shared publisher
+ * may publish as any sender (a trusted aggregator's key), so that tests of other features
+ * can use real CAP messages; the rules about senders are tested with keys of their own.
+ */
 public final class TestKeys {
 
     public static final String ADMIN = "test-admin-key";
@@ -26,8 +30,17 @@ public final class TestKeys {
     }
 
     public static String create(String name, List<String> roles) {
-        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "roles", roles))
+        boolean speaks = roles.contains("publisher") || roles.contains("approver");
+        return create(name, roles, speaks ? List.of("*") : null);
+    }
+
+    /** A key held by a holder of the same name, bound to these senders (null: none). */
+    public static String create(String name, List<String> roles, List<String> senders) {
+        Map<String, Object> request = new java.util.LinkedHashMap<>(Map.of("name", name, "holder", name, "roles", roles));
+        if (senders != null) {
+            request.put("senders", senders);
+        }
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(request)
                 .when().post("/api/v1/api-keys")
                 .then().statusCode(201)
                 .extract().path("secret");

@@ -1,8 +1,13 @@
 package dev.airalert.alert;
 
+import dev.airalert.alert.cap.CapAddresses;
+import dev.airalert.alert.cap.SignatureVerdict;
+import dev.airalert.security.Audience;
+import dev.airalert.security.Caller;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -60,6 +65,20 @@ public class Alert {
     @Column(name = "published_by")
     UUID publishedBy;
 
+    @Column(name = "published_by_holder")
+    String publishedByHolder;
+
+    /** 0 holds (sender, identifier); a copy moved aside by a verified one gets the next number. */
+    @Column(name = "copy_no", nullable = false)
+    int copyNo;
+
+    @Embedded
+    AlertSignature signature;
+
+    /** Null unless an approval rule held this alert for a second person. */
+    @Embedded
+    AlertApproval approval;
+
     @Column(name = "source_format", nullable = false)
     String sourceFormat;
 
@@ -90,10 +109,16 @@ public class Alert {
     @OrderColumn(name = "position")
     List<AlertReference> references = new ArrayList<>();
 
+    /** The addresses of a Restricted or Private alert: keys with one of them may read it. */
+    @ElementCollection
+    @CollectionTable(name = "alert_address", joinColumns = @JoinColumn(name = "alert_id"))
+    @Column(name = "address")
+    Set<String> addresses = new LinkedHashSet<>();
+
     protected Alert() {
     }
 
-    Alert(UUID id, StoredForm form, Instant receivedAt, UUID publishedBy) {
+    Alert(UUID id, StoredForm form, Instant receivedAt, Caller publisher, SignatureVerdict verdict) {
         this.id = id;
         this.sender = form.alert().sender();
         this.identifier = form.alert().identifier();
@@ -104,7 +129,9 @@ public class Alert {
         this.state = form.initialState().code();
         this.expiresAt = form.expiresAt();
         this.receivedAt = receivedAt;
-        this.publishedBy = publishedBy;
+        this.publishedBy = publisher.keyUuid();
+        this.publishedByHolder = publisher.holder();
+        this.signature = new AlertSignature(verdict);
         this.sourceFormat = form.format().code();
         this.contentHash = form.contentHash();
         this.document = form.document();
@@ -115,6 +142,81 @@ public class Alert {
         form.resolution().partialByRegion().forEach((code, partial) ->
                 regions.add(new AlertRegion(code, sentAt, partial)));
         form.references().forEach(references::add);
+        if (!"Public".equals(scope)) {
+            addresses.addAll(CapAddresses.parse(form.alert().addresses()));
+        }
+    }
+
+    SignatureVerdict signature() {
+        return signature.verdict();
+    }
+
+    boolean isVerified() {
+        return signature.isVerified();
+    }
+
+    /** A verified copy of the same content arrived: this alert is now known to be genuine. */
+    void verifiedBy(SignatureVerdict verdict, byte[] signedXml) {
+        signature = new AlertSignature(verdict);
+        originalXml = signedXml;
+        sourceFormat = SourceFormat.XML.code();
+    }
+
+    /** A verified copy with other content took (sender, identifier): this one steps aside. */
+    void displacedBy(UUID verified, int copy) {
+        copyNo = copy;
+        state = AlertState.DISPLACED.code();
+        replacedBy = verified;
+    }
+
+    /** Held for a second person's approval under this rule; nothing goes out until it is approved. */
+    void hold(UUID rule) {
+        approval = new AlertApproval(rule);
+        state = AlertState.PENDING_APPROVAL.code();
+    }
+
+    /** Approved by a second person: the alert takes the state it would have had, and goes out. */
+    void approve(Caller by, Instant at, AlertState released) {
+        requirePending();
+        approval.decide(AlertApproval.APPROVED, by, at);
+        state = released.code();
+    }
+
+    void discard(Caller by, Instant at) {
+        requirePending();
+        approval.decide(AlertApproval.DISCARDED, by, at);
+        state = AlertState.DISCARDED.code();
+    }
+
+    private void requirePending() {
+        if (!isPending()) {
+            throw new IllegalStateException("Alert " + id + " is not waiting for approval but " + state);
+        }
+    }
+
+    boolean isPending() {
+        return AlertState.PENDING_APPROVAL.code().equals(state);
+    }
+
+    boolean isPublic() {
+        return "Public".equals(scope);
+    }
+
+    /** Held for approval or discarded: only admins, approvers and its publisher see it. */
+    boolean isHeld() {
+        return AlertState.fromCode(state).orElseThrow().isHeld();
+    }
+
+    String scope() {
+        return scope;
+    }
+
+    Audience audience() {
+        return Audience.of(scope, addresses, publishedBy);
+    }
+
+    UUID publishedBy() {
+        return publishedBy;
     }
 
     /** The state a reader sees at {@code now}: an active alert past its expiry is expired. */
@@ -129,11 +231,19 @@ public class Alert {
     /**
      * Applies a later message that references this one: Update supersedes, Cancel ends.
      * A cancelled alert stays cancelled, and alerts outside the Actual status keep their
-     * not-actual state: a Test message must not change what people are told.
+     * not-actual state: a Test message must not change what people are told. An alert still
+     * waiting for approval is discarded: it was ended or replaced before it went out.
      */
     void supersede(String byMsgType, UUID by) {
         AlertState current = AlertState.fromCode(state).orElseThrow();
-        if (current == AlertState.NOT_ACTUAL || current == AlertState.CANCELLED) {
+        if (current == AlertState.NOT_ACTUAL || current == AlertState.CANCELLED || current == AlertState.DISPLACED
+                || current == AlertState.DISCARDED) {
+            return;
+        }
+        if (current == AlertState.PENDING_APPROVAL) {
+            // Ended or replaced before anyone approved it: it never goes out.
+            state = AlertState.DISCARDED.code();
+            replacedBy = by;
             return;
         }
         state = switch (byMsgType) {

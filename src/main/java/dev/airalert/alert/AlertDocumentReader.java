@@ -4,7 +4,7 @@ import dev.airalert.AirAlertConfig;
 import dev.airalert.alert.cap.CapFormatException;
 import dev.airalert.alert.cap.CapJson;
 import dev.airalert.alert.cap.CapXmlReader;
-import dev.airalert.alert.cap.FieldError;
+import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -42,7 +42,7 @@ class AlertDocumentReader {
         }
         try {
             return isJson(type)
-                    ? List.of(new Submission(CapJson.read(body), null, "", SourceFormat.JSON, List.of()))
+                    ? List.of(new Submission(CapJson.read(body), null, "", SourceFormat.JSON, List.of(), false))
                     : fromXml(body);
         } catch (CapFormatException e) {
             String reason = switch (e.kind()) {
@@ -63,7 +63,7 @@ class AlertDocumentReader {
         return CapXmlReader.read(body).stream()
                 .map(parsed -> new Submission(parsed.alert(), parsed.originalXml(), parsed.path(),
                         parsed.originalXml() != null ? SourceFormat.XML : SourceFormat.EDXL,
-                        parsed.structureErrors()))
+                        parsed.structureErrors(), parsed.signed()))
                 .toList();
     }
 }

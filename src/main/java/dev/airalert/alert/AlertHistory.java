@@ -26,31 +26,40 @@ public class AlertHistory {
         this.points = points;
     }
 
+    /** An alert as the channels carry it, whoever may read it: for the service's own use, not for callers. */
     public Optional<AlertView> find(UUID id, String lang) {
         return alerts.findByIdOptional(id).map(a -> AlertViews.of(a, lang, clock.instant()));
     }
 
-    /** The alert as CAP XML: the original bytes when published as CAP XML, else generated. */
-    public Optional<byte[]> findCapXml(UUID id) {
-        return alerts.findByIdOptional(id).map(a -> a.originalXml() != null ? a.originalXml()
-                : CapXmlWriter.write(CapJson.readStored(a.document()))
-                        .getBytes(StandardCharsets.UTF_8));
+    /** An alert as this reader may see it; empty when it may not (or there is none). */
+    Optional<AlertView> read(UUID id, String lang, Readers readers) {
+        return alerts.findByIdOptional(id).filter(readers::mayRead)
+                .map(a -> AlertViews.of(a, lang, clock.instant(), readers.seesPublisher()));
     }
 
-    AlertPage search(AlertQuery query) {
+    /** The alert as CAP XML: the original bytes when published as CAP XML, else generated. */
+    Optional<byte[]> readCapXml(UUID id, Readers readers) {
+        return alerts.findByIdOptional(id).filter(readers::mayRead).map(a -> a.originalXml() != null
+                ? a.originalXml()
+                : CapXmlWriter.write(CapJson.readStored(a.document())).getBytes(StandardCharsets.UTF_8));
+    }
+
+    AlertPage search(AlertQuery query, Readers readers) {
         Instant now = clock.instant();
-        List<Alert> found = query.point() == null ? alerts.search(query, now) : coveringPoint(query, now);
+        List<Alert> found = query.point() == null ? alerts.search(query, now, readers)
+                : coveringPoint(query, now, readers);
         boolean more = found.size() > query.limit();
         List<Alert> page = more ? found.subList(0, query.limit()) : found;
         String next = more ? Cursor.after(page.get(page.size() - 1)).encode() : null;
-        return new AlertPage(page.stream().map(a -> AlertViews.of(a, query.lang(), now)).toList(), next);
+        return new AlertPage(page.stream().map(a -> AlertViews.of(a, query.lang(), now, readers.seesPublisher()))
+                .toList(), next);
     }
 
     /**
      * Alerts of the regions containing the point, less those whose shapes miss it. The
      * shape test runs here, so pages are filled batch by batch from the index order.
      */
-    private List<Alert> coveringPoint(AlertQuery query, Instant now) {
+    private List<Alert> coveringPoint(AlertQuery query, Instant now, Readers readers) {
         Set<String> regionsAtPoint = points.regionsAt(query.point());
         List<Alert> matching = new ArrayList<>();
         if (regionsAtPoint.isEmpty()) {
@@ -58,7 +67,7 @@ public class AlertHistory {
         }
         AlertQuery batch = query.inRegions(regionsAtPoint);
         while (matching.size() <= query.limit()) {
-            List<Alert> found = alerts.search(batch, now);
+            List<Alert> found = alerts.search(batch, now, readers);
             for (Alert alert : found) {
                 if (points.covers(CapJson.readStored(alert.document()), alert.resolution().areas(),
                         query.point(), regionsAtPoint)) {
@@ -73,13 +82,13 @@ public class AlertHistory {
         return matching;
     }
 
-    /** Alerts active now in any of these regions, newest first. */
+    /** Public alerts active now in any of these regions, newest first (region pages, MQTT states). */
     public List<AlertView> activeIn(Set<String> regionCodes, String lang) {
         Instant now = clock.instant();
         return alerts.findActiveIn(regionCodes, now).stream().map(a -> AlertViews.of(a, lang, now)).toList();
     }
 
-    /** What is under alert now: one entry per (region, event) of every active Actual alert. */
+    /** What is under alert now: one entry per (region, event) of every active public Actual alert. */
     public List<RegionCoverage> activeCoverage() {
         return alerts.activeCoverage(clock.instant());
     }

@@ -1,9 +1,9 @@
 package dev.airalert.alert;
 
+import dev.airalert.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Publishing a document that arrived other than over HTTP (a broker's ingest channel): the
@@ -21,10 +21,11 @@ public class AlertIngest {
     }
 
     /**
-     * Publishes the document as the given publisher key. The content type is the message's
-     * own when it has one; otherwise a document starting with {@code <} is CAP XML, else JSON.
+     * Publishes the document as the given publisher key, under the same rights and limits as
+     * over HTTP. The content type is the message's own when it has one; otherwise a document
+     * starting with {@code <} is CAP XML, else JSON.
      */
-    public List<AlertService.Published> publish(String contentType, byte[] body, UUID publisher) {
+    public List<AlertService.Published> publish(String contentType, byte[] body, Caller publisher) {
         return service.publish(reader.read(mediaType(contentType, body), body), publisher);
     }
 

@@ -3,7 +3,7 @@ package dev.airalert.alert;
 import dev.airalert.AirAlertConfig;
 import dev.airalert.alert.cap.CapEnums;
 import dev.airalert.alert.cap.CapTime;
-import dev.airalert.alert.cap.FieldError;
+import dev.airalert.web.FieldError;
 import dev.airalert.region.LatLon;
 import dev.airalert.region.RegionResolver;
 import dev.airalert.web.ProblemException;

@@ -1,5 +1,6 @@
 package dev.airalert.alert;
 
+import dev.airalert.alert.cap.CapTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -23,5 +24,20 @@ public class AlertReference {
         this.sender = sender;
         this.identifier = identifier;
         this.sent = sent;
+    }
+
+    /** Whether this names that alert: same sender and identifier, and the same instant sent. */
+    boolean names(Alert alert) {
+        return sender.equals(alert.sender()) && identifier.equals(alert.identifier()) && sentMatches(alert);
+    }
+
+    /** Whether {@code sent} is the instant the alert was sent (the offset may be written differently). */
+    boolean sentMatches(Alert alert) {
+        return CapTime.isValid(sent) && CapTime.parse(sent).toInstant().equals(alert.sentAt());
+    }
+
+    @Override
+    public String toString() {
+        return sender + "," + identifier + "," + sent;
     }
 }

@@ -19,27 +19,40 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     private static final String ACTIVE_NOW =
             "(a.state = 'active' AND (a.expires_at IS NULL OR a.expires_at > :now))";
 
+    /** The alert holding (sender, identifier): copy 0; copies moved aside by a verified one are not it. */
     public Optional<Alert> findBySenderAndIdentifier(String sender, String identifier) {
-        return find("sender = ?1 and identifier = ?2", sender, identifier).firstResultOptional();
+        return find("sender = ?1 and identifier = ?2 and copyNo = 0", sender, identifier).firstResultOptional();
     }
 
-    /** Update and Cancel messages that reference the given alert, oldest first. */
+    /** The number the next copy of (sender, identifier) moved aside gets. */
+    int nextCopyNo(String sender, String identifier) {
+        Integer max = getEntityManager().createQuery(
+                "select max(a.copyNo) from Alert a where a.sender = ?1 and a.identifier = ?2", Integer.class)
+                .setParameter(1, sender).setParameter(2, identifier).getSingleResult();
+        return max == null ? 1 : max + 1;
+    }
+
+    /**
+     * Update and Cancel messages that went out and reference the given alert, oldest first
+     * (not those held for approval, discarded or moved aside).
+     */
     List<Alert> findReferencing(String sender, String identifier) {
         return getEntityManager().createQuery("""
                 select a from Alert a join a.references r
                 where r.sender = :sender and r.identifier = :identifier
                   and a.msgType in ('Update', 'Cancel')
+                  and a.state not in ('pending-approval', 'discarded', 'displaced')
                 order by a.sentAt, a.receivedAt""", Alert.class)
                 .setParameter("sender", sender)
                 .setParameter("identifier", identifier)
                 .getResultList();
     }
 
-    /** Actual alerts active now in any of these regions, newest first. */
+    /** Public Actual alerts active now in any of these regions, newest first. */
     List<Alert> findActiveIn(Set<String> regionCodes, Instant now) {
         return getEntityManager().createQuery("""
                 select distinct a from Alert a join a.regions r
-                where r.regionCode in :codes and a.status = 'Actual' and a.state = 'active'
+                where r.regionCode in :codes and a.status = 'Actual' and a.state = 'active' and a.scope = 'Public'
                   and (a.expiresAt is null or a.expiresAt > :now)
                 order by a.sentAt desc, a.id desc""", Alert.class)
                 .setParameter("codes", regionCodes)
@@ -47,12 +60,12 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 .getResultList();
     }
 
-    /** Every (region, partial, event) of Actual alerts active now: what maps are drawn from. */
+    /** Every (region, partial, event) of public Actual alerts active now: what maps are drawn from. */
     List<RegionCoverage> activeCoverage(Instant now) {
         return getEntityManager().createQuery("""
                 select distinct new dev.airalert.alert.RegionCoverage(r.regionCode, r.partial, i.eventKey)
                 from Alert a join a.regions r join a.infos i
-                where a.status = 'Actual' and a.state = 'active'
+                where a.status = 'Actual' and a.state = 'active' and a.scope = 'Public'
                   and (a.expiresAt is null or a.expiresAt > :now)""", RegionCoverage.class)
                 .setParameter("now", now)
                 .getResultList();
@@ -60,9 +73,10 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
 
     /** One page of history, newest first; returns up to {@code limit + 1} to detect a next page. */
     @SuppressWarnings("unchecked")
-    List<Alert> search(AlertQuery q, Instant now) {
+    List<Alert> search(AlertQuery q, Instant now, Readers readers) {
         StringBuilder sql = new StringBuilder("SELECT a.* FROM alert a WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
+        readers.restrict(sql, params);
         if (!q.statuses().isEmpty()) {
             sql.append(" AND a.status IN (:statuses)");
             params.put("statuses", q.statuses());

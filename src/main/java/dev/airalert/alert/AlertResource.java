@@ -1,7 +1,7 @@
 package dev.airalert.alert;
 
 import dev.airalert.security.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.airalert.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-/** Publish, read and search alerts. Reading needs no key; publishing needs the publisher role. */
+/**
+ * Publish, read and search alerts. Reading needs no key (with one, a reader also sees the
+ * Restricted and Private alerts addressed to it); publishing needs the publisher role.
+ */
 @Path("/api/v1")
 public class AlertResource {
 
@@ -35,16 +38,15 @@ public class AlertResource {
     private final AlertHistory history;
     private final AlertDocumentReader reader;
     private final AlertQueryParser queries;
-    private final SecurityIdentity identity;
+    private final CurrentCaller caller;
 
     AlertResource(AlertService service, AlertHistory history, AlertDocumentReader reader,
-            AlertQueryParser queries,
-            SecurityIdentity identity) {
+            AlertQueryParser queries, CurrentCaller caller) {
         this.service = service;
         this.history = history;
         this.reader = reader;
         this.queries = queries;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @POST
@@ -59,8 +61,11 @@ public class AlertResource {
                     + " 409 when its (sender, identifier) is taken by different content.")
     public Response publish(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
             @RequestBody(required = true) byte[] body, @Context UriInfo uri) {
-        List<AlertService.Published> published =
-                service.publish(reader.read(type, body), publisherId());
+        return created(service.publish(reader.read(type, body), caller.get()), uri);
+    }
+
+    /** 201 with Location when the request stored something new, 200 for an identical repeat; a list for several. */
+    static Response created(List<AlertService.Published> published, UriInfo uri) {
         boolean created = published.stream().anyMatch(AlertService.Published::created);
         if (published.size() > 1) {
             return Response.status(created ? 201 : 200)
@@ -83,7 +88,7 @@ public class AlertResource {
             @Context HttpHeaders headers) {
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {
             if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return Response.ok(history.find(id, lang).orElseThrow(NotFoundException::new),
+                return Response.ok(history.read(id, lang, readers()).orElseThrow(NotFoundException::new),
                         MediaType.APPLICATION_JSON_TYPE).build();
             }
             if (accepted.isCompatible(CAP_XML) || accepted.isCompatible(MediaType.APPLICATION_XML_TYPE)) {
@@ -109,7 +114,7 @@ public class AlertResource {
                     + " (default Actual), msgType, sender, active, since, until, lang; limit"
                     + " (default 50, max 500) and cursor from the previous page's 'next'.")
     public AlertPage search(@Context UriInfo uri) {
-        return history.search(queries.parse(uri.getQueryParameters()));
+        return history.search(queries.parse(uri.getQueryParameters()), readers());
     }
 
     @GET
@@ -118,20 +123,17 @@ public class AlertResource {
     @Operation(summary = "Recent alerts as an Atom feed",
             description = "Takes the same filters as the history search; entries link to CAP XML.")
     public Response atom(@Context UriInfo uri) {
-        AlertPage page = history.search(queries.parse(uri.getQueryParameters()));
+        // Feed readers are anonymous: the feed carries what anyone may read, whoever asks.
+        AlertPage page = history.search(queries.parse(uri.getQueryParameters()), Readers.anonymous());
         return Response.ok(AtomFeed.write(page, uri.getBaseUri(), uri.getRequestUri()),
                 "application/atom+xml;charset=UTF-8").build();
     }
 
     private Response capXml(UUID id) {
-        return Response.ok(history.findCapXml(id).orElseThrow(NotFoundException::new), CAP_XML).build();
+        return Response.ok(history.readCapXml(id, readers()).orElseThrow(NotFoundException::new), CAP_XML).build();
     }
 
-    private UUID publisherId() {
-        try {
-            return UUID.fromString(identity.getPrincipal().getName());
-        } catch (IllegalArgumentException e) {
-            return null; // the configured admin key has no stored id
-        }
+    private Readers readers() {
+        return new Readers(caller.get());
     }
 }

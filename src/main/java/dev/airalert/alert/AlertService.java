@@ -2,8 +2,12 @@ package dev.airalert.alert;
 
 import dev.airalert.alert.cap.CapAlert;
 import dev.airalert.alert.cap.CapValidator;
-import dev.airalert.alert.cap.FieldError;
+import dev.airalert.alert.cap.SignatureVerdict;
 import dev.airalert.region.RegionResolver;
+import dev.airalert.security.AuditEvent;
+import dev.airalert.security.Caller;
+import dev.airalert.security.RateLimits;
+import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +17,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
- * Publishing alerts. A publish is one transaction: validate everything first,
- * then store every alert of the request with its index rows and apply the lifecycle, so a
- * request is accepted whole or not at all.
+ * Publishing alerts. A publish is one transaction: check the key's allowance, validate
+ * everything, check the key may speak for each alert's sender and places, then store every
+ * alert of the request with its signature verdict and index rows and apply the lifecycle, so
+ * a request is accepted whole or not at all. An alert an approval rule holds is stored but
+ * does nothing and goes nowhere until a second person approves it.
  */
 @ApplicationScoped
 public class AlertService {
@@ -27,22 +34,36 @@ public class AlertService {
     private final AlertRepository alerts;
     private final RegionResolver regions;
     private final IngestMetrics metrics;
+    private final PublishRights rights;
+    private final Signatures signatures;
+    private final ApprovalRules approvals;
+    private final AlertLifecycle lifecycle;
+    private final RateLimits limits;
     private final Event<AlertStored> stored;
+    private final Event<AuditEvent> audit;
     private final Clock clock = Clock.systemUTC();
 
-    AlertService(AlertRepository alerts, RegionResolver regions, IngestMetrics metrics,
-            Event<AlertStored> stored) {
+    AlertService(AlertRepository alerts, RegionResolver regions, IngestMetrics metrics, PublishRights rights,
+            Signatures signatures, ApprovalRules approvals, AlertLifecycle lifecycle, RateLimits limits,
+            Event<AlertStored> stored, Event<AuditEvent> audit) {
         this.alerts = alerts;
         this.regions = regions;
         this.metrics = metrics;
+        this.rights = rights;
+        this.signatures = signatures;
+        this.approvals = approvals;
+        this.lifecycle = lifecycle;
+        this.limits = limits;
         this.stored = stored;
+        this.audit = audit;
     }
 
     /** One stored alert and whether this request created it (false: an identical repeat). */
     public record Published(AlertView view, boolean created) {
     }
 
-    public List<Published> publish(List<Submission> submissions, UUID publishedBy) {
+    public List<Published> publish(List<Submission> submissions, Caller caller) {
+        limits.publishing(caller, submissions.size());
         List<FieldError> errors = new ArrayList<>();
         for (Submission s : submissions) {
             errors.addAll(s.structureErrors());
@@ -54,17 +75,22 @@ public class AlertService {
             throw ProblemException.invalid("/problems/invalid-alert",
                     "The alert is not valid CAP 1.2: " + errors.size() + " problem(s).", errors);
         }
-        List<StoredForm> forms = submissions.stream()
-                .map(s -> StoredForm.of(s, regions.resolve(s.alert()))).toList();
+        rights.senders(submissions, caller);
+        List<StoredForm> forms = new ArrayList<>();
+        for (Submission s : submissions) {
+            StoredForm form = StoredForm.of(s, regions.resolve(s.alert()));
+            rights.regions(s, form, caller);
+            forms.add(form);
+        }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> store(forms, publishedBy));
+            return QuarkusTransaction.requiringNew().call(() -> store(submissions, forms, caller));
         } catch (PersistenceException e) {
             if (!isConstraintViolation(e)) {
                 throw e;
             }
             // A concurrent request stored the same (sender, identifier) first: now that its
             // row is visible, the second attempt answers as a repeat or as a conflict.
-            return QuarkusTransaction.requiringNew().call(() -> store(forms, publishedBy));
+            return QuarkusTransaction.requiringNew().call(() -> store(submissions, forms, caller));
         }
     }
 
@@ -77,55 +103,91 @@ public class AlertService {
         return false;
     }
 
-    private List<Published> store(List<StoredForm> forms, UUID publishedBy) {
+    private List<Published> store(List<Submission> submissions, List<StoredForm> forms, Caller caller) {
         Instant now = clock.instant();
         List<Published> results = new ArrayList<>();
-        for (StoredForm form : forms) {
-            CapAlert cap = form.alert();
-            var existing = alerts.findBySenderAndIdentifier(cap.sender(), cap.identifier());
-            if (existing.isPresent()) {
-                if (!existing.get().contentHash().equals(form.contentHash())) {
-                    metrics.rejected("conflict");
-                    throw new ProblemException(409, "/problems/conflict", "Conflict",
-                            "An alert from sender '" + cap.sender() + "' with identifier '"
-                                    + cap.identifier() + "' exists with different content;"
-                                    + " CAP changes are new messages (msgType Update) with a new identifier.",
-                            List.of(new FieldError("identifier", "already used for different content")));
-                }
-                results.add(new Published(AlertViews.of(existing.get(), null, now), false));
-                continue;
-            }
-            Alert alert = new Alert(TimeOrderedUuid.next(), form, now, publishedBy);
-            alerts.persist(alert);
-            List<Alert> related = applyLifecycle(alert, form);
-            AlertView view = AlertViews.of(alert, null, now);
-            stored.fire(new AlertStored(view, related.stream().map(r -> AlertViews.of(r, null, now)).toList()));
-            metrics.ingested(form.format());
-            results.add(new Published(view, true));
+        for (int i = 0; i < forms.size(); i++) {
+            Submission submission = submissions.get(i);
+            StoredForm form = forms.get(i);
+            SignatureVerdict verdict = signatures.judge(submission, now, caller);
+            rights.references(submission, form, caller);
+            results.add(store(submission, form, verdict, caller, now));
         }
         alerts.flush();
         return results;
     }
 
     /**
-     * Update/Cancel act on the alerts they reference; and an alert that arrives after a
-     * message referencing it takes that message's effect at once. Only Actual messages
-     * act: a Test or Exercise Cancel must not clear a real alert.
+     * (sender, identifier) is held by the first copy stored, with one exception: a copy
+     * whose signature is verified takes it from a copy that is not (an unsigned or badly
+     * signed copy posted first never shadows the genuine one). The same content just gains
+     * the verdict and the signed bytes; other content moves the old copy aside (displaced,
+     * {@code replacedBy} the verified one), which then goes out as its successor.
      */
-    private List<Alert> applyLifecycle(Alert alert, StoredForm form) {
-        List<Alert> referenced = new ArrayList<>();
-        for (AlertReference ref : form.references()) {
-            alerts.findBySenderAndIdentifier(ref.sender, ref.identifier).ifPresent(referenced::add);
-        }
-        if (alert.isActual() && alert.supersedes()) {
-            referenced.forEach(target -> target.supersede(alert.msgType(), alert.id()));
-        }
-        for (Alert later : alerts.findReferencing(alert.sender(), alert.identifier())) {
-            if (later.isActual() && !later.id().equals(alert.id())) {
-                alert.supersede(later.msgType(), later.id());
+    private Published store(Submission submission, StoredForm form, SignatureVerdict verdict, Caller caller,
+            Instant now) {
+        CapAlert cap = form.alert();
+        Optional<Alert> existing = alerts.findBySenderAndIdentifier(cap.sender(), cap.identifier());
+        Alert displaced = null;
+        if (existing.isPresent()) {
+            Alert held = existing.get();
+            boolean same = held.contentHash().equals(form.contentHash());
+            if (verdict.isVerified() && !held.isVerified()) {
+                if (same) {
+                    held.verifiedBy(verdict, submission.originalXml());
+                    record(AuditEvent.accepted(PublishRights.action(cap.msgType()), caller, cap.sender(), held.id(),
+                            "identical copy with a verified signature; the alert is now verified"));
+                    return new Published(AlertViews.of(held, null, now), false);
+                }
+                displaced = held;
+            } else if (same) {
+                record(AuditEvent.accepted(PublishRights.action(cap.msgType()), caller, cap.sender(), held.id(),
+                        "identical repeat"));
+                return new Published(AlertViews.of(held, null, now), false);
+            } else {
+                metrics.rejected("conflict");
+                throw new ProblemException(409, "/problems/conflict", "Conflict",
+                        "An alert from sender '" + cap.sender() + "' with identifier '" + cap.identifier()
+                                + "' exists with different content; CAP changes are new messages (msgType Update)"
+                                + " with a new identifier.",
+                        List.of(new FieldError(submission.locate("identifier"), "already used for different content")));
             }
         }
-        return referenced;
+        Alert alert = new Alert(TimeOrderedUuid.next(), form, now, caller, verdict);
+        if (displaced != null) {
+            displaced.displacedBy(alert.id(), alerts.nextCopyNo(cap.sender(), cap.identifier()));
+            alerts.flush(); // the pair must be free before the verified copy takes it
+        }
+        Optional<UUID> rule = approvals.ruleFor(caller, cap);
+        if (rule.isPresent()) {
+            alert.hold(rule.get());
+            alerts.persist(alert);
+            record(AuditEvent.accepted(AuditEvent.ALERT_HELD, caller, cap.sender(), alert.id(),
+                    "waits for a second person's approval (rule " + rule.get() + ")"));
+            metrics.ingested(form.format());
+            return new Published(AlertViews.of(alert, null, now), true);
+        }
+        alerts.persist(alert);
+        List<Alert> related = new ArrayList<>();
+        if (displaced != null) {
+            related.add(displaced);
+        }
+        related.addAll(lifecycle.apply(alert, form.references(), now));
+        goOut(alert, related, now);
+        record(AuditEvent.accepted(PublishRights.action(cap.msgType()), caller, cap.sender(), alert.id(),
+                displaced == null ? "signature " + verdict.verdict().code()
+                        : "verified copy displacing alert " + displaced.id()));
+        metrics.ingested(form.format());
+        return new Published(AlertViews.of(alert, null, now), true);
     }
 
+    /** The alert's event goes to every channel: written in this transaction, delivered after it commits. */
+    void goOut(Alert alert, List<Alert> related, Instant now) {
+        stored.fire(new AlertStored(AlertViews.of(alert, null, now),
+                related.stream().map(r -> AlertViews.of(r, null, now)).toList(), alert.audience()));
+    }
+
+    private void record(AuditEvent event) {
+        audit.fire(event);
+    }
 }

@@ -10,7 +10,13 @@ public enum AlertState {
     EXPIRED("expired"),
     UPDATED("updated"),
     CANCELLED("cancelled"),
-    NOT_ACTUAL("not-actual");
+    NOT_ACTUAL("not-actual"),
+    /** Held for a second person's approval: seen by admins, approvers and its publisher only. */
+    PENDING_APPROVAL("pending-approval"),
+    /** Held for approval and discarded (or ended by an Update or Cancel before approval). */
+    DISCARDED("discarded"),
+    /** Moved aside by a verified copy of the same (sender, identifier); {@code replacedBy} names it. */
+    DISPLACED("displaced");
 
     private final String code;
 
@@ -21,6 +27,11 @@ public enum AlertState {
     @JsonValue
     public String code() {
         return code;
+    }
+
+    /** Whether only admins, approvers and the publisher may see an alert in this state. */
+    public boolean isHeld() {
+        return this == PENDING_APPROVAL || this == DISCARDED;
     }
 
     public static Optional<AlertState> fromCode(String code) {

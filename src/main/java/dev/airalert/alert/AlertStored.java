@@ -1,11 +1,14 @@
 package dev.airalert.alert;
 
+import dev.airalert.security.Audience;
 import java.util.List;
 
 /**
- * Fired inside the publish transaction for every newly stored alert, so that whatever must
- * follow from it (the webhook outbox) is written in the same transaction or not at all.
- * {@code related} are the alerts an Update or Cancel refers to, as far as they are known.
+ * Fired inside the publish (or approval) transaction for every alert that goes out, so that
+ * whatever must follow from it (the event log and the channels' outboxes) is written in the
+ * same transaction or not at all. {@code related} are the alerts an Update or Cancel refers
+ * to (or the copy a verified alert displaced), as far as they are known; {@code audience}
+ * says who may read it.
  */
-public record AlertStored(AlertView alert, List<AlertView> related) {
+public record AlertStored(AlertView alert, List<AlertView> related, Audience audience) {
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.airalert.alert.cap.CapAlert;
+import dev.airalert.alert.cap.SignatureVerdict;
 import dev.airalert.region.AreaResolution;
 import java.time.Instant;
 import java.util.List;
@@ -12,13 +13,26 @@ import java.util.UUID;
 /**
  * An alert as the API shows it: the CAP fields at top level, plus what airalert knows
  * about it (id, lifecycle state, resolved regions, the areas no region matched, the alert
- * that replaced it, and per area which rule resolved it).
+ * that replaced it, per area which rule resolved it, the signature verdict, and the
+ * approval steps when a second person had to approve it). {@code publishedBy} and who
+ * decided on an approval are shown to admins only.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"id", "state", "regions", "unresolvedAreas", "replacedBy", "receivedAt",
-        "resolution"})
+        "resolution", "signature", "approval", "publishedBy"})
 public record AlertView(UUID id, AlertState state,
         @JsonInclude(JsonInclude.Include.ALWAYS) List<String> regions,
         List<String> unresolvedAreas, UUID replacedBy, Instant receivedAt,
-        List<AreaResolution> resolution, @JsonUnwrapped CapAlert alert) {
+        List<AreaResolution> resolution, SignatureVerdict signature, Approval approval,
+        Publisher publishedBy, @JsonUnwrapped CapAlert alert) {
+
+    /** The steps of a four-eyes approval: requested (on receipt), then approved or discarded. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Approval(UUID rule, Instant requestedAt, String decision, Instant decidedAt, String decidedBy,
+            String decidedByHolder) {
+    }
+
+    /** The key that published the alert, and who held it then. */
+    public record Publisher(String keyId, String holder) {
+    }
 }

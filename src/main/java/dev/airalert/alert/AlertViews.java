@@ -13,12 +13,30 @@ final class AlertViews {
     private AlertViews() {
     }
 
+    /** The view anyone allowed to read the alert gets: what every channel carries. */
     static AlertView of(Alert alert, String lang, Instant now) {
+        return of(alert, lang, now, false);
+    }
+
+    /** With {@code withPublisher}, also which key published it and who decided on its approval (admins). */
+    static AlertView of(Alert alert, String lang, Instant now, boolean withPublisher) {
         CapAlert cap = CapJson.readStored(alert.document());
         ResolutionJson.Stored resolution = alert.resolution();
         return new AlertView(alert.id(), alert.stateAt(now), alert.regionCodes(),
                 resolution.unresolvedAreas(), alert.replacedBy(), alert.receivedAt(),
-                resolution.areas(), inLanguage(cap, lang));
+                resolution.areas(), alert.signature(), approval(alert, withPublisher),
+                withPublisher && alert.publishedBy() != null
+                        ? new AlertView.Publisher(alert.publishedBy().toString(), alert.publishedByHolder) : null,
+                inLanguage(cap, lang));
+    }
+
+    private static AlertView.Approval approval(Alert alert, boolean withDecider) {
+        AlertApproval a = alert.approval;
+        if (a == null) {
+            return null;
+        }
+        return new AlertView.Approval(a.rule, alert.receivedAt(), a.decision, a.decidedAt,
+                withDecider ? a.decidedBy : null, withDecider ? a.decidedByHolder : null);
     }
 
     /**

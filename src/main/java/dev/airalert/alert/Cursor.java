@@ -1,9 +1,7 @@
 package dev.airalert.alert;
 
-import dev.airalert.web.ProblemException;
-import java.nio.charset.StandardCharsets;
+import dev.airalert.web.KeysetCursor;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -17,21 +15,11 @@ record Cursor(Instant sentAt, UUID id) {
     }
 
     String encode() {
-        long micros = sentAt.getEpochSecond() * 1_000_000L + sentAt.getNano() / 1_000;
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((micros + ":" + id).getBytes(StandardCharsets.US_ASCII));
+        return new KeysetCursor(sentAt, id).encode();
     }
 
     static Cursor decode(String text) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(text),
-                    StandardCharsets.US_ASCII).split(":", 2);
-            long micros = Long.parseLong(parts[0]);
-            return new Cursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1_000L), UUID.fromString(parts[1]));
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw ProblemException.invalidField("cursor",
-                    "is not a cursor this service issued; use the 'next' value of a page");
-        }
+        KeysetCursor cursor = KeysetCursor.decode(text);
+        return new Cursor(cursor.at(), cursor.id());
     }
 }

@@ -1,7 +1,7 @@
 package dev.airalert.alert;
 
 import dev.airalert.alert.cap.CapAlert;
-import dev.airalert.alert.cap.FieldError;
+import dev.airalert.web.FieldError;
 import java.util.List;
 
 /**
@@ -9,10 +9,10 @@ import java.util.List;
  * ("" for a bare alert, {@code contentObject[2].alert} inside an EDXL-DE envelope) so
  * errors can name the right field; {@code originalXml} is null unless the exact bytes are
  * worth keeping. {@code structureErrors} are what the reader already found wrong (unknown
- * or repeated elements), with full paths.
+ * or repeated elements), with full paths; {@code signed} whether it carries an XML signature.
  */
 public record Submission(CapAlert alert, byte[] originalXml, String path, SourceFormat format,
-        List<FieldError> structureErrors) {
+        List<FieldError> structureErrors, boolean signed) {
 
     public Submission {
         structureErrors = List.copyOf(structureErrors);

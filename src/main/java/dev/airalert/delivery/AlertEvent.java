@@ -1,5 +1,6 @@
 package dev.airalert.delivery;
 
+import dev.airalert.security.Audience;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -44,11 +45,18 @@ public class AlertEvent {
     @Column(nullable = false)
     String payload;
 
+    /** {@code public} or {@code restricted} (a Restricted or Private alert): who may read it. */
+    @Column(nullable = false)
+    String audience;
+
+    @Column(name = "published_by")
+    UUID publishedBy;
+
     protected AlertEvent() {
     }
 
     AlertEvent(UUID id, String type, UUID alertId, String chainKey, String relatedAlertIds,
-            Instant createdAt, String payload) {
+            Instant createdAt, String payload, Audience audience) {
         this.id = id;
         this.type = type;
         this.alertId = alertId;
@@ -56,6 +64,8 @@ public class AlertEvent {
         this.relatedAlertIds = relatedAlertIds;
         this.createdAt = createdAt;
         this.payload = payload;
+        this.audience = audience.label();
+        this.publishedBy = audience.publishedBy();
     }
 
     /** The id receivers see as {@code webhook-id} and as the payload's {@code id}. */

@@ -1,5 +1,6 @@
 package dev.airalert.delivery;
 
+import dev.airalert.security.SecretBox;
 import dev.airalert.subscription.Subscription;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +41,11 @@ class DeliveryQueue {
             JOIN alert_event e ON e.seq = d.event_seq WHERE d.id = ANY(?)""";
 
     private final AgroalDataSource dataSource;
+    private final SecretBox box;
 
-    DeliveryQueue(AgroalDataSource dataSource) {
+    DeliveryQueue(AgroalDataSource dataSource, SecretBox box) {
         this.dataSource = dataSource;
+        this.box = box;
     }
 
     /**
@@ -93,10 +96,10 @@ class DeliveryQueue {
         }
     }
 
-    private static Outgoing outgoing(ResultSet rs, Instant now, Instant leaseUntil) throws SQLException {
+    private Outgoing outgoing(ResultSet rs, Instant now, Instant leaseUntil) throws SQLException {
         Timestamp previousUntil = rs.getTimestamp(7);
-        List<String> secrets = Subscription.signingSecrets(rs.getString(5), rs.getString(6),
-                previousUntil == null ? null : previousUntil.toInstant(), now);
+        List<String> secrets = Subscription.signingSecrets(box, rs.getObject(3, UUID.class), rs.getString(5),
+                rs.getString(6), previousUntil == null ? null : previousUntil.toInstant(), now);
         String languages = rs.getString(8);
         return new Outgoing(rs.getObject(1, UUID.class), rs.getObject(3, UUID.class), rs.getString(4), secrets,
                 languages.isBlank() ? List.of() : Arrays.asList(languages.split(",")), rs.getInt(2),
@@ -105,13 +108,19 @@ class DeliveryQueue {
     }
 
     /**
-     * Removes queue rows of subscriptions deleted while one of their requests was in flight
-     * (the delivery tables keep no foreign keys); the claim never gives such rows out.
+     * Removes queue rows the claim never gives out: of subscriptions deleted while one of their
+     * requests was in flight (the delivery tables keep no foreign keys), and of subscriptions
+     * whose key was revoked (an attempt in flight then came back to the queue; it fails now).
      */
-    int sweepOrphans() throws SQLException {
+    int sweepOrphans(Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection();
+                PreparedStatement fail = c.prepareStatement("UPDATE delivery SET status = 'failed',"
+                        + " next_attempt_at = NULL, finished_at = ? WHERE id IN (SELECT q.delivery_id FROM delivery_queue q"
+                        + " JOIN subscription s ON s.id = q.subscription_id WHERE s.owner_revoked_at IS NOT NULL)");
                 PreparedStatement sweep = c.prepareStatement("DELETE FROM delivery_queue q WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM subscription s WHERE s.id = q.subscription_id)")) {
+                        + " (SELECT 1 FROM subscription s WHERE s.id = q.subscription_id AND s.owner_revoked_at IS NULL)")) {
+            fail.setTimestamp(1, Timestamp.from(now));
+            fail.executeUpdate();
             return sweep.executeUpdate();
         }
     }

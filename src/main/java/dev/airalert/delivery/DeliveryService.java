@@ -6,6 +6,7 @@ import dev.airalert.NativeValues;
 import dev.airalert.subscription.Subscription;
 import dev.airalert.subscription.SubscriptionService;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.airalert.security.Audience;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** What a subscriber can do about deliveries: read the attempt log, send a ping, replay. */
@@ -43,7 +45,9 @@ public class DeliveryService {
         UUID id = UUID.randomUUID();
         String payload = json.writeValueAsString(Map.of("subscriptionId", subscription.id().toString(),
                 "message", "A test event from airalert: your endpoint and signature check work."));
-        AlertEvent event = new AlertEvent(id, AlertEvent.PING, null, "ping-" + id, "", clock.instant(), payload);
+        // A ping is its subscriber's alone: restricted, and no stream or broker carries it.
+        AlertEvent event = new AlertEvent(id, AlertEvent.PING, null, "ping-" + id, "", clock.instant(), payload,
+                new Audience(false, Set.of(), null));
         em.persist(event);
         em.flush();
         fanOut.enqueue(event, List.of(subscription.id()), clock.instant());

@@ -1,11 +1,13 @@
 package dev.airalert.delivery;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.subscription.SubscriptionsRevoked;
 import dev.airalert.subscription.TargetGuard;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -78,6 +80,8 @@ class Dispatcher {
     /** Events are immutable: their payloads and signed bodies are kept for the next sends. */
     private final Map<Long, String> payloads = Collections.synchronizedMap(lru(64));
     private final Map<String, byte[]> bodies = Collections.synchronizedMap(lru(256));
+    /** Subscriptions whose key was revoked, by when: what this instance still holds for them is refused. */
+    private final Map<UUID, Instant> revoked = new ConcurrentHashMap<>();
     /** How many ready deliveries wait only for their endpoint's slots (dispatch thread only). */
     private int waitingForEndpoint;
     private Instant nextSweep = Instant.EPOCH;
@@ -114,6 +118,11 @@ class Dispatcher {
         for (Thread thread : threads) {
             thread.join(config.requestTimeout().toMillis() + 5_000);
         }
+    }
+
+    void subscriptionsRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubscriptionsRevoked stopped) {
+        Instant now = clock.instant();
+        stopped.ids().forEach(id -> revoked.put(id, now));
     }
 
     private Instant leaseEnd(Instant now) {
@@ -194,7 +203,8 @@ class Dispatcher {
         ready.addAll(claimed);
         if (claimed.isEmpty() && now.isAfter(nextSweep)) {
             nextSweep = now.plus(SWEEP_EVERY);
-            queue.sweepOrphans();
+            queue.sweepOrphans(now);
+            revoked.values().removeIf(at -> at.isBefore(now.minus(SWEEP_EVERY.multipliedBy(10))));
         }
         return claimed.isEmpty() ? 0 : sendReady();
     }
@@ -256,7 +266,9 @@ class Dispatcher {
         if (!takeEndpointSlot(delivery.subscriptionId())) {
             return Step.ENDPOINT_BUSY;
         }
-        Optional<String> refusal = mayBlock ? guard.refusal(delivery.url()) : Optional.empty();
+        Optional<String> refusal = revoked.containsKey(delivery.subscriptionId())
+                ? Optional.of("the subscription's API key was revoked")
+                : mayBlock ? guard.refusal(delivery.url()) : Optional.empty();
         refusal.map(why -> client.refuse(delivery, why))
                 .orElseGet(() -> client.send(delivery, body, delivery.secrets()))
                 .thenAccept(this::finished);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.alert.AlertHistory;
 import dev.airalert.alert.AlertView;
+import dev.airalert.alert.cap.CapAddresses;
+import dev.airalert.security.Audience;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -32,12 +34,12 @@ public class EventLog {
 
     /**
      * An event as brokers and streams carry it: its public id, type, time, the body
-     * {@code {"type", "id", "timestamp", "data"}} with every language, and what it covers:
+     * {@code {"type", "id", "timestamp", "data"}} with every language, what it covers:
      * region codes and CAP event names (an Update or Cancel covers what the alerts it
-     * refers to covered, too).
+     * refers to covered, too), and who may read it.
      */
     public record Entry(long seq, String id, String type, Instant createdAt, String body, Set<String> regions,
-            Set<String> events, String payload) {
+            Set<String> events, String payload, Audience audience) {
     }
 
     /**
@@ -84,10 +86,13 @@ public class EventLog {
             String id = AlertEvent.publicId(event.id);
             Set<String> regions = new TreeSet<>();
             Set<String> names = new TreeSet<>();
+            Audience audience;
             try {
                 JsonNode alert = JSON.readTree(event.payload);
                 alert.path("regions").forEach(r -> regions.add(r.asText()));
                 alert.path("info").forEach(i -> names.add(i.path("event").asText()));
+                audience = new Audience(Audience.PUBLIC.equals(event.audience),
+                        CapAddresses.parse(alert.path("addresses").asText(null)), event.publishedBy);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Stored event payloads are JSON", e);
             }
@@ -101,7 +106,7 @@ public class EventLog {
             names.remove("");
             entries.add(new Entry(event.seq, id, event.type, event.createdAt,
                     WebhookBody.of(event.type, id, event.createdAt, event.payload, List.of()), regions, names,
-                    event.payload));
+                    event.payload, audience));
         }
         return entries;
     }

@@ -53,12 +53,12 @@ class EventOutbox {
         }
         AlertEvent event = new AlertEvent(UUID.randomUUID(), type, stored.alert().id(), chainKey(stored),
                 stored.related().stream().map(v -> v.id().toString()).collect(Collectors.joining(",")),
-                clock.instant(), payload(stored.alert()));
+                clock.instant(), payload(stored.alert()), stored.audience());
         em.persist(event);
         em.flush();
         em.createNativeQuery("INSERT INTO event_outbox (event_seq) VALUES (?1)")
                 .setParameter(1, event.seq).executeUpdate();
-        recorded.fire(new EventRecorded(event.seq));
+        recorded.fire(new EventRecorded(event.seq, stored.audience().isPublic()));
         notifications.notifyOnCommit(em);
     }
 

@@ -2,6 +2,8 @@ package dev.airalert.delivery;
 
 import dev.airalert.NativeValues;
 import dev.airalert.alert.AlertView;
+import dev.airalert.alert.cap.CapAddresses;
+import dev.airalert.security.Audience;
 import dev.airalert.subscription.SubscriptionMatcher;
 import dev.airalert.subscription.SubscriptionRepository.Target;
 import io.agroal.api.AgroalDataSource;
@@ -252,7 +254,12 @@ class FanOut {
 
     private List<Target> subscribers(AlertEvent event, Instant now) {
         List<AlertView> concerned = eventLog.concerned(event);
-        return concerned.isEmpty() ? List.of() : matcher.matching(concerned.get(0), concerned.subList(1, concerned.size()), now);
+        if (concerned.isEmpty()) {
+            return List.of();
+        }
+        Audience audience = Audience.of(concerned.get(0).alert().scope(),
+                CapAddresses.parse(concerned.get(0).alert().addresses()), event.publishedBy);
+        return matcher.matching(concerned.get(0), concerned.subList(1, concerned.size()), audience, now);
     }
 
     /** Queues the event for these subscriptions, due now: a delivery row and a queue row each. */

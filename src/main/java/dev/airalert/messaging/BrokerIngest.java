@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airalert.AirAlertConfig;
 import dev.airalert.alert.AlertIngest;
 import dev.airalert.security.ApiKeyService;
+import dev.airalert.security.Caller;
+import dev.airalert.security.Roles;
 import dev.airalert.web.Problem;
 import dev.airalert.web.ProblemException;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -47,6 +49,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class BrokerIngest {
 
+    static final String RABBITMQ_QUEUE = "alerts.ingest";
+    static final String MQTT_TOPIC = "alerts/ingest";
     static final String RABBITMQ_DEAD_LETTERS = "alerts.ingest.dlq";
     static final String MQTT_DEAD_LETTERS = "alerts/ingest/dead-letter";
     private static final Logger LOG = Logger.getLogger(BrokerIngest.class);
@@ -125,19 +129,33 @@ class BrokerIngest {
      */
     private CompletionStage<Void> take(Message<?> message, String contentType, byte[] body, boolean brokerRedelivers,
             java.util.function.Function<String, CompletionStage<Void>> deadLetter) {
+        String source = brokerRedelivers ? "rabbitmq:" + RABBITMQ_QUEUE : "mqtt:" + MQTT_TOPIC;
         ProblemException refused = null;
         for (int attempt = 1; refused == null; attempt++) {
             try {
-                if (publisher.isEmpty() || !keys.mayPublish(publisher.get())) {
+                Optional<Caller> caller = publisher.flatMap(keys::callerOf)
+                        .filter(c -> c.has(Roles.PUBLISHER) && !c.senders().anySender())
+                        .map(c -> c.at(source));
+                if (caller.isEmpty()) {
                     refused = new ProblemException(403, "/problems/ingest-not-authorised", "Ingest not authorised",
                             "airalert.messaging.ingest.publisher must name an API key with the publisher role"
-                                    + " that is not revoked.");
+                                    + " that is not revoked and is bound to senders (not \"*\": anyone who can"
+                                    + " reach the broker can publish there).");
                 } else {
-                    ingest.publish(contentType, body, publisher.get());
+                    ingest.publish(contentType, body, caller.get());
                     return message.ack();
                 }
             } catch (ProblemException e) {
-                refused = e;
+                if (e.status() != 429) {
+                    refused = e;
+                } else if (attempt >= PASSING_FAILURE_ATTEMPTS && brokerRedelivers) {
+                    return message.nack(e);
+                } else if (attempt >= PASSING_FAILURE_ATTEMPTS) {
+                    refused = e;
+                } else {
+                    // Over the key's publish limit: a passing condition, waited out like an outage.
+                    pause();
+                }
             } catch (RuntimeException e) {
                 LOG.warnf("Ingest failed for now (attempt %d): %s", attempt, e.getMessage());
                 if (attempt >= PASSING_FAILURE_ATTEMPTS) {
@@ -151,7 +169,7 @@ class BrokerIngest {
                 }
             }
         }
-        String problem = problemJson(refused);
+        String problem = problemJson(refused, source);
         LOG.infof("Ingest refused a message (%s); it went to the dead letters", refused.type());
         return deadLetter.apply(problem).thenCompose(sent -> message.ack());
     }
@@ -164,9 +182,9 @@ class BrokerIngest {
         }
     }
 
-    private String problemJson(ProblemException e) {
+    private String problemJson(ProblemException e, String source) {
         try {
-            return json.writeValueAsString(Problem.of(e, e.status() == 403 ? "airalert.messaging.ingest.publisher" : null));
+            return json.writeValueAsString(Problem.of(e, source));
         } catch (JsonProcessingException failure) {
             return "{\"type\": \"" + e.type() + "\", \"status\": " + e.status() + "}";
         }

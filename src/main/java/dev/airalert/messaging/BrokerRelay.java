@@ -78,8 +78,15 @@ class BrokerRelay {
         }
     }
 
-    /** In the publish transaction: the event is to go out through every switched-on broker. */
+    /**
+     * In the publish transaction: the event is to go out through every switched-on broker.
+     * Broker topics are read by whoever may subscribe to them, so a restricted event (a
+     * Restricted or Private alert) never goes there.
+     */
     void record(@Observes EventRecorded event) {
+        if (!event.isPublic()) {
+            return;
+        }
         for (BrokerPublisher publisher : publishers) {
             em.createNativeQuery("INSERT INTO broker_outbox (connector, event_seq, due_at, attempts) VALUES (?1, ?2, ?3, 0)")
                     .setParameter(1, publisher.name()).setParameter(2, event.seq())

@@ -3,19 +3,15 @@ package dev.airalert.security;
 import dev.airalert.AirAlertConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import org.jboss.logging.Logger;
 
 /**
- * The admin key: from {@code AIRALERT_ADMIN_KEY} when configured; otherwise generated once,
- * kept in the data directory (readable by its owner only) and printed at start, so a
- * fresh install can create its first keys without any set-up.
+ * The admin key: from {@code AIRALERT_ADMIN_KEY} when configured; otherwise generated once
+ * and kept in the data directory (readable by its owner only), so a fresh install can
+ * create its first keys without any set-up. The key itself is never logged: logs are read
+ * by more people than should hold it; the log says where the file is.
  */
 @Startup
 @ApplicationScoped
@@ -27,13 +23,14 @@ public class AdminKey {
 
     AdminKey(AirAlertConfig config) {
         String key = config.adminKey().filter(k -> !k.isBlank())
-                .orElseGet(() -> storedOrGenerated(config.dataDir().resolve("admin-key")));
+                .orElseGet(() -> KeyFiles.storedOrGenerated(config.dataDir().resolve("admin-key"),
+                        ApiKeySecrets::generate));
         this.hash = ApiKeySecrets.hash(key);
-        if (config.adminKey().isPresent()) {
+        if (config.adminKey().filter(k -> !k.isBlank()).isPresent()) {
             LOG.info("Admin API key: taken from AIRALERT_ADMIN_KEY (airalert.admin-key)");
         } else {
-            LOG.infof("Admin API key: %s (stored in %s; set AIRALERT_ADMIN_KEY to choose your own)",
-                    key, config.dataDir().resolve("admin-key").toAbsolutePath());
+            LOG.infof("Admin API key: in %s (readable by this user only; set AIRALERT_ADMIN_KEY to choose your own)",
+                    config.dataDir().resolve("admin-key").toAbsolutePath());
         }
     }
 
@@ -41,24 +38,5 @@ public class AdminKey {
     boolean matches(String secret) {
         return MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
                 ApiKeySecrets.hash(secret).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String storedOrGenerated(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim();
-            }
-            Files.createDirectories(file.getParent());
-            String key = ApiKeySecrets.generate();
-            Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } else {
-                LOG.warnf("Cannot restrict permissions of %s on this file system", file);
-            }
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the admin key file " + file, e);
-        }
     }
 }

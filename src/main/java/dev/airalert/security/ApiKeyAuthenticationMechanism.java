@@ -1,5 +1,7 @@
 package dev.airalert.security;
 
+import dev.airalert.web.DatabaseOutage;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -12,11 +14,23 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
-/** Reads {@code Authorization: Bearer <api key>}; the identity provider checks the key. */
+/**
+ * Reads {@code Authorization: Bearer <api key>}; the identity provider checks the key. A
+ * key that is unknown or revoked counts against the client address's allowance of failed
+ * authentications ({@link RateLimits}); the gate that answers 429 is {@link AuthenticationGate}.
+ */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
+
+    private final RateLimits limits;
+    private final ClientAddresses addresses;
+
+    ApiKeyAuthenticationMechanism(RateLimits limits, ClientAddresses addresses) {
+        this.limits = limits;
+        this.addresses = addresses;
+    }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager providers) {
@@ -25,7 +39,9 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             return Uni.createFrom().nullItem();
         }
         String secret = header.substring(BEARER.length()).trim();
-        return providers.authenticate(new TokenAuthenticationRequest(new TokenCredential(secret, "bearer")));
+        return providers.authenticate(new TokenAuthenticationRequest(new TokenCredential(secret, "bearer")))
+                .onFailure(e -> e instanceof AuthenticationFailedException && !DatabaseOutage.causedBy(e))
+                .invoke(() -> limits.authenticationFailed(addresses.of(context.request())));
     }
 
     @Override

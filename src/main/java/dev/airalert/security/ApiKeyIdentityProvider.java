@@ -10,7 +10,10 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns an API key secret into an identity with the key's roles; unknown or revoked: 401. */
+/**
+ * Turns an API key secret into an identity with the key's roles and, as an attribute, the
+ * {@link Caller} with everything the key may do; unknown or revoked: 401.
+ */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
@@ -30,9 +33,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> keys.authenticate(request.getToken().getToken())
                 .map(caller -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(caller.name()))
+                        .setPrincipal(new QuarkusPrincipal(caller.keyId()))
                         .addRoles(caller.roles())
                         .addCredential(request.getToken())
+                        .addAttribute(CurrentCaller.ATTRIBUTE, caller)
                         .build())
                 .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API key")));
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,15 +23,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ApiKeyResource {
 
     private final ApiKeyService service;
+    private final CurrentCaller caller;
 
-    ApiKeyResource(ApiKeyService service) {
+    ApiKeyResource(ApiKeyService service, CurrentCaller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
-    @Operation(summary = "Create an API key", description = "The secret is in this response only.")
+    @Operation(summary = "Create an API key",
+            description = "The secret is in this response only. Publisher and approver keys need"
+                    + " 'senders'; 'holder' names the person or system holding the key.")
     public Response create(@Valid @NotNull CreateApiKeyRequest request, @Context UriInfo uri) {
-        CreatedApiKey key = service.create(request);
+        CreatedApiKey key = service.create(request, caller.get());
         return Response.created(uri.getAbsolutePathBuilder().path(key.id().toString()).build())
                 .entity(key).build();
     }
@@ -41,10 +46,27 @@ public class ApiKeyResource {
         return service.list();
     }
 
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One API key")
+    public ApiKeyView get(@PathParam("id") UUID id) {
+        return service.get(id).orElseThrow(NotFoundException::new);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Operation(summary = "Change a key's name, holder, senders, regions, addresses or publish limit",
+            description = "Absent fields stay as they are; roles cannot change (create a new key).")
+    public ApiKeyView update(@PathParam("id") UUID id, @Valid @NotNull UpdateApiKeyRequest request) {
+        return service.update(id, request, caller.get()).orElseThrow(NotFoundException::new);
+    }
+
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke an API key", description = "It stops working at once; the record stays.")
+    @Operation(summary = "Revoke an API key",
+            description = "It stops working at once, and so does what it owns: its subscriptions"
+                    + " stop receiving (they say why) and its open streams close. The record stays.")
     public ApiKeyView revoke(@PathParam("id") UUID id) {
-        return service.revoke(id).orElseThrow(NotFoundException::new);
+        return service.revoke(id, caller.get()).orElseThrow(NotFoundException::new);
     }
 }

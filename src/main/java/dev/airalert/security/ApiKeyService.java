@@ -1,41 +1,126 @@
 package dev.airalert.security;
 
+import dev.airalert.web.FieldError;
+import dev.airalert.region.RegionResolver;
+import dev.airalert.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Creating, listing, revoking and checking API keys. */
+/** Creating, changing, listing, revoking and checking API keys. */
 @ApplicationScoped
 public class ApiKeyService {
 
-    /** Who a secret belongs to: the principal name is the key id, or "admin". */
-    record Caller(String name, Set<String> roles) {
-    }
-
     private final ApiKeyRepository keys;
     private final AdminKey adminKey;
+    private final RegionResolver regions;
+    private final Event<AuditEvent> audit;
+    private final Event<KeyRevoked> revoked;
     private final Clock clock = Clock.systemUTC();
 
-    ApiKeyService(ApiKeyRepository keys, AdminKey adminKey) {
+    ApiKeyService(ApiKeyRepository keys, AdminKey adminKey, RegionResolver regions, Event<AuditEvent> audit,
+            Event<KeyRevoked> revoked) {
         this.keys = keys;
         this.adminKey = adminKey;
+        this.regions = regions;
+        this.audit = audit;
+        this.revoked = revoked;
     }
 
     @Transactional
-    public CreatedApiKey create(CreateApiKeyRequest request) {
+    public CreatedApiKey create(CreateApiKeyRequest request, Caller by) {
+        Set<String> roles = new HashSet<>(request.roles());
+        List<FieldError> errors = new ArrayList<>();
+        boolean speaksForSenders = roles.contains(Roles.PUBLISHER) || roles.contains(Roles.APPROVER);
+        if (speaksForSenders && (request.senders() == null || request.senders().isEmpty())) {
+            errors.add(new FieldError("senders", "is required for publisher and approver keys: the CAP senders"
+                    + " this key may publish or approve as (exact, with '*' patterns, or \"*\" for any)"));
+        }
+        if (!speaksForSenders && request.senders() != null && !request.senders().isEmpty()) {
+            errors.add(new FieldError("senders", "only publisher and approver keys speak for senders"));
+        }
+        if (!roles.contains(Roles.PUBLISHER) && request.regions() != null && !request.regions().isEmpty()) {
+            errors.add(new FieldError("regions", "only publisher keys are bound to regions"));
+        }
         String secret = ApiKeySecrets.generate();
-        ApiKey key = new ApiKey(UUID.randomUUID(), request.name().trim(),
-                new HashSet<>(request.roles()), secret, clock.instant());
+        ApiKey key = new ApiKey(UUID.randomUUID(), request.name().trim(), request.holder().trim(), roles, secret,
+                clock.instant());
+        key.publishesPerMinute = request.publishesPerMinute();
+        apply(key, request.senders(), request.regions(), request.addresses(), errors);
         keys.persist(key);
         ApiKeyView view = key.view();
-        return new CreatedApiKey(view.id(), view.name(), view.roles(), view.prefix(),
-                view.createdAt(), secret);
+        audit.fire(AuditEvent.accepted(AuditEvent.KEY_CREATED, by, null, null, describe(view)));
+        return new CreatedApiKey(view, secret);
+    }
+
+    @Transactional
+    public Optional<ApiKeyView> update(UUID id, UpdateApiKeyRequest request, Caller by) {
+        return keys.findByIdOptional(id).map(key -> {
+            List<FieldError> errors = new ArrayList<>();
+            Set<String> roles = key.roleSet();
+            if (request.senders() != null && request.senders().isEmpty()
+                    && (roles.contains(Roles.PUBLISHER) || roles.contains(Roles.APPROVER))) {
+                errors.add(new FieldError("senders", "must not be empty for a publisher or approver key"));
+            }
+            if (request.name() != null) {
+                key.name = request.name().trim();
+            }
+            if (request.holder() != null) {
+                key.holder = request.holder().trim();
+            }
+            if (request.publishesPerMinute() != null) {
+                key.publishesPerMinute = request.publishesPerMinute();
+            }
+            apply(key, request.senders(), request.regions(), request.addresses(), errors);
+            ApiKeyView view = key.view();
+            audit.fire(AuditEvent.accepted(AuditEvent.KEY_UPDATED, by, null, null, describe(view)));
+            return view;
+        });
+    }
+
+    private void apply(ApiKey key, List<String> senders, List<String> regionNames, List<String> addresses,
+            List<FieldError> errors) {
+        if (senders != null) {
+            for (int i = 0; i < senders.size(); i++) {
+                int index = i;
+                SenderPatterns.problem(senders.get(i))
+                        .ifPresent(p -> errors.add(new FieldError("senders[" + index + "]", p)));
+            }
+            key.replace(key.senders, senders);
+        }
+        if (regionNames != null) {
+            Set<String> codes = new LinkedHashSet<>();
+            for (int i = 0; i < regionNames.size(); i++) {
+                int index = i;
+                String name = regionNames.get(i);
+                regions.codeFor(name == null ? "" : name).ifPresentOrElse(codes::add,
+                        () -> errors.add(new FieldError("regions[" + index + "]",
+                                "'" + name + "' is not a known region name or ISO 3166-2 code")));
+            }
+            key.replace(key.regions, codes);
+        }
+        if (addresses != null) {
+            for (int i = 0; i < addresses.size(); i++) {
+                String address = addresses.get(i);
+                if (address == null || address.isBlank() || address.length() > 1024) {
+                    errors.add(new FieldError("addresses[" + i + "]", "must be 1 to 1024 characters"));
+                }
+            }
+            key.replace(key.addresses, addresses.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList());
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("/problems/invalid-request",
+                    "The key request has " + errors.size() + " invalid field(s).", errors);
+        }
     }
 
     @Transactional
@@ -44,29 +129,47 @@ public class ApiKeyService {
     }
 
     @Transactional
-    public Optional<ApiKeyView> revoke(UUID id) {
+    public Optional<ApiKeyView> get(UUID id) {
+        return keys.findByIdOptional(id).map(ApiKey::view);
+    }
+
+    /** Revokes the key; what it owns stops in the same transaction. */
+    @Transactional
+    public Optional<ApiKeyView> revoke(UUID id, Caller by) {
         return keys.findByIdOptional(id).map(key -> {
-            key.revoke(clock.instant());
+            if (!key.isRevoked()) {
+                key.revoke(clock.instant());
+                revoked.fire(new KeyRevoked(key.id.toString(), key.revokedAt));
+                audit.fire(AuditEvent.accepted(AuditEvent.KEY_REVOKED, by, null, null, "key " + key.id));
+            }
             return key.view();
         });
     }
 
-    /**
-     * Whether the key with this id may publish now (exists, not revoked, has the publisher
-     * role): what a broker ingest source configured to publish as it is allowed to do.
-     */
-    public boolean mayPublish(UUID id) {
+    /** The caller a stored key stands for, if it exists and is not revoked; joins or opens a transaction. */
+    public Optional<Caller> callerOf(UUID id) {
         return QuarkusTransaction.joiningExisting().call(() -> keys.findByIdOptional(id)
-                .filter(k -> k.revokedAt == null && k.roleSet().contains(Roles.PUBLISHER)).isPresent());
+                .filter(k -> !k.isRevoked()).map(ApiKey::caller));
+    }
+
+    /** Which of these key ids are revoked or gone; joins or opens a transaction. */
+    public Set<String> revokedAmong(Set<String> keyIds) {
+        return QuarkusTransaction.joiningExisting().call(() -> keys.revokedAmong(keyIds));
     }
 
     /** The caller a bearer secret identifies, if any; blocking (reads the database). */
     Optional<Caller> authenticate(String secret) {
         if (adminKey.matches(secret)) {
-            return Optional.of(new Caller("admin", Set.of(Roles.ADMIN)));
+            return Optional.of(Caller.configuredAdmin());
         }
         return QuarkusTransaction.joiningExisting().call(() ->
-                keys.findUsableBySecretHash(ApiKeySecrets.hash(secret))
-                        .map(k -> new Caller(k.id.toString(), k.roleSet())));
+                keys.findUsableBySecretHash(ApiKeySecrets.hash(secret)).map(ApiKey::caller));
+    }
+
+    private static String describe(ApiKeyView v) {
+        return "key " + v.id() + " '" + v.name() + "' held by '" + v.holder() + "', roles " + v.roles()
+                + (v.senders().isEmpty() ? "" : ", senders " + v.senders())
+                + (v.regions().isEmpty() ? "" : ", regions " + v.regions())
+                + (v.addresses().isEmpty() ? "" : ", addresses " + v.addresses());
     }
 }

@@ -1,10 +1,11 @@
 package dev.airalert.security;
 
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** A new API key, the only time its secret is shown. */
-public record CreatedApiKey(UUID id, String name, Set<String> roles, String prefix,
-        Instant createdAt, String secret) {
+public record CreatedApiKey(@JsonUnwrapped ApiKeyView key, String secret) {
+
+    public java.util.UUID id() {
+        return key.id();
+    }
 }

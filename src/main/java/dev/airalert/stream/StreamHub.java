@@ -11,11 +11,16 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import dev.airalert.security.ApiKeyService;
+import dev.airalert.security.KeyRevoked;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -35,15 +40,22 @@ public class StreamHub {
     /** How far behind the newest event seen the log is read again for late commits. */
     private static final int LOOK_BACK = 100;
 
+    private static final Duration KEY_CHECK_EVERY = Duration.ofSeconds(5);
+
     private final EventLog eventLog;
+    private final ApiKeyService keys;
     private final AirAlertConfig.Stream config;
     private final List<Consumer<EventLog.Entry>> listeners = new CopyOnWriteArrayList<>();
+    /** How to close the streams opened with each key: they end when the key is revoked. */
+    private final Map<String, Set<Runnable>> byKey = new ConcurrentHashMap<>();
+    private Instant nextKeyCheck = Instant.EPOCH;
     private final WakeUps wakeUps = new WakeUps();
     private volatile boolean running;
     private Thread tail;
 
-    StreamHub(EventLog eventLog, AirAlertConfig config) {
+    StreamHub(EventLog eventLog, ApiKeyService keys, AirAlertConfig config) {
         this.eventLog = eventLog;
+        this.keys = keys;
         this.config = config.stream();
     }
 
@@ -76,6 +88,46 @@ public class StreamHub {
         listeners.remove(listener);
     }
 
+    /** Closes the stream with {@code close} when the key it was opened with is revoked (on any instance). */
+    void watchKey(String keyId, Runnable close) {
+        if (keyId != null) {
+            byKey.computeIfAbsent(keyId, k -> ConcurrentHashMap.newKeySet()).add(close);
+        }
+    }
+
+    void unwatchKey(String keyId, Runnable close) {
+        if (keyId != null) {
+            byKey.computeIfPresent(keyId, (k, closers) -> {
+                closers.remove(close);
+                return closers.isEmpty() ? null : closers;
+            });
+        }
+    }
+
+    /** Revoked here: its streams close as soon as the revocation is committed. */
+    void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeyRevoked revoked) {
+        close(Set.of(revoked.keyId()));
+    }
+
+    /** Revoked on another instance: found by looking at the keys of open streams now and then. */
+    private void closeRevokedStreams() {
+        Instant now = Instant.now();
+        if (byKey.isEmpty() || now.isBefore(nextKeyCheck)) {
+            return;
+        }
+        nextKeyCheck = now.plus(KEY_CHECK_EVERY);
+        close(keys.revokedAmong(Set.copyOf(byKey.keySet())));
+    }
+
+    private void close(Set<String> keyIds) {
+        for (String keyId : keyIds) {
+            Set<Runnable> closers = byKey.remove(keyId);
+            if (closers != null) {
+                closers.forEach(Runnable::run);
+            }
+        }
+    }
+
     private void wake() {
         wakeUps.wake();
     }
@@ -106,6 +158,7 @@ public class StreamHub {
                         seen.remove(seenOrder.poll());
                     }
                 }
+                closeRevokedStreams();
             } catch (RuntimeException e) {
                 LOG.warnf("Stream: reading the event log failed (%s); trying again", e.getMessage());
             }

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.AirAlertConfig;
 import dev.airalert.alert.cap.CapEnums;
-import dev.airalert.alert.cap.FieldError;
+import dev.airalert.web.FieldError;
 import dev.airalert.delivery.EventLog;
 import dev.airalert.delivery.WebhookBody;
 import dev.airalert.region.RegionResolver;
+import dev.airalert.security.Caller;
+import dev.airalert.security.CurrentCaller;
 import dev.airalert.web.ProblemException;
 import dev.airalert.web.QueryParameters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -43,7 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * subscriptions), {@code event}, {@code minSeverity}, {@code lang}. A client that reconnects
  * with {@code Last-Event-ID} first gets what it missed from the durable event log (within
  * {@code airalert.stream.replay-window}), then live events; the stream carries a comment
- * every {@code airalert.stream.heartbeat}.
+ * every {@code airalert.stream.heartbeat}. A Restricted or Private alert reaches only a
+ * stream opened with a key that may read it; a stream opened with a key closes when the key
+ * is revoked.
  */
 @Path("/api/v1/alerts/stream")
 public class StreamResource {
@@ -57,22 +61,26 @@ public class StreamResource {
     private final EventLog eventLog;
     private final RegionResolver resolver;
     private final AirAlertConfig.Stream config;
-    private final SecurityIdentity identity;
+    private final CurrentCaller caller;
     private final Clock clock = Clock.systemUTC();
 
     StreamResource(StreamHub hub, EventLog eventLog, RegionResolver resolver, AirAlertConfig config,
-            SecurityIdentity identity) {
+            CurrentCaller caller) {
         this.hub = hub;
         this.eventLog = eventLog;
         this.resolver = resolver;
         this.config = config.stream();
-        this.identity = identity;
+        this.caller = caller;
     }
 
-    /** Which events a client asked for. */
-    private record Filter(Set<String> regions, Set<String> events, Integer minSeverityRank, List<String> languages) {
+    /** Which events a client asked for, and may read. */
+    private record Filter(Set<String> regions, Set<String> events, Integer minSeverityRank, List<String> languages,
+            Caller reader) {
 
         boolean accepts(EventLog.Entry entry) {
+            if (!entry.audience().admits(reader)) {
+                return false;
+            }
             if (!regions.isEmpty() && entry.regions().stream().noneMatch(regions::contains)) {
                 return false;
             }
@@ -90,11 +98,12 @@ public class StreamResource {
             description = "Filters region, event, minSeverity, lang; reconnect with Last-Event-ID to get what was missed.")
     public Multi<OutboundSseEvent> stream(@Context UriInfo uri, @Context Sse sse,
             @HeaderParam("Last-Event-ID") String lastEventId) {
-        if (config.requireKey() && identity.isAnonymous()) {
+        Caller reader = caller.get();
+        if (config.requireKey() && reader.isAnonymous()) {
             throw new ProblemException(401, "/problems/unauthorized", "Unauthorized",
                     "The stream needs an API key: send Authorization: Bearer <key>.");
         }
-        Filter filter = filter(uri);
+        Filter filter = filter(uri, reader);
         // Live events are collected from before the replay is read, so none falls in between.
         Client client = new Client(filter, sse);
         hub.listen(client);
@@ -114,12 +123,22 @@ public class StreamResource {
             throw e;
         }
         List<EventLog.Entry> replay = missed;
+        AtomicBoolean ended = new AtomicBoolean();
         Multi<OutboundSseEvent> events = Multi.createFrom().emitter(emitter -> {
             replay.stream().filter(filter::accepts).forEach(e -> emitter.emit(client.event(e)));
             client.attach(emitter, after);
-            emitter.onTermination(() -> hub.remove(client));
+            // A stream opened with a key ends when the key is revoked.
+            Runnable close = emitter::complete;
+            hub.watchKey(reader.keyId(), close);
+            emitter.onTermination(() -> {
+                ended.set(true);
+                hub.remove(client);
+                hub.unwatchKey(reader.keyId(), close);
+            });
         });
+        // The heartbeats end with the events (at the next tick), so that the response ends too.
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
+                .select().first(tick -> !ended.get())
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         return Multi.createBy().merging().streams(events, heartbeats);
     }
@@ -159,7 +178,7 @@ public class StreamResource {
         }
     }
 
-    private Filter filter(UriInfo uri) {
+    private Filter filter(UriInfo uri, Caller reader) {
         var params = uri.getQueryParameters();
         List<FieldError> errors = new ArrayList<>(QueryParameters.unknown(params, PARAMETERS));
         Set<String> regions = new HashSet<>();
@@ -183,7 +202,7 @@ public class StreamResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("/problems/invalid-request", "The stream's parameters are not valid.", errors);
         }
-        return new Filter(regions, events, minSeverity, params.getOrDefault("lang", List.of()));
+        return new Filter(regions, events, minSeverity, params.getOrDefault("lang", List.of()), reader);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.airalert.subscription;
 
+import dev.airalert.security.SecretBox;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -91,39 +92,58 @@ public class Subscription {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
+    /** When the key that owns it was revoked: it stopped then, for good. */
+    @Column(name = "owner_revoked_at")
+    Instant ownerRevokedAt;
+
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
 
     protected Subscription() {
     }
 
-    Subscription(UUID id, String owner, String secret, Instant now) {
+    Subscription(UUID id, String owner, String sealedSecret, Instant now) {
         this.id = id;
         this.owner = owner;
-        this.secret = secret;
+        this.secret = sealedSecret;
         this.enabled = true;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
     /**
-     * The secrets that sign at {@code now}: the current one, and the previous one during its
-     * grace after a rotation. Static, as the delivery workers read these columns in bulk.
+     * The secrets that sign at {@code now}, opened: the current one, and the previous one
+     * during its grace after a rotation. Static, as the delivery workers read these columns
+     * in bulk; both are stored sealed with the master key, bound to the subscription.
      */
-    public static List<String> signingSecrets(String secret, String previousSecret, Instant previousSecretUntil,
-            Instant now) {
-        List<String> secrets = new ArrayList<>(List.of(secret));
+    public static List<String> signingSecrets(SecretBox box, UUID id, String secret, String previousSecret,
+            Instant previousSecretUntil, Instant now) {
+        List<String> secrets = new ArrayList<>(List.of(box.open(secretPurpose(id), secret)));
         if (previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)) {
-            secrets.add(previousSecret);
+            secrets.add(box.open(secretPurpose(id), previousSecret));
         }
         return secrets;
     }
 
-    void rotate(String newSecret, Duration grace, Instant now) {
+    /** What a subscription's sealed secrets are bound to: they open for this subscription only. */
+    static String secretPurpose(UUID id) {
+        return "webhook-secret/" + id;
+    }
+
+    /** Takes a new secret (sealed); the one before keeps signing for {@code grace}. */
+    void rotate(String sealedSecret, Duration grace, Instant now) {
         previousSecret = secret;
         previousSecretUntil = now.plus(grace);
-        secret = newSecret;
+        secret = sealedSecret;
         updatedAt = now;
+    }
+
+    void ownerRevoked(Instant at, String reason) {
+        ownerRevokedAt = at;
+        enabled = false;
+        disabledReason = reason;
+        disabledAt = at;
+        updatedAt = at;
     }
 
     void enable(Instant now) {

@@ -7,13 +7,19 @@ import dev.airalert.alert.cap.CapInfo;
 import dev.airalert.region.CapShapes;
 import dev.airalert.region.Gazetteer;
 import dev.airalert.region.RegionResolver;
+import dev.airalert.security.ApiKeyService;
+import dev.airalert.security.Audience;
+import dev.airalert.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -28,15 +34,22 @@ public class SubscriptionMatcher {
     private final SubscriptionRepository subscriptions;
     private final RegionResolver resolver;
     private final Gazetteer gazetteer;
+    private final ApiKeyService keys;
 
-    SubscriptionMatcher(SubscriptionRepository subscriptions, RegionResolver resolver, Gazetteer gazetteer) {
+    SubscriptionMatcher(SubscriptionRepository subscriptions, RegionResolver resolver, Gazetteer gazetteer,
+            ApiKeyService keys) {
         this.subscriptions = subscriptions;
         this.resolver = resolver;
         this.gazetteer = gazetteer;
+        this.keys = keys;
     }
 
-    /** The subscriptions the event goes to, enabled or not; run inside a transaction. */
-    public List<SubscriptionRepository.Target> matching(AlertView alert, List<AlertView> related, Instant now) {
+    /**
+     * The subscriptions the event goes to, enabled or not: for a restricted alert only those
+     * whose key may read it ({@link Audience}). Run inside a transaction.
+     */
+    public List<SubscriptionRepository.Target> matching(AlertView alert, List<AlertView> related, Audience audience,
+            Instant now) {
         List<AlertView> views = new ArrayList<>(related);
         views.add(0, alert);
         Set<String> codes = new HashSet<>();
@@ -44,9 +57,22 @@ public class SubscriptionMatcher {
         if (codes.isEmpty()) {
             return List.of();
         }
+        Map<String, Boolean> entitled = new HashMap<>();
         return subscriptions.findTargetsInRegions(codes, now).stream()
+                .filter(s -> audience.isPublic() || entitled.computeIfAbsent(s.owner(), owner -> ownerMayRead(owner, audience)))
                 .filter(s -> views.stream().anyMatch(v -> accepts(s.filter(), v)))
                 .toList();
+    }
+
+    private boolean ownerMayRead(String owner, Audience audience) {
+        if (Caller.CONFIGURED_ADMIN.equals(owner)) {
+            return true;
+        }
+        try {
+            return keys.callerOf(UUID.fromString(owner)).map(audience::admits).orElse(false);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private boolean accepts(SubscriptionFilter f, AlertView alert) {

@@ -1,6 +1,7 @@
 package dev.airalert.subscription;
 
 import dev.airalert.NativeValues;
+import dev.airalert.security.SecretBox;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -12,6 +13,12 @@ import java.util.UUID;
 /** Subscriptions in the database. */
 @ApplicationScoped
 public class SubscriptionRepository implements PanacheRepositoryBase<Subscription, UUID> {
+
+    private final SecretBox box;
+
+    SubscriptionRepository(SecretBox box) {
+        this.box = box;
+    }
 
     List<Subscription> findByOwner(String owner) {
         return list("owner = ?1 order by createdAt desc", owner);
@@ -36,27 +43,29 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
      * A subscription as matching and sending need it: its filter and its endpoint (the
      * secrets that sign at {@code now}), nothing else loaded.
      */
-    public record Target(UUID id, SubscriptionFilter filter, String url, boolean enabled, List<String> secrets) {
+    public record Target(UUID id, String owner, SubscriptionFilter filter, String url, boolean enabled,
+            List<String> secrets) {
     }
 
     /**
      * Subscriptions listening to any of these region codes. Disabled ones too: their
      * deliveries wait in the queue until they are enabled again, so an outage on the
-     * subscriber's side loses nothing. A projection, not entities: one alert can match tens
-     * of thousands.
+     * subscriber's side loses nothing. Not those of a revoked key: they stopped with it. A
+     * projection, not entities: one alert can match tens of thousands.
      */
     public List<Target> findTargetsInRegions(Collection<String> codes, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
                 SELECT s.id, s.events, s.min_severity_rank, s.urgencies, s.certainties, s.statuses,
                        s.languages, s.point_lat, s.point_lon, s.radius_km,
-                       s.url, s.enabled, s.secret, s.previous_secret, s.previous_secret_until
-                FROM subscription s WHERE s.id IN (
+                       s.url, s.enabled, s.secret, s.previous_secret, s.previous_secret_until, s.owner
+                FROM subscription s WHERE s.owner_revoked_at IS NULL AND s.id IN (
                   SELECT r.subscription_id FROM subscription_region r WHERE r.region_code IN (?1))""")
                 .setParameter(1, codes).getResultList();
-        return rows.stream().map(r -> new Target(NativeValues.uuid(r[0]), SubscriptionFilter.of((String) r[1], (Number) r[2],
+        return rows.stream().map(r -> new Target(NativeValues.uuid(r[0]), (String) r[15],
+                SubscriptionFilter.of((String) r[1], (Number) r[2],
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6], (Number) r[7], (Number) r[8],
-                (Number) r[9]), (String) r[10], (Boolean) r[11], Subscription.signingSecrets((String) r[12],
-                (String) r[13], NativeValues.instant(r[14]), now))).toList();
+                (Number) r[9]), (String) r[10], (Boolean) r[11], Subscription.signingSecrets(box,
+                NativeValues.uuid(r[0]), (String) r[12], (String) r[13], NativeValues.instant(r[14]), now))).toList();
     }
 }

@@ -2,12 +2,13 @@ package dev.airalert.subscription;
 
 import dev.airalert.AirAlertConfig;
 import dev.airalert.alert.cap.CapEnums;
-import dev.airalert.alert.cap.FieldError;
+import dev.airalert.web.FieldError;
 import dev.airalert.region.CapShapes;
 import dev.airalert.region.Gazetteer;
 import dev.airalert.region.LatLon;
 import dev.airalert.region.Region;
 import dev.airalert.region.RegionResolver;
+import dev.airalert.security.SecretBox;
 import dev.airalert.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,15 +35,17 @@ public class SubscriptionService {
     private final Gazetteer gazetteer;
     private final TargetGuard guard;
     private final AirAlertConfig config;
+    private final SecretBox box;
     private final Clock clock = Clock.systemUTC();
 
     SubscriptionService(SubscriptionRepository subscriptions, RegionResolver resolver,
-            Gazetteer gazetteer, TargetGuard guard, AirAlertConfig config) {
+            Gazetteer gazetteer, TargetGuard guard, AirAlertConfig config, SecretBox box) {
         this.subscriptions = subscriptions;
         this.resolver = resolver;
         this.gazetteer = gazetteer;
         this.guard = guard;
         this.config = config;
+        this.box = box;
     }
 
     @Transactional
@@ -54,12 +57,14 @@ public class SubscriptionService {
         if ((request.regions() == null || request.regions().isEmpty()) && request.point() == null) {
             errors.add(new FieldError("regions", "give regions, a point, or both"));
         }
-        Subscription s = new Subscription(UUID.randomUUID(), owner, WebhookSecrets.generate(), clock.instant());
+        UUID id = UUID.randomUUID();
+        String secret = WebhookSecrets.generate();
+        Subscription s = new Subscription(id, owner, box.seal(Subscription.secretPurpose(id), secret), clock.instant());
         s.statuses = "Actual";
         s.events = s.urgencies = s.certainties = s.languages = "";
         apply(s, request, errors);
         subscriptions.persist(s);
-        return SubscriptionView.of(s, s.secret);
+        return SubscriptionView.of(s, secret);
     }
 
     @Transactional
@@ -95,8 +100,9 @@ public class SubscriptionService {
     public RotatedSecret rotateSecret(String owner, UUID id) {
         Subscription s = owned(owner, id);
         Instant now = clock.instant();
-        s.rotate(WebhookSecrets.generate(), config.webhooks().rotationGrace(), now);
-        return new RotatedSecret(s.secret, s.previousSecretUntil);
+        String secret = WebhookSecrets.generate();
+        s.rotate(box.seal(Subscription.secretPurpose(id), secret), config.webhooks().rotationGrace(), now);
+        return new RotatedSecret(secret, s.previousSecretUntil);
     }
 
     @Transactional

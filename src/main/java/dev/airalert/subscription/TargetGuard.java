@@ -1,8 +1,8 @@
 package dev.airalert.subscription;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Cidr;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -100,31 +100,5 @@ public class TargetGuard {
         return !(a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress()
                 || a.isSiteLocalAddress() || a.isMulticastAddress()
                 || BLOCKED.stream().anyMatch(c -> c.contains(a)));
-    }
-
-    /** An address range such as 10.0.0.0/8 or fc00::/7. */
-    record Cidr(byte[] network, int prefix) {
-
-        static Cidr parse(String text) {
-            String[] parts = text.trim().split("/");
-            try {
-                byte[] network = InetAddress.getByName(parts[0]).getAddress();
-                int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : network.length * 8;
-                return new Cidr(network, prefix);
-            } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("Not a network in CIDR form: " + text, e);
-            }
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] bytes = address.getAddress();
-            if (bytes.length != network.length) {
-                return false;
-            }
-            int bits = bytes.length * 8;
-            BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                    .shiftRight(prefix).not().and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
-            return new BigInteger(1, bytes).and(mask).equals(new BigInteger(1, network).and(mask));
-        }
     }
 }

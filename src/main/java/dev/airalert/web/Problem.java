@@ -1,7 +1,6 @@
 package dev.airalert.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.airalert.alert.cap.FieldError;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package dev.airalert.web;
 
-import dev.airalert.alert.cap.FieldError;
 import java.util.List;
 
 /**
@@ -13,14 +12,33 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final transient List<FieldError> errors;
+    /** Seconds the caller should wait before trying again (429, 503); null when it does not apply. */
+    private final Long retryAfterSeconds;
 
     public ProblemException(int status, String type, String title, String detail,
             List<FieldError> errors) {
+        this(status, type, title, detail, errors, null);
+    }
+
+    private ProblemException(int status, String type, String title, String detail,
+            List<FieldError> errors, Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429: a limit was reached; the same request works again after {@code seconds}. */
+    public static ProblemException tooManyRequests(String detail, long seconds) {
+        return new ProblemException(429, "/problems/too-many-requests", "Too many requests", detail, List.of(),
+                Math.max(1, seconds));
+    }
+
+    /** 403: the caller may not do this, with the field that says why. */
+    public static ProblemException forbidden(String detail, List<FieldError> errors) {
+        return new ProblemException(403, "/problems/forbidden", "Forbidden", detail, errors);
     }
 
     public ProblemException(int status, String type, String title, String detail) {
@@ -52,5 +70,9 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

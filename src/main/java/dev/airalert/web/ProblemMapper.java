@@ -3,7 +3,6 @@ package dev.airalert.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.airalert.alert.cap.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -30,7 +29,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(Problem.of(e, path(uri)));
+        Response response = respond(Problem.of(e, path(uri)));
+        return e.retryAfterSeconds() == null ? response
+                : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

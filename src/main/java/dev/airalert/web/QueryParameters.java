@@ -1,6 +1,5 @@
 package dev.airalert.web;
 
-import dev.airalert.alert.cap.FieldError;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Set;

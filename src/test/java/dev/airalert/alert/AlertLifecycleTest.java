@@ -22,14 +22,15 @@ class AlertLifecycleTest {
                 .body("state", equalTo("active")).extract().path("id");
 
         String update = TestAlerts.uniqueId();
-        String updateId = publish(airRaid(sender, update, TestAlerts.now(), "Update",
+        String updateSent = TestAlerts.now();
+        String updateId = publish(airRaid(sender, update, updateSent, "Update",
                 sender + "," + first + "," + sent)).then().statusCode(201)
                 .body("state", equalTo("active")).extract().path("id");
         given().get("/api/v1/alerts/" + alertId).then()
                 .body("state", equalTo("updated")).body("replacedBy", equalTo(updateId));
 
         String cancelId = publish(airRaid(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Cancel",
-                sender + "," + update + "," + sent)).then().statusCode(201)
+                sender + "," + update + "," + updateSent)).then().statusCode(201)
                 .body("state", equalTo("cancelled")).extract().path("id");
         given().get("/api/v1/alerts/" + updateId).then()
                 .body("state", equalTo("cancelled")).body("replacedBy", equalTo(cancelId));

@@ -46,12 +46,17 @@ class BrokerIngestTest {
 
     @BeforeEach
     void publisherKeyExists() throws Exception {
-        try (var c = db.getConnection(); var s = c.prepareStatement("INSERT INTO api_key (id, name, roles, prefix,"
-                + " secret_hash, created_at) VALUES (?::uuid, 'broker ingest', 'publisher', 'aa_test', ?, now())"
-                + " ON CONFLICT (id) DO NOTHING")) {
+        // The configured ingest key, bound to the senders tests use (an ingest key may not be "*").
+        try (var c = db.getConnection(); var s = c.prepareStatement("INSERT INTO api_key (id, name, holder, roles,"
+                + " prefix, secret_hash, created_at) VALUES (?::uuid, 'broker ingest', 'broker bridge', 'publisher',"
+                + " 'aa_test', ?, now()) ON CONFLICT (id) DO NOTHING");
+                var senders = c.prepareStatement("INSERT INTO api_key_sender (key_id, pattern) VALUES (?::uuid,"
+                        + " 'test-*@airalert.test') ON CONFLICT DO NOTHING")) {
             s.setString(1, PUBLISHER);
             s.setString(2, "ingest-test-" + PUBLISHER);
             s.executeUpdate();
+            senders.setString(1, PUBLISHER);
+            senders.executeUpdate();
         }
     }
 

@@ -33,12 +33,15 @@ class ApiKeyTest {
     void adminCreatesListsAndRevokesKeys() {
         String name = "city of Kyiv " + UUID.randomUUID();
         Map<String, Object> created = given().auth().oauth2(TestKeys.ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "roles", List.of("publisher", "subscriber")))
+                .body(Map.of("name", name, "holder", "Olena, duty officer", "roles", List.of("publisher", "subscriber"),
+                        "senders", List.of("test-*@airalert.test")))
                 .when().post("/api/v1/api-keys")
                 .then().statusCode(201)
                 .header("Location", notNullValue())
                 .body("secret", startsWith("aak_"))
                 .body("roles", containsInAnyOrder("publisher", "subscriber"))
+                .body("holder", equalTo("Olena, duty officer"))
+                .body("senders", containsInAnyOrder("test-*@airalert.test"))
                 .extract().as(Map.class);
         String secret = (String) created.get("secret");
         String id = (String) created.get("id");
@@ -72,19 +75,20 @@ class ApiKeyTest {
         given().when().get("/api/v1/api-keys").then().statusCode(401);
         given().auth().oauth2(TestKeys.publisher()).when().get("/api/v1/api-keys").then().statusCode(403);
         given().auth().oauth2(TestKeys.publisher()).contentType(ContentType.JSON)
-                .body(Map.of("name", "sneaky", "roles", List.of("admin")))
+                .body(Map.of("name", "sneaky", "holder", "x", "roles", List.of("admin")))
                 .when().post("/api/v1/api-keys").then().statusCode(403);
     }
 
     @Test
     void badKeyRequestsNameTheField() {
         given().auth().oauth2(TestKeys.ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", " ", "roles", List.of("superuser")))
+                .body(Map.of("name", " ", "holder", "h", "roles", List.of("superuser")))
                 .when().post("/api/v1/api-keys")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("name", "roles[0]"));
         given().auth().oauth2(TestKeys.ADMIN).contentType(ContentType.JSON)
-                .body("{\"name\": \"x\", \"roles\": [\"publisher\"], \"colour\": \"red\"}")
+                .body("{\"name\": \"x\", \"holder\": \"h\", \"roles\": [\"publisher\"], \"senders\": [\"*\"],"
+                        + " \"colour\": \"red\"}")
                 .when().post("/api/v1/api-keys")
                 .then().statusCode(400).body("errors.field", hasItem("colour"));
         given().auth().oauth2(TestKeys.ADMIN).when().delete("/api/v1/api-keys/" + UUID.randomUUID())

@@ -1,5 +1,6 @@
 package dev.airalert.alert.cap;
 
+import dev.airalert.web.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ final class CapDomMapper {
     private static final Set<String> NAMED_VALUE_SINGLE = Set.of("valueName", "value");
 
     private final List<FieldError> errors = new ArrayList<>();
+    private boolean signed;
 
     private CapDomMapper() {
     }
@@ -49,7 +51,7 @@ final class CapDomMapper {
                     "is empty; must contain a CAP 1.2 alert"));
         }
         CapAlert mapped = mapper.alert(alert, path);
-        return new ParsedCap(mapped, original, path, mapper.errors);
+        return new ParsedCap(mapped, original, path, mapper.errors, mapper.signed);
     }
 
     private CapAlert alert(Element element, String path) {
@@ -107,6 +109,10 @@ final class CapDomMapper {
                     if (!(CapNamespaces.XML_DSIG.equals(namespace) && "alert".equals(parentName))) {
                         error(name, "is not a CAP 1.2 element (namespace "
                                 + (namespace == null ? "none" : namespace) + ")");
+                    } else {
+                        signed = true;
+                        foreignInSignature(child).ifPresent(foreign -> error(name, "holds " + foreign
+                                + ", which is not XML Signature markup: a signature may carry nothing else"));
                     }
                 } else if (!single.contains(name) && !repeated.contains(name)) {
                     error(name, "is not a CAP 1.2 element of " + parentName);
@@ -156,6 +162,26 @@ final class CapDomMapper {
         private void error(String name, String message) {
             errors.add(new FieldError(child(path, name), message));
         }
+    }
+
+    /**
+     * The first element inside a signature that is not XML Signature markup, if any: content
+     * hidden in a signature travels with the alert unseen and unsigned (the enveloped
+     * signature removes itself, with whatever it holds, before digesting).
+     */
+    private static java.util.Optional<String> foreignInSignature(Element signature) {
+        for (Element e : CapXmlReader.childElements(signature)) {
+            String namespace = e.getNamespaceURI();
+            if (!CapNamespaces.XML_DSIG.equals(namespace) && !CapNamespaces.XML_DSIG_11.equals(namespace)) {
+                return java.util.Optional.of("<" + e.getNodeName() + "> (namespace "
+                        + (namespace == null ? "none" : namespace) + ")");
+            }
+            java.util.Optional<String> deeper = foreignInSignature(e);
+            if (deeper.isPresent()) {
+                return deeper;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private String leafText(Element element, String path) {

@@ -43,7 +43,7 @@ public final class CapEnums {
     }
 
     /** The error message for a value outside {@code allowed}. */
-    static String oneOf(List<String> allowed) {
+    public static String oneOf(List<String> allowed) {
         return "must be one of " + String.join(", ", allowed);
     }
 }

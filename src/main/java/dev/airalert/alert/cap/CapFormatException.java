@@ -1,5 +1,6 @@
 package dev.airalert.alert.cap;
 
+import dev.airalert.web.FieldError;
 import java.util.List;
 
 /**

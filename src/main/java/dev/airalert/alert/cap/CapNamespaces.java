@@ -17,6 +17,8 @@ public final class CapNamespaces {
     public static final String EDXL_DE_1_0 = "urn:oasis:names:tc:emergency:EDXL:DE:1.0";
     /** CAP allows an enveloped XML signature as the last child of {@code <alert>}. */
     public static final String XML_DSIG = "http://www.w3.org/2000/09/xmldsig#";
+    /** XML Signature 1.1 additions (elliptic-curve key values) that may appear inside a signature. */
+    public static final String XML_DSIG_11 = "http://www.w3.org/2009/xmldsig11#";
     /** XInclude could make the parser fetch other documents, so it is refused outright. */
     public static final String XINCLUDE = "http://www.w3.org/2001/XInclude";
 

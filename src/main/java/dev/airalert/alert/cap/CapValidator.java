@@ -1,5 +1,6 @@
 package dev.airalert.alert.cap;
 
+import dev.airalert.web.FieldError;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -46,6 +47,9 @@ public final class CapValidator {
         }
         if ("Private".equals(a.scope())) {
             required("addresses", a.addresses(), "is required when scope is Private");
+        }
+        if (CapAddresses.parse(a.addresses()).stream().anyMatch(x -> x.length() > CapAddresses.MAX_LENGTH)) {
+            error("addresses", "each address must be at most " + CapAddresses.MAX_LENGTH + " characters");
         }
         for (int i = 0; i < a.code().size(); i++) {
             required("code[" + i + "]", a.code().get(i));

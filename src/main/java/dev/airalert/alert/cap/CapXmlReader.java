@@ -1,5 +1,6 @@
 package dev.airalert.alert.cap;
 
+import dev.airalert.web.FieldError;
 import dev.airalert.alert.cap.CapFormatException.Kind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class CapXmlReader {
                     : payload.size() > 1 ? "must contain exactly one CAP 1.2 alert"
                     : "must contain a CAP 1.2 alert";
             // Reported per slot rather than thrown, so the other alerts can still be judged.
-            found.add(new ParsedCap(EMPTY_ALERT, null, path, List.of(new FieldError(path, message))));
+            found.add(new ParsedCap(EMPTY_ALERT, null, path, List.of(new FieldError(path, message)), false));
         }
         if (found.isEmpty()) {
             throw new CapFormatException(Kind.NOT_CAP, "contentObject",
@@ -109,7 +110,8 @@ public final class CapXmlReader {
         }
     }
 
-    private static DocumentBuilder newBuilder() {
+    /** A parser that refuses DTDs, entities and XInclude, and fetches nothing. */
+    static DocumentBuilder newBuilder() {
         // The JDK's own parser, so every feature below is known to exist and be honoured,
         // whatever XML library happens to be on the classpath.
         DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();

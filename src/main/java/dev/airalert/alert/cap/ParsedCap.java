@@ -1,5 +1,6 @@
 package dev.airalert.alert.cap;
 
+import dev.airalert.web.FieldError;
 import java.util.List;
 
 /**
@@ -14,9 +15,10 @@ import java.util.List;
  *                        the validator's field paths
  * @param structureErrors elements CAP 1.2 does not allow where they were found, already
  *                        prefixed with {@code path}
+ * @param signed          whether the alert carries an XML signature
  */
 public record ParsedCap(CapAlert alert, byte[] originalXml, String path,
-        List<FieldError> structureErrors) {
+        List<FieldError> structureErrors, boolean signed) {
 
     public ParsedCap {
         structureErrors = structureErrors == null ? List.of() : List.copyOf(structureErrors);

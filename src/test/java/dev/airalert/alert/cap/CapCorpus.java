@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +24,24 @@ public final class CapCorpus {
         }
     }
 
+    /**
+     * Valid CAP that this service refuses on purpose, with the field it names: the NAADS
+     * signature of canada_signed.cap carries an {@code <Object xmlns="">} of markup that is
+     * not XML Signature, content that would travel with the alert unsigned and unseen.
+     */
+    public static final Map<String, String> REFUSED_BY_POLICY = Map.of("canada_signed.cap", "Signature");
+
     private CapCorpus() {
+    }
+
+    /** The file name of a row, without its folder. */
+    public static String fileName(Entry entry) {
+        return entry.localPath().replaceAll(".*/", "");
+    }
+
+    /** Valid rows this service accepts as they are. */
+    public static Stream<Entry> acceptedValid() {
+        return withExpected("valid").filter(e -> !REFUSED_BY_POLICY.containsKey(fileName(e)));
     }
 
     public static Path root() {

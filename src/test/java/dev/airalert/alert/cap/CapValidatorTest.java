@@ -1,5 +1,6 @@
 package dev.airalert.alert.cap;
 
+import dev.airalert.web.FieldError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,7 @@ class CapValidatorTest {
     }
 
     static Stream<CapCorpus.Entry> validRows() {
-        return CapCorpus.withExpected("valid");
+        return CapCorpus.acceptedValid();
     }
 
     @ParameterizedTest

@@ -1,7 +1,7 @@
-package dev.airalert.alert.cap;
+package dev.airalert.web;
 
 /**
- * One thing wrong with a submitted alert: {@code field} is a path into the CAP structure
+ * One thing wrong with a request: for an alert, {@code field} is a path into the CAP structure
  * in the JSON spelling ({@code info[0].area[1].polygon[0]}), so a publisher can find it in
  * either format.
  */

@@ -1,0 +1,40 @@
+package dev.airalert.alert;
+
+import dev.airalert.alert.cap.SignatureVerdict;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** The signature verdict stored with an alert. */
+@Embeddable
+class AlertSignature {
+
+    @Column(name = "signature_verdict", nullable = false)
+    String verdict;
+
+    @Column(name = "signature_certificate")
+    String certificate;
+
+    @Column(name = "signature_subject")
+    String subject;
+
+    @Column(name = "signature_reason")
+    String reason;
+
+    protected AlertSignature() {
+    }
+
+    AlertSignature(SignatureVerdict v) {
+        this.verdict = v.verdict().code();
+        this.certificate = v.certificate();
+        this.subject = v.subject();
+        this.reason = v.reason() == null || v.reason().length() <= 500 ? v.reason() : v.reason().substring(0, 499) + "…";
+    }
+
+    SignatureVerdict verdict() {
+        return new SignatureVerdict(SignatureVerdict.Verdict.fromCode(verdict), certificate, subject, reason);
+    }
+
+    boolean isVerified() {
+        return SignatureVerdict.Verdict.VERIFIED.code().equals(verdict);
+    }
+}

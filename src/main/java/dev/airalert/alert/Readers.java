@@ -1,0 +1,59 @@
+package dev.airalert.alert;
+
+import dev.airalert.security.Audience;
+import dev.airalert.security.Caller;
+import dev.airalert.security.Roles;
+import java.util.Map;
+
+/**
+ * Which alerts a reader may see: those that went out under the {@link Audience} rule
+ * (scope), and alerts held for approval (or discarded) only by admins, approvers and the
+ * key that published them. Applied to single reads in Java and to history in SQL, the same
+ * rule both ways; a reader never learns that an alert it may not see exists (404).
+ */
+record Readers(Caller reader) {
+
+    private static final String HELD = "a.state IN ('pending-approval', 'discarded')";
+
+    static Readers anonymous() {
+        return new Readers(Caller.anonymous(null));
+    }
+
+    boolean mayRead(Alert alert) {
+        if (reader.isAdmin()) {
+            return true;
+        }
+        boolean own = alert.publishedBy() != null && alert.publishedBy().equals(reader.keyUuid());
+        if (alert.isHeld()) {
+            return own || reader.has(Roles.APPROVER);
+        }
+        return Audience.of(alert.scope(), alert.addresses, alert.publishedBy()).admits(reader);
+    }
+
+    /** Whether the publisher-only details (which key published, who decided) are shown. */
+    boolean seesPublisher() {
+        return reader.isAdmin();
+    }
+
+    /** Narrows a history query on table {@code alert a} to what this reader may see. */
+    void restrict(StringBuilder sql, Map<String, Object> params) {
+        if (reader.isAdmin()) {
+            return;
+        }
+        sql.append(" AND (((NOT ").append(HELD).append(") AND (a.scope = 'Public'");
+        if (!reader.addresses().isEmpty()) {
+            sql.append(" OR EXISTS (SELECT 1 FROM alert_address x WHERE x.alert_id = a.id"
+                    + " AND x.address IN (:readerAddresses))");
+            params.put("readerAddresses", reader.addresses());
+        }
+        sql.append("))");
+        if (reader.has(Roles.APPROVER)) {
+            sql.append(" OR ").append(HELD);
+        }
+        if (reader.keyUuid() != null) {
+            sql.append(" OR a.published_by = :readerKey");
+            params.put("readerKey", reader.keyUuid());
+        }
+        sql.append(")");
+    }
+}

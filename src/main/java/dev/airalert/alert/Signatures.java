@@ -1,0 +1,65 @@
+package dev.airalert.alert;
+
+import dev.airalert.alert.cap.CapSignature;
+import dev.airalert.alert.cap.SignatureVerdict;
+import dev.airalert.security.AuditEvent;
+import dev.airalert.security.Caller;
+import dev.airalert.sender.TrustedSenders;
+import dev.airalert.web.FieldError;
+import dev.airalert.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The signature verdict every alert gets, and the rule for trusted senders: their alerts
+ * are accepted only as standalone CAP XML whose signature verifies with one of their
+ * certificates; anything else from them (JSON, an EDXL-DE envelope, unsigned, unverifiable
+ * or invalid) is refused with 403.
+ */
+@ApplicationScoped
+class Signatures {
+
+    private final TrustedSenders trusted;
+    private final IngestMetrics metrics;
+    private final Event<AuditEvent> audit;
+
+    Signatures(TrustedSenders trusted, IngestMetrics metrics, Event<AuditEvent> audit) {
+        this.trusted = trusted;
+        this.metrics = metrics;
+        this.audit = audit;
+    }
+
+    /** Runs in the publish transaction (reads the sender's certificates). */
+    SignatureVerdict judge(Submission s, Instant receivedAt, Caller caller) {
+        Optional<List<X509Certificate>> certificates = trusted.certificatesOf(s.alert().sender());
+        SignatureVerdict verdict;
+        if (!s.signed()) {
+            verdict = SignatureVerdict.NONE;
+        } else if (s.originalXml() == null) {
+            verdict = SignatureVerdict.unverifiable("a signature inside an EDXL-DE envelope is not checked;"
+                    + " send the signed alert on its own");
+        } else {
+            verdict = CapSignature.verify(s.originalXml(), certificates.orElse(List.of()).stream()
+                    .map(CapSignature.Registered::of).toList(), receivedAt);
+        }
+        if (certificates.isPresent() && !verdict.isVerified()) {
+            String why = switch (s.format()) {
+                case JSON -> "must be sent as signed CAP XML, not JSON";
+                case EDXL -> "must be sent as a standalone signed CAP XML document, not inside an EDXL-DE envelope";
+                case XML -> verdict.verdict() == SignatureVerdict.Verdict.UNSIGNED
+                        ? "must carry an XML signature by one of the sender's registered certificates"
+                        : "signature is " + verdict.verdict().code() + ": " + verdict.reason();
+            };
+            String detail = "Sender '" + s.alert().sender() + "' is a trusted sender: its alerts " + why + ".";
+            metrics.rejected("signature");
+            audit.fire(AuditEvent.refused(PublishRights.action(s.alert().msgType()), caller, s.alert().sender(),
+                    null, detail));
+            throw ProblemException.forbidden(detail, List.of(new FieldError(s.locate("Signature"), why)));
+        }
+        return verdict;
+    }
+}

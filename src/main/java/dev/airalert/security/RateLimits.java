@@ -1,0 +1,121 @@
+package dev.airalert.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.airalert.AirAlertConfig;
+import dev.airalert.web.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * Per-replica token buckets: failed authentications per client address, published alerts
+ * per key. Each bucket holds a minute's allowance and refills evenly over the minute, so a
+ * real authority can send a burst (the default lets 2,000 alerts through at once) while a
+ * flood is held to the rate. Buckets live in bounded caches: an attacker changing addresses
+ * costs memory only up to the bound. Counted in {@code airalert_rate_limited_total{limit}}.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private static final Duration REFILL = Duration.ofMinutes(1);
+
+    private final AirAlertConfig.Security config;
+    private final Cache<String, Bucket> failedAuthentications = bounded();
+    private final Cache<String, Bucket> publishes = bounded();
+    private final Counter authLimited;
+    private final Counter publishLimited;
+    private final Counter authFailures;
+
+    RateLimits(AirAlertConfig config, MeterRegistry registry) {
+        this.config = config.security();
+        this.authLimited = limited(registry, "failed-authentication");
+        this.publishLimited = limited(registry, "publish");
+        this.authFailures = Counter.builder("airalert.authentication.failures")
+                .description("Requests with an unknown or revoked API key").register(registry);
+    }
+
+    private static Counter limited(MeterRegistry registry, String limit) {
+        return Counter.builder("airalert.rate.limited").description("Requests refused with 429, by limit")
+                .tag("limit", limit).register(registry);
+    }
+
+    private static Cache<String, Bucket> bounded() {
+        return Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(REFILL.multipliedBy(2)).build();
+    }
+
+    /** Seconds this address must wait before it may try a key again; 0 when it may now. */
+    public long authenticationBlockedFor(String address) {
+        Bucket bucket = failedAuthentications.getIfPresent(address);
+        long wait = bucket == null ? 0 : bucket.waitSecondsFor(1);
+        if (wait > 0) {
+            authLimited.increment();
+        }
+        return wait;
+    }
+
+    void authenticationFailed(String address) {
+        authFailures.increment();
+        failedAuthentications.get(address, a -> new Bucket(config.failedAuthenticationsPerMinute())).take(1);
+    }
+
+    /** Takes {@code alerts} from the caller's publish allowance, or refuses with 429 and Retry-After. */
+    public void publishing(Caller caller, int alerts) {
+        int perMinute = caller.publishesPerMinute() != null ? caller.publishesPerMinute() : config.publishesPerMinute();
+        Bucket bucket = publishes.get(caller.keyId() + "/" + perMinute, k -> new Bucket(perMinute));
+        long wait = bucket.tryTake(alerts);
+        if (wait > 0) {
+            publishLimited.increment();
+            throw ProblemException.tooManyRequests("This key may publish " + perMinute + " alerts a minute;"
+                    + " this request of " + alerts + " would exceed it. Try again after Retry-After.", wait);
+        }
+    }
+
+    /** A token bucket: {@code capacity} tokens, refilled at {@code capacity} a minute. */
+    static final class Bucket {
+        private final double capacity;
+        private double tokens;
+        private long at = System.nanoTime();
+
+        Bucket(int capacity) {
+            this.capacity = capacity;
+            this.tokens = capacity;
+        }
+
+        /** Takes n tokens, even below zero: failures count whether or not they were allowed. */
+        synchronized void take(int n) {
+            refill();
+            tokens = Math.max(-capacity, tokens - n);
+        }
+
+        /** Takes n tokens if there are; otherwise the seconds until there will be (nothing taken). */
+        synchronized long tryTake(int n) {
+            refill();
+            if (n > capacity) {
+                return REFILL.toSeconds();
+            }
+            if (tokens >= n) {
+                tokens -= n;
+                return 0;
+            }
+            return waitFor(n);
+        }
+
+        synchronized long waitSecondsFor(int n) {
+            refill();
+            return tokens >= n ? 0 : waitFor(n);
+        }
+
+        private long waitFor(int n) {
+            double perSecond = capacity / REFILL.toSeconds();
+            return (long) Math.ceil((n - tokens) / perSecond);
+        }
+
+        private void refill() {
+            long now = System.nanoTime();
+            tokens = Math.min(capacity, tokens + (now - at) * capacity / REFILL.toNanos());
+            at = now;
+        }
+    }
+}
