@@ -115,7 +115,10 @@ public final class CapSignature {
         XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
         XMLSignature signature;
         try {
-            signature = factory.unmarshalXMLSignature(context(element, null));
+            // Read to see which algorithms it uses; nothing is dereferenced or checked yet.
+            DOMValidateContext reading = context(element, null);
+            reading.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
+            signature = factory.unmarshalXMLSignature(reading);
         } catch (MarshalException e) {
             return SignatureVerdict.invalid("the signature is malformed: " + e.getMessage());
         }
@@ -125,6 +128,7 @@ public final class CapSignature {
         }
         List<Candidate> candidates = candidates(signature, registered, at);
         boolean digestHolds = false;
+        String failure = null;
         for (Candidate candidate : candidates) {
             try {
                 DOMValidateContext context = context(element, candidate.certificate());
@@ -139,8 +143,12 @@ public final class CapSignature {
                 }
                 digestHolds |= ((Reference) fresh.getSignedInfo().getReferences().get(0)).validate(context);
             } catch (MarshalException | XMLSignatureException | RuntimeException e) {
-                return SignatureVerdict.invalid("the signature cannot be checked: " + e.getMessage());
+                // This candidate's key cannot check it (an RSA key for an ECDSA signature): try the next.
+                failure = e.getMessage();
             }
+        }
+        if (!digestHolds && failure != null) {
+            return SignatureVerdict.invalid("the signature cannot be checked with a registered certificate: " + failure);
         }
         return SignatureVerdict.invalid(digestHolds
                 ? "the signature was not made with a certificate registered for this sender"

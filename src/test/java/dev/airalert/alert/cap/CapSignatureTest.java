@@ -1,0 +1,85 @@
+package dev.airalert.alert.cap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airalert.TestSigning;
+import dev.airalert.TestSigning.Identity;
+import dev.airalert.alert.cap.SignatureVerdict.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The signature rules on their own: what verifies, and why what does not. */
+class CapSignatureTest {
+
+    private static final Identity SIGNER = TestSigning.selfSigned("unit signer");
+    private static final String XML = """
+            <?xml version="1.0" encoding="UTF-8"?><alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+              <identifier>id-1</identifier><sender>s@example.test</sender><sent>2026-11-25T08:00:00+02:00</sent>
+              <status>Actual</status><msgType>Alert</msgType><scope>Public</scope>
+            </alert>""";
+
+    private static SignatureVerdict verify(byte[] xml, Identity... registered) {
+        return CapSignature.verify(xml, java.util.Arrays.stream(registered)
+                .map(i -> CapSignature.Registered.of(i.certificate())).toList(), Instant.now());
+    }
+
+    @Test
+    void aSignatureByARegisteredCertificateVerifies() {
+        SignatureVerdict verdict = verify(TestSigning.sign(XML, SIGNER), SIGNER);
+        assertEquals(Verdict.VERIFIED, verdict.verdict(), verdict.toString());
+        assertEquals(SIGNER.sha256(), verdict.certificate());
+    }
+
+    @Test
+    void whatDoesNotVerifySaysWhy() {
+        byte[] signed = TestSigning.sign(XML, SIGNER);
+        String tampered = new String(signed, StandardCharsets.UTF_8).replace("id-1", "id-2");
+        SignatureVerdict changed = verify(tampered.getBytes(StandardCharsets.UTF_8), SIGNER);
+        assertEquals(Verdict.INVALID, changed.verdict());
+        assertTrue(changed.reason().contains("content was changed"), changed.reason());
+
+        SignatureVerdict otherKey = verify(signed, TestSigning.selfSigned("someone else"));
+        assertEquals(Verdict.INVALID, otherKey.verdict());
+        assertTrue(otherKey.reason().contains("not made with a certificate registered"), otherKey.reason());
+
+        SignatureVerdict sha1 = verify(TestSigning.signSha1(XML, SIGNER), SIGNER);
+        assertEquals(Verdict.UNVERIFIABLE, sha1.verdict());
+        assertTrue(sha1.reason().contains("rsa-sha1"), sha1.reason());
+
+        assertEquals(Verdict.UNVERIFIABLE, verify(signed).verdict(), "no certificate registered");
+        assertEquals(SignatureVerdict.NONE, verify(XML.getBytes(StandardCharsets.UTF_8), SIGNER));
+
+        Identity lapsed = TestSigning.expired("lapsed");
+        SignatureVerdict expired = verify(TestSigning.sign(XML, lapsed), lapsed);
+        assertEquals(Verdict.INVALID, expired.verdict());
+        assertTrue(expired.reason().contains("not valid at receipt"), expired.reason());
+    }
+
+    @Test
+    void aCertificateIssuedByARegisteredCaVerifiesAndAnotherCasDoesNot() {
+        Identity ca = TestSigning.ca("unit CA");
+        Identity leaf = TestSigning.issuedBy(ca, "unit leaf", false);
+        SignatureVerdict verdict = verify(TestSigning.sign(XML, leaf), ca);
+        assertEquals(Verdict.VERIFIED, verdict.verdict(), verdict.toString());
+        assertTrue(verdict.subject().contains("CN=unit leaf"));
+        Identity stranger = TestSigning.issuedBy(TestSigning.ca("other CA"), "stranger", false);
+        assertEquals(Verdict.INVALID, verify(TestSigning.sign(XML, stranger), ca).verdict());
+    }
+
+    @Test
+    void onlyTheWholeDocumentMayBeReferenced() {
+        String signed = new String(TestSigning.sign(XML, SIGNER), StandardCharsets.UTF_8)
+                .replace("URI=\"\"", "URI=\"http://attacker.example/other.xml\"");
+        SignatureVerdict verdict = verify(signed.getBytes(StandardCharsets.UTF_8), SIGNER);
+        assertEquals(Verdict.UNVERIFIABLE, verdict.verdict());
+        assertTrue(verdict.reason().contains("whole document"), verdict.reason());
+    }
+
+    @Test
+    void unusedRegisteredCertificatesDoNotMatter() {
+        assertEquals(Verdict.VERIFIED, verify(TestSigning.sign(XML, SIGNER),
+                TestSigning.selfSigned("old one"), SIGNER).verdict());
+    }
+}
