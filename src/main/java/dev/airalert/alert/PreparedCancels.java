@@ -69,12 +69,17 @@ class PreparedCancels {
         });
     }
 
-    /** The prepared Cancel, exactly as it was sent. */
+    /** The prepared Cancel, exactly as it was sent: for admins and keys that may publish as its sender. */
     PreparedCancel find(UUID alertId, Caller caller) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        PreparedCancel prepared = QuarkusTransaction.requiringNew().call(() -> {
             readable(alertId, caller);
             return Optional.ofNullable(em.find(PreparedCancel.class, alertId)).orElseThrow(NotFoundException::new);
         });
+        String sender = reader.read(MediaType.valueOf(prepared.contentType), prepared.body).get(0).alert().sender();
+        if (!caller.isAdmin() && !caller.senders().allows(sender)) {
+            throw new NotFoundException();
+        }
+        return prepared;
     }
 
     /** Publishes the prepared Cancel as this caller: the same checks and effects as {@code POST /alerts}. */

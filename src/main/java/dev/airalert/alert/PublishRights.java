@@ -108,7 +108,7 @@ class PublishRights {
     private void refuse(Caller caller, Submission s, String detail, FieldError... errors) {
         metrics.rejected("forbidden");
         audit.fire(AuditEvent.refused(action(s.alert().msgType()), caller, s.alert().sender(), null,
-                detail + " " + List.of(errors)));
+                detail + " " + FieldError.describe(List.of(errors))));
         throw ProblemException.forbidden(detail, List.of(errors));
     }
 

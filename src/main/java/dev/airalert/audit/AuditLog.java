@@ -4,6 +4,8 @@ import dev.airalert.security.AuditEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import org.jboss.logging.Logger;
@@ -19,18 +21,30 @@ class AuditLog {
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
 
     private final EntityManager em;
+    private final Vertx vertx;
     private final Clock clock = Clock.systemUTC();
 
-    AuditLog(EntityManager em) {
+    AuditLog(EntityManager em, Vertx vertx) {
         this.em = em;
+        this.vertx = vertx;
     }
 
     void record(@Observes AuditEvent event) {
         AuditEntry entry = new AuditEntry(event, clock.instant());
         if (event.outcome() == AuditEvent.Outcome.ACCEPTED) {
             em.persist(entry);
-            return;
+        } else if (Context.isOnEventLoopThread()) {
+            // Refused before the request reached a worker (a missing role): written on one.
+            vertx.executeBlocking(() -> {
+                writeAlone(event, entry);
+                return null;
+            }, false);
+        } else {
+            writeAlone(event, entry);
         }
+    }
+
+    private void writeAlone(AuditEvent event, AuditEntry entry) {
         try {
             QuarkusTransaction.requiringNew().run(() -> em.persist(entry));
         } catch (RuntimeException e) {

@@ -11,4 +11,9 @@ public record FieldError(String field, String message) {
     public static String join(String prefix, String field) {
         return prefix.isEmpty() ? field : prefix + "." + field;
     }
+
+    /** "field: message; field: message", for logs and the audit trail. */
+    public static String describe(java.util.List<FieldError> errors) {
+        return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -69,13 +68,6 @@ public class ProblemMapper {
                         List.of())))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem("/problems/forbidden", "Forbidden", 403,
-                "This API key does not have the role this operation needs.", path(uri),
-                List.of()));
     }
 
     @ServerExceptionMapper
