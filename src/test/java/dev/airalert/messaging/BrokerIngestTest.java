@@ -11,6 +11,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import dev.airalert.TestAlerts;
+import dev.airalert.TestKeys;
 import io.agroal.api.AgroalDataSource;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,5 +114,45 @@ class BrokerIngestTest {
         } finally {
             client.disconnect();
         }
+    }
+
+    @Test
+    void ingestPublishesOnlyAsTheSendersItsKeyIsBoundToAndNeverAsAnAnyKey() throws Exception {
+        String outside = "outside-" + java.util.UUID.randomUUID() + "@elsewhere.test";
+        String refused = TestAlerts.kyivAirRaid(outside, TestAlerts.uniqueId());
+        try (Connection connection = TestRabbit.factory().newConnection(); Channel channel = connection.createChannel()) {
+            AMQP.BasicProperties json = new AMQP.BasicProperties.Builder().contentType("application/json").build();
+            channel.basicPublish("", "alerts.ingest", json, refused.getBytes(StandardCharsets.UTF_8));
+            JsonPath problem = deadLetterFor(channel, refused);
+            assertEquals(403, problem.getInt("status"));
+            assertEquals("sender", problem.getString("errors[0].field"));
+            given().queryParam("sender", outside).get("/api/v1/alerts").then().body("items", org.hamcrest.Matchers.hasSize(0));
+
+            // A key that may speak for anyone ("*") may not be the ingest key: anyone reaching the broker could.
+            given().auth().oauth2(TestKeys.ADMIN).contentType("application/json").body(java.util.Map.of("senders",
+                    List.of("*"))).patch("/api/v1/api-keys/" + PUBLISHER).then().statusCode(200);
+            try {
+                String anyone = TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId());
+                channel.basicPublish("", "alerts.ingest", json, anyone.getBytes(StandardCharsets.UTF_8));
+                assertEquals("/problems/ingest-not-authorised", deadLetterFor(channel, anyone).getString("type"));
+            } finally {
+                given().auth().oauth2(TestKeys.ADMIN).contentType("application/json").body(java.util.Map.of("senders",
+                        List.of("test-*@airalert.test"))).patch("/api/v1/api-keys/" + PUBLISHER).then().statusCode(200);
+            }
+        }
+    }
+
+    /** The problem the dead letter of this exact body carries. */
+    private static JsonPath deadLetterFor(Channel channel, String body) {
+        List<GetResponse> dead = new CopyOnWriteArrayList<>();
+        await().atMost(SOON).until(() -> {
+            for (GetResponse r; (r = channel.basicGet(BrokerIngest.RABBITMQ_DEAD_LETTERS, true)) != null;) {
+                if (body.equals(new String(r.getBody(), StandardCharsets.UTF_8))) {
+                    dead.add(r);
+                }
+            }
+            return !dead.isEmpty();
+        });
+        return JsonPath.from(dead.get(0).getProps().getHeaders().get("x-problem").toString());
     }
 }

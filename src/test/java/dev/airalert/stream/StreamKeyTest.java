@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airalert.LockedDownProfile;
 import dev.airalert.TestKeys;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,21 +16,13 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A deployment that switched anonymous streaming off: no key, no stream; any valid key streams. */
 @QuarkusTest
-@TestProfile(StreamKeyTest.RequireKey.class)
+@TestProfile(LockedDownProfile.class)
 class StreamKeyTest {
-
-    public static class RequireKey implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("airalert.stream.require-key", "true");
-        }
-    }
 
     @TestHTTPResource("/api/v1/alerts/stream")
     URL stream;
