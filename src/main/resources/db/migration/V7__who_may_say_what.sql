@@ -143,6 +143,6 @@ CREATE INDEX ix_audit_alert ON audit_event (alert_id);
 -- created once by whichever replica gets there first.
 CREATE TABLE service_secret (
     name           VARCHAR(100)             NOT NULL PRIMARY KEY,
-    value          VARCHAR(8000)            NOT NULL,
+    sealed_value   VARCHAR(8000)            NOT NULL,
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );

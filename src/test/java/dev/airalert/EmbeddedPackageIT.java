@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.Webhook;
@@ -25,9 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged embedded default, run as a new user would: {@code java -jar} in an empty
- * directory, no database, no admin key configured. It must start on H2 under ./data, print
- * and store a generated admin key, publish and serve an alert, and deliver webhooks (the
- * direct fan-out and, after a failure, the queue) on H2's SQL.
+ * directory, no database, no admin key configured. It must start on H2 under ./data, store
+ * a generated admin key and master key (saying where, never printing them), publish and
+ * serve an alert, and deliver webhooks (the direct fan-out and, after a failure, the queue)
+ * on H2's SQL.
  */
 class EmbeddedPackageIT {
 
@@ -52,11 +54,16 @@ class EmbeddedPackageIT {
     @Test
     void publishesAndReadsAnAlertOnTheEmbeddedDefault() throws IOException {
         String adminKey = Files.readString(workDir.resolve("data/admin-key")).trim();
+        String masterKey = Files.readString(workDir.resolve("data/master-key")).trim();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String log = Files.readString(workDir.resolve("out.log"));
-            assertTrue(log.contains(adminKey), "the generated admin key is printed at start");
             assertTrue(log.contains("airalert listening on " + base), log);
+            assertTrue(log.contains(workDir.resolve("data/admin-key").toRealPath().toString()), "the log says where the key is");
+            assertFalse(log.contains(adminKey), "the admin key is never printed");
+            assertFalse(log.contains(masterKey), "nor the master key");
         });
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(workDir.resolve("data/master-key"))));
         assertTrue(Files.exists(workDir.resolve("data/airalert.mv.db")), "H2 file database under ./data");
 
         String publisher = app.createKey("embedded test", "publisher");

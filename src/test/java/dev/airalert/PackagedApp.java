@@ -76,12 +76,10 @@ public final class PackagedApp implements AutoCloseable {
         builder.environment().putAll(environment);
         process = builder.start();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new AssertionError("airalert exited at start:\n" + log());
-                    }
-                    return given().get(base() + "/q/health/ready").statusCode() == 200;
-                });
+                .until(() -> !process.isAlive() || given().get(base() + "/q/health/ready").statusCode() == 200);
+        if (!process.isAlive()) {
+            throw new AssertionError("airalert exited at start:\n" + log());
+        }
         return this;
     }
 

@@ -63,7 +63,7 @@ public class StoredSecrets {
         String made = generator.get();
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "INSERT INTO service_secret (name, value, created_at) VALUES (?1, ?2, ?3)")
+                    "INSERT INTO service_secret (name, sealed_value, created_at) VALUES (?1, ?2, ?3)")
                     .setParameter(1, name).setParameter(2, box.seal(purpose(name), made))
                     .setParameter(3, Instant.now()).executeUpdate());
             return made;
@@ -75,7 +75,7 @@ public class StoredSecrets {
 
     private Optional<String> read(String name) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT value FROM service_secret WHERE name = ?1").setParameter(1, name).getResultStream()
+                "SELECT sealed_value FROM service_secret WHERE name = ?1").setParameter(1, name).getResultStream()
                 .findFirst().map(Object::toString));
     }
 
@@ -83,7 +83,7 @@ public class StoredSecrets {
     private int resealAll() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() ->
-                em.createNativeQuery("SELECT name, value FROM service_secret").getResultList());
+                em.createNativeQuery("SELECT name, sealed_value FROM service_secret").getResultList());
         int resealed = 0;
         for (Object[] row : rows) {
             String name = (String) row[0];
@@ -91,7 +91,7 @@ public class StoredSecrets {
             if (!box.isCurrent(value)) {
                 String sealed = box.seal(purpose(name), box.open(purpose(name), value));
                 resealed += QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "UPDATE service_secret SET value = ?1 WHERE name = ?2 AND value = ?3")
+                        "UPDATE service_secret SET sealed_value = ?1 WHERE name = ?2 AND sealed_value = ?3")
                         .setParameter(1, sealed).setParameter(2, name).setParameter(3, value).executeUpdate());
             }
         }

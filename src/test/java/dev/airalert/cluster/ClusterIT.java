@@ -102,6 +102,19 @@ class ClusterIT {
     }
 
     @Test
+    void aReplicaWithAnotherMasterKeyRefusesToStartRatherThanWriteSecretsTheOthersCannotRead() throws Exception {
+        byte[] other = new byte[32];
+        new java.security.SecureRandom().nextBytes(other);
+        PackagedApp stranger = instance().env("AIRALERT_SECURITY_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(other));
+        try {
+            AssertionError refused = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, stranger::start);
+            assertTrue(refused.getMessage().contains("The master key is not the one"), refused.getMessage());
+        } finally {
+            stranger.stop();
+        }
+    }
+
+    @Test
     void workIsSharedAndNoDeliveryIsMadeTwice() throws Exception {
         int subscriptions = 2_000;
         int alerts = 50;

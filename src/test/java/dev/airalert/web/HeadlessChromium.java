@@ -88,6 +88,11 @@ public final class HeadlessChromium implements AutoCloseable {
             browser.command("Page.enable", Map.of());
             browser.command("Runtime.enable", Map.of());
             browser.command("Emulation.setLocaleOverride", Map.of("locale", language));
+            // Every page records what its Content-Security-Policy refused (injected by DevTools, so not subject to it).
+            browser.command("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.__cspViolations = [];"
+                    + " document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
+                    + "e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '')"
+                    + " + ':' + e.lineNumber));"));
             return browser;
         } catch (Exception e) {
             process.destroyForcibly();
@@ -135,6 +140,11 @@ public final class HeadlessChromium implements AutoCloseable {
         } catch (ConditionTimeoutException e) {
             return false;
         }
+    }
+
+    /** What the page's Content-Security-Policy refused since it was opened: one line per violation. */
+    public String cspViolations() throws Exception {
+        return evaluate("JSON.stringify(window.__cspViolations || ['no recorder'])").asText();
     }
 
     /** A PNG of the whole page, written to this file. */

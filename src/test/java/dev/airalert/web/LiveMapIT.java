@@ -109,6 +109,7 @@ class LiveMapIT {
         assertTrue(browser.waitFor("document.querySelector('#history-results [data-alert-id=\"" + alertId + "\"]')"
                 + "?.innerText.includes('cancelled')", LOADING), "history finds the cancelled alert");
         browser.screenshot(Path.of("target/live-map.png"));
+        assertEquals("[]", browser.cspViolations(), "the page works within its Content-Security-Policy");
     }
 
     private void chooseLanguage(String language) throws Exception {

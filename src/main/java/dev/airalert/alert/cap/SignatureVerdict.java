@@ -1,5 +1,6 @@
 package dev.airalert.alert.cap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
@@ -49,6 +50,7 @@ public record SignatureVerdict(Verdict verdict, String certificate, String subje
         return new SignatureVerdict(Verdict.INVALID, null, null, reason);
     }
 
+    @JsonIgnore
     public boolean isVerified() {
         return verdict == Verdict.VERIFIED;
     }
