@@ -339,7 +339,7 @@ function markStale(what) {
 
 function markFresh(what) {
   failing.delete(what);
-  $('stale').hidden = failing.size > 0;
+  $('stale').hidden = failing.size === 0;
 }
 
 // ---- Map ----

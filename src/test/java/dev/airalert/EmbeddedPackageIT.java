@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.Webhook;
-import dev.airalert.delivery.WebhookReceiver;
 import dev.airalert.delivery.WebhookReceiver.Answer;
 import dev.airalert.delivery.WebhookReceiver.Received;
+import dev.airalert.delivery.WebhookReceiver;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;

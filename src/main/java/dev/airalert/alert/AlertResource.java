@@ -1,7 +1,7 @@
 package dev.airalert.alert;
 
-import dev.airalert.security.Roles;
 import dev.airalert.security.CurrentCaller;
+import dev.airalert.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

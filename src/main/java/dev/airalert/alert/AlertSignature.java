@@ -1,5 +1,6 @@
 package dev.airalert.alert;
 
+import dev.airalert.ColumnText;
 import dev.airalert.alert.cap.SignatureVerdict;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -27,7 +28,7 @@ class AlertSignature {
         this.verdict = v.verdict().code();
         this.certificate = v.certificate();
         this.subject = v.subject();
-        this.reason = v.reason() == null || v.reason().length() <= 500 ? v.reason() : v.reason().substring(0, 499) + "…";
+        this.reason = ColumnText.fit(v.reason(), 500);
     }
 
     SignatureVerdict verdict() {

@@ -1,5 +1,6 @@
 package dev.airalert.audit;
 
+import dev.airalert.ColumnText;
 import dev.airalert.security.AuditEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,16 +51,12 @@ class AuditEntry {
         this.outcome = event.outcome().code();
         if (event.caller() != null) {
             this.keyId = event.caller().keyId();
-            this.holder = clip(event.caller().holder(), 200);
-            this.clientAddress = clip(event.caller().clientAddress(), 64);
+            this.holder = ColumnText.fit(event.caller().holder(), 200);
+            this.clientAddress = ColumnText.fit(event.caller().clientAddress(), 64);
         }
-        this.sender = clip(event.sender(), 1024);
+        this.sender = ColumnText.fit(event.sender(), 1024);
         this.alertId = event.alertId();
-        this.detail = clip(event.detail(), 2000);
-    }
-
-    private static String clip(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        this.detail = ColumnText.fit(event.detail(), 2000);
     }
 
     AuditView view() {

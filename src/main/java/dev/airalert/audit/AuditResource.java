@@ -1,7 +1,7 @@
 package dev.airalert.audit;
 
-import dev.airalert.web.FieldError;
 import dev.airalert.security.Roles;
+import dev.airalert.web.FieldError;
 import dev.airalert.web.KeysetCursor;
 import dev.airalert.web.ProblemException;
 import dev.airalert.web.QueryParameters;

@@ -1,7 +1,7 @@
 package dev.airalert.security;
 
-import dev.airalert.web.FieldError;
 import dev.airalert.region.RegionResolver;
+import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.airalert.security;
 
-import dev.airalert.AirAlertConfig;
 import dev.airalert.AirAlertConfig.Security.Exposure;
+import dev.airalert.AirAlertConfig;
 import dev.airalert.web.DatabaseOutage;
 import dev.airalert.web.RouteProblems;
 import io.quarkus.security.credential.TokenCredential;

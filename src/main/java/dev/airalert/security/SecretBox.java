@@ -2,12 +2,16 @@ package dev.airalert.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -56,6 +60,35 @@ public class SecretBox {
             return stored;
         }
         return opened.get(purpose + "\n" + stored, k -> decrypt(purpose, stored));
+    }
+
+    /**
+     * Seals again, with the current key, every value of {@code table.column} that is not:
+     * stored in plain by an earlier release, or sealed with a former master key. A value is
+     * replaced only if it is still what was read, so replicas starting together do the work
+     * once and a change made meanwhile is never overwritten. Returns how many were sealed.
+     * Runs at start, before traffic: identifiers and names here are the service's own.
+     */
+    public int resealColumn(EntityManager em, String table, String idColumn, String column,
+            Function<Object, String> purpose) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT " + idColumn + ", " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL")
+                .getResultList());
+        int sealed = 0;
+        for (Object[] row : rows) {
+            String stored = (String) row[1];
+            // Opening every value checks it and warms the cache: the first fan-out after a start signs at once.
+            String plain = open(purpose.apply(row[0]), stored);
+            if (isCurrent(stored)) {
+                continue;
+            }
+            String again = seal(purpose.apply(row[0]), plain);
+            sealed += QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("UPDATE " + table + " SET "
+                    + column + " = ?1 WHERE " + idColumn + " = ?2 AND " + column + " = ?3")
+                    .setParameter(1, again).setParameter(2, row[0]).setParameter(3, stored).executeUpdate());
+        }
+        return sealed;
     }
 
     /** Whether the value is sealed with the current master key (else it is to be sealed again). */

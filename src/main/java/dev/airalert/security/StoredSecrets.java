@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -48,7 +47,7 @@ public class StoredSecrets {
         if (!CHECK_VALUE.equals(check)) {
             throw new IllegalStateException("The master key check in the database does not hold");
         }
-        int resealed = resealAll();
+        int resealed = box.resealColumn(em, "service_secret", "name", "sealed_value", name -> purpose((String) name));
         if (resealed > 0) {
             LOG.infof("Secrets at rest: %d service secrets sealed again with the current master key", resealed);
         }
@@ -77,25 +76,6 @@ public class StoredSecrets {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT sealed_value FROM service_secret WHERE name = ?1").setParameter(1, name).getResultStream()
                 .findFirst().map(Object::toString));
-    }
-
-    /** Seals again, with the current key, every service secret sealed with a former one. */
-    private int resealAll() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() ->
-                em.createNativeQuery("SELECT name, sealed_value FROM service_secret").getResultList());
-        int resealed = 0;
-        for (Object[] row : rows) {
-            String name = (String) row[0];
-            String value = (String) row[1];
-            if (!box.isCurrent(value)) {
-                String sealed = box.seal(purpose(name), box.open(purpose(name), value));
-                resealed += QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "UPDATE service_secret SET sealed_value = ?1 WHERE name = ?2 AND sealed_value = ?3")
-                        .setParameter(1, sealed).setParameter(2, name).setParameter(3, value).executeUpdate());
-            }
-        }
-        return resealed;
     }
 
     private static String purpose(String name) {

@@ -1,8 +1,8 @@
 package dev.airalert.sender;
 
-import dev.airalert.web.FieldError;
 import dev.airalert.security.AuditEvent;
 import dev.airalert.security.Caller;
+import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -1,5 +1,6 @@
 package dev.airalert.sender;
 
+import dev.airalert.ColumnText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -57,17 +58,13 @@ class TrustedCertificate {
         this.id = UUID.randomUUID();
         this.trustedSender = owner;
         this.sha256 = sha256;
-        this.subject = clip(certificate.getSubjectX500Principal().getName());
-        this.issuer = clip(certificate.getIssuerX500Principal().getName());
+        this.subject = ColumnText.fit(certificate.getSubjectX500Principal().getName(), 1000);
+        this.issuer = ColumnText.fit(certificate.getIssuerX500Principal().getName(), 1000);
         this.notBefore = certificate.getNotBefore().toInstant();
         this.notAfter = certificate.getNotAfter().toInstant();
         this.der = certificate.getEncoded();
         this.createdAt = now;
         this.createdBy = by;
-    }
-
-    private static String clip(String name) {
-        return name.length() <= 1000 ? name : name.substring(0, 999) + "…";
     }
 
     X509Certificate certificate() {

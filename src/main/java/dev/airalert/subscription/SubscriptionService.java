@@ -2,13 +2,13 @@ package dev.airalert.subscription;
 
 import dev.airalert.AirAlertConfig;
 import dev.airalert.alert.cap.CapEnums;
-import dev.airalert.web.FieldError;
 import dev.airalert.region.CapShapes;
 import dev.airalert.region.Gazetteer;
 import dev.airalert.region.LatLon;
 import dev.airalert.region.Region;
 import dev.airalert.region.RegionResolver;
 import dev.airalert.security.SecretBox;
+import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -2,14 +2,11 @@ package dev.airalert.subscription;
 
 import dev.airalert.NativeValues;
 import dev.airalert.security.SecretBox;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,25 +36,11 @@ class WebhookSecretsAtRest {
     }
 
     int sealAll() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT id, secret, previous_secret FROM subscription").getResultList());
-        int sealed = 0;
-        for (Object[] row : rows) {
-            UUID id = NativeValues.uuid(row[0]);
-            sealed += reseal(id, "secret", (String) row[1]) + reseal(id, "previous_secret", (String) row[2]);
-        }
-        return sealed;
+        return box.resealColumn(em, "subscription", "id", "secret", this::purpose)
+                + box.resealColumn(em, "subscription", "id", "previous_secret", this::purpose);
     }
 
-    private int reseal(UUID id, String column, String stored) {
-        if (stored == null || box.isCurrent(stored)) {
-            return 0;
-        }
-        String purpose = Subscription.secretPurpose(id);
-        String sealed = box.seal(purpose, box.open(purpose, stored));
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("UPDATE subscription SET " + column
-                + " = ?1 WHERE id = ?2 AND " + column + " = ?3").setParameter(1, sealed).setParameter(2, id)
-                .setParameter(3, stored).executeUpdate());
+    private String purpose(Object id) {
+        return Subscription.secretPurpose(NativeValues.uuid(id));
     }
 }

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.airalert.TestAlerts;
 import dev.airalert.TestKeys;
-import dev.airalert.TestSigning;
 import dev.airalert.TestSigning.Identity;
+import dev.airalert.TestSigning;
 import dev.airalert.alert.cap.CapCorpus;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rabbitmq.client.GetResponse;
 import dev.airalert.TestAlerts;
 import dev.airalert.TestKeys;
 import dev.airalert.delivery.WebhookReceiver;
@@ -18,7 +19,6 @@ import dev.airalert.subscription.TestSubscriptions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import com.rabbitmq.client.GetResponse;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;

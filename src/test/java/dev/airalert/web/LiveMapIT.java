@@ -110,6 +110,8 @@ class LiveMapIT {
                 + "?.innerText.includes('cancelled')", LOADING), "history finds the cancelled alert");
         browser.screenshot(Path.of("target/live-map.png"));
         assertEquals("[]", browser.cspViolations(), "the page works within its Content-Security-Policy");
+        assertTrue(browser.evaluate("document.getElementById('stale').hidden").asBoolean(),
+                "no read failed, so nothing is marked out of date: " + browser.evaluate("[...failing].join()").asText());
     }
 
     private void chooseLanguage(String language) throws Exception {

@@ -1,7 +1,7 @@
 package dev.airalert.alert.cap;
 
-import dev.airalert.web.FieldError;
 import dev.airalert.alert.cap.CapFormatException.Kind;
+import dev.airalert.web.FieldError;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;

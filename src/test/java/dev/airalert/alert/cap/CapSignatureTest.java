@@ -3,8 +3,8 @@ package dev.airalert.alert.cap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.airalert.TestSigning;
 import dev.airalert.TestSigning.Identity;
+import dev.airalert.TestSigning;
 import dev.airalert.alert.cap.SignatureVerdict.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.airalert.alert.cap;
 
-import dev.airalert.web.FieldError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airalert.alert.cap.CapFormatException.Kind;
+import dev.airalert.web.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

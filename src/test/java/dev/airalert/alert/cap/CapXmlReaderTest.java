@@ -1,6 +1,5 @@
 package dev.airalert.alert.cap;
 
-import dev.airalert.web.FieldError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airalert.alert.cap.CapFormatException.Kind;
+import dev.airalert.web.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
