@@ -7,7 +7,12 @@ import dev.airalert.TestSigning.Identity;
 import dev.airalert.TestSigning;
 import dev.airalert.alert.cap.SignatureVerdict.Verdict;
 import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The signature rules on their own: what verifies, and why what does not. */
@@ -81,5 +86,22 @@ class CapSignatureTest {
     void unusedRegisteredCertificatesDoNotMatter() {
         assertEquals(Verdict.VERIFIED, verify(TestSigning.sign(XML, SIGNER),
                 TestSigning.selfSigned("old one"), SIGNER).verdict());
+    }
+
+    @Test
+    void realIpawsSignaturesVerifyWithTheirCertificateAsOfWhenTheyWereSent() throws Exception {
+        for (String file : List.of("ipaws-5e7e0fc5023f1930efcf3deb.xml", "ipaws-5e6dd9de023f1930ef6548d9.xml")) {
+            byte[] xml = CapCorpus.bytes(file);
+            String text = new String(xml, StandardCharsets.UTF_8);
+            String base64 = text.replaceAll("(?s).*<(?:ds:)?X509Certificate>(.*?)</(?:ds:)?X509Certificate>.*", "$1").replaceAll("\\s", "");
+            X509Certificate ipaws = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
+            Instant sent = java.time.OffsetDateTime.parse(text.replaceAll("(?s).*<sent>(.*?)</sent>.*", "$1")).toInstant();
+            SignatureVerdict then = CapSignature.verify(xml, List.of(CapSignature.Registered.of(ipaws)), sent);
+            assertEquals(Verdict.VERIFIED, then.verdict(), file + ": " + then);
+            String altered = text.replaceFirst("<status>Actual</status>", "<status>Exercise</status>");
+            assertEquals(Verdict.INVALID, CapSignature.verify(altered.getBytes(StandardCharsets.UTF_8),
+                    List.of(CapSignature.Registered.of(ipaws)), sent).verdict(), file + " altered");
+        }
     }
 }
