@@ -187,7 +187,7 @@ public class RabbitPublishBench {
     static String createKey(HttpClient http, String base) throws Exception {
         String response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-keys"))
                 .header("authorization", "Bearer bench-admin-key").header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"bench\", \"roles\": [\"publisher\"]}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"bench\", \"holder\": \"bench\", \"roles\": [\"publisher\"], \"senders\": [\"*\"]}")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return response.replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
     }

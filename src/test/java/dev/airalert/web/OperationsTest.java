@@ -18,7 +18,11 @@ class OperationsTest {
     void openApiDescribesThePublicApi() {
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/alerts'.post.summary", equalTo("Publish an alert"))
-                .body("paths.keySet()", hasItem("/api/v1/alerts.atom"));
+                .body("paths.keySet()", hasItem("/api/v1/alerts.atom"))
+                .body("paths.keySet()", hasItem("/api/v1/audit"))
+                .body("paths.keySet()", hasItem("/api/v1/trusted-senders"))
+                .body("paths.keySet()", hasItem("/api/v1/approval-rules"))
+                .body("paths.'/api/v1/api-keys'.post.summary", equalTo("Create an API key"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
