@@ -17,9 +17,10 @@ import org.flywaydb.core.api.migration.Context;
  * <li>alerts published as signed CAP XML get the verdict {@code unverifiable}: no sender had
  * a certificate registered, so none could be verified (the rest keep {@code unsigned});</li>
  * <li>Restricted and Private alerts get their {@code addresses} indexed, which is what
- * decides who may read them;</li>
- * <li>on PostgreSQL, the audit trail refuses UPDATE, and DELETE of rows younger than a day (less
- * an hour, for clocks that differ):
+ * decides who may read them, and their events are marked restricted (so that no stream
+ * replays them to anyone) and leave the broker outbox (broker topics are for everyone);</li>
+ * <li>on PostgreSQL, the audit trail refuses UPDATE, TRUNCATE, and DELETE of rows younger than a
+ * day (less an hour, for clocks that differ):
  * the service only ever appends, and removes rows by age.</li>
  * </ul>
  * In Java because the first two read the stored documents, and the trigger is PostgreSQL's.
@@ -33,6 +34,13 @@ public class V8__Verdicts_addresses_and_append_only_audit extends BaseJavaMigrat
         Connection c = context.getConnection();
         signatureVerdicts(c);
         addresses(c);
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE alert_event SET audience = 'restricted', published_by = (SELECT a.published_by"
+                    + " FROM alert a WHERE a.id = alert_event.alert_id) WHERE alert_id IN"
+                    + " (SELECT id FROM alert WHERE scope <> 'Public')");
+            s.executeUpdate("DELETE FROM broker_outbox WHERE event_seq IN"
+                    + " (SELECT seq FROM alert_event WHERE audience = 'restricted')");
+        }
         if (c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
             try (Statement s = c.createStatement()) {
                 s.execute("""
@@ -45,6 +53,10 @@ public class V8__Verdicts_addresses_and_append_only_audit extends BaseJavaMigrat
                         END $$""");
                 s.execute("CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_event"
                         + " FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()");
+                s.execute("CREATE FUNCTION audit_event_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $$"
+                        + " BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$");
+                s.execute("CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event"
+                        + " FOR EACH STATEMENT EXECUTE FUNCTION audit_event_no_truncate()");
             }
         }
     }

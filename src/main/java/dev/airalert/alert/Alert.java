@@ -237,7 +237,7 @@ public class Alert {
     void supersede(String byMsgType, UUID by) {
         AlertState current = AlertState.fromCode(state).orElseThrow();
         if (current == AlertState.NOT_ACTUAL || current == AlertState.CANCELLED || current == AlertState.DISPLACED
-                || current == AlertState.DISCARDED) {
+                || current == AlertState.DISCARDED || current == AlertState.RECORDED) {
             return;
         }
         if (current == AlertState.PENDING_APPROVAL) {

@@ -34,7 +34,11 @@ class AlertLifecycle {
             alerts.findBySenderAndIdentifier(ref.sender, ref.identifier)
                     .filter(ref::sentMatches)
                     .filter(target -> delegations.mayActFor(alert.sender(), target.sender()))
-                    .ifPresent(referenced::add);
+                    .ifPresent(target -> {
+                        // Read afresh under a lock: an approval or another Cancel of it waits, or is seen.
+                        alerts.lock(target);
+                        referenced.add(target);
+                    });
         }
         List<Alert> wentOut = referenced.stream().filter(a -> !a.isHeld()).toList();
         if (alert.isActual() && alert.supersedes()) {

@@ -2,6 +2,7 @@ package dev.airalert.alert;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,6 +23,11 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     /** The alert holding (sender, identifier): copy 0; copies moved aside by a verified one are not it. */
     public Optional<Alert> findBySenderAndIdentifier(String sender, String identifier) {
         return find("sender = ?1 and identifier = ?2 and copyNo = 0", sender, identifier).firstResultOptional();
+    }
+
+    /** Reads the alert again and locks it until the transaction ends: its state is decided by one at a time. */
+    void lock(Alert alert) {
+        getEntityManager().refresh(alert, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The number the next copy of (sender, identifier) moved aside gets. */

@@ -76,21 +76,25 @@ public class AlertService {
                     "The alert is not valid CAP 1.2: " + errors.size() + " problem(s).", errors);
         }
         rights.senders(submissions, caller);
+        Instant receivedAt = clock.instant();
         List<StoredForm> forms = new ArrayList<>();
+        List<SignatureVerdict> verdicts = new ArrayList<>();
         for (Submission s : submissions) {
             StoredForm form = StoredForm.of(s, regions.resolve(s.alert()));
             rights.regions(s, form, caller);
             forms.add(form);
+            // Checked before the transaction opens: a signature check holds no connection.
+            verdicts.add(signatures.judge(s, receivedAt, caller));
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> store(submissions, forms, caller));
+            return QuarkusTransaction.requiringNew().call(() -> store(submissions, forms, verdicts, caller));
         } catch (PersistenceException e) {
             if (!isConstraintViolation(e)) {
                 throw e;
             }
             // A concurrent request stored the same (sender, identifier) first: now that its
             // row is visible, the second attempt answers as a repeat or as a conflict.
-            return QuarkusTransaction.requiringNew().call(() -> store(submissions, forms, caller));
+            return QuarkusTransaction.requiringNew().call(() -> store(submissions, forms, verdicts, caller));
         }
     }
 
@@ -103,15 +107,15 @@ public class AlertService {
         return false;
     }
 
-    private List<Published> store(List<Submission> submissions, List<StoredForm> forms, Caller caller) {
+    private List<Published> store(List<Submission> submissions, List<StoredForm> forms,
+            List<SignatureVerdict> verdicts, Caller caller) {
         Instant now = clock.instant();
         List<Published> results = new ArrayList<>();
         for (int i = 0; i < forms.size(); i++) {
             Submission submission = submissions.get(i);
             StoredForm form = forms.get(i);
-            SignatureVerdict verdict = signatures.judge(submission, now, caller);
             rights.references(submission, form, caller);
-            results.add(store(submission, form, verdict, caller, now));
+            results.add(store(submission, form, verdicts.get(i), caller, now));
         }
         alerts.flush();
         return results;

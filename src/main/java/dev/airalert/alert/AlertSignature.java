@@ -27,7 +27,7 @@ class AlertSignature {
     AlertSignature(SignatureVerdict v) {
         this.verdict = v.verdict().code();
         this.certificate = v.certificate();
-        this.subject = v.subject();
+        this.subject = ColumnText.fit(v.subject(), 1000);
         this.reason = ColumnText.fit(v.reason(), 500);
     }
 

@@ -11,6 +11,8 @@ public enum AlertState {
     UPDATED("updated"),
     CANCELLED("cancelled"),
     NOT_ACTUAL("not-actual"),
+    /** An Ack or Error message: kept for the record, never an alert in force. */
+    RECORDED("recorded"),
     /** Held for a second person's approval: seen by admins, approvers and its publisher only. */
     PENDING_APPROVAL("pending-approval"),
     /** Held for approval and discarded (or ended by an Update or Cancel before approval). */

@@ -1,6 +1,7 @@
 package dev.airalert.alert;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ public record ApprovalRuleView(UUID id, UUID keyId, String sender, List<String> 
      * them; {@code severities} (default any) and {@code msgTypes} (default Alert and Update:
      * an all-clear goes out without waiting unless Cancel is listed).
      */
-    public record Request(UUID keyId, @Size(max = 1024) String sender, @Size(max = 5) List<String> severities,
-            @Size(max = 3) List<String> msgTypes) {
+    public record Request(UUID keyId, @Size(max = 1024) String sender,
+            @Size(max = 5) List<@NotNull String> severities, @Size(max = 3) List<@NotNull String> msgTypes) {
     }
 }

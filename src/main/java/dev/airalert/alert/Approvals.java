@@ -27,13 +27,16 @@ import java.util.UUID;
 class Approvals {
 
     private final EntityManager em;
+    private final AlertRepository alerts;
     private final AlertLifecycle lifecycle;
     private final AlertService service;
     private final Event<AuditEvent> audit;
     private final Clock clock = Clock.systemUTC();
 
-    Approvals(EntityManager em, AlertLifecycle lifecycle, AlertService service, Event<AuditEvent> audit) {
+    Approvals(EntityManager em, AlertRepository alerts, AlertLifecycle lifecycle, AlertService service,
+            Event<AuditEvent> audit) {
         this.em = em;
+        this.alerts = alerts;
         this.lifecycle = lifecycle;
         this.service = service;
         this.audit = audit;
@@ -47,6 +50,17 @@ class Approvals {
                 || sameHolder(alert.publishedByHolder, approver.holder())) {
             refuse(alert, approver, AuditEvent.ALERT_APPROVED, new FieldError("holder", "'" + approver.holder()
                     + "' published this alert; a second person must approve it"));
+        }
+        if ("Update".equals(alert.msgType())) {
+            for (AlertReference ref : alert.references) {
+                alerts.findBySenderAndIdentifier(ref.sender, ref.identifier).filter(ref::sentMatches)
+                        .filter(target -> !AlertState.ACTIVE.code().equals(target.state)).ifPresent(target -> {
+                            throw new ProblemException(409, "/problems/conflict", "Conflict", "The alert this Update"
+                                    + " replaces was ended meanwhile: approving it would raise the alert again."
+                                    + " Discard it, or publish a new alert.", List.of(new FieldError("references",
+                                    "'" + ref + "' is " + target.stateAt(clock.instant()).code())));
+                        });
+            }
         }
         Instant now = clock.instant();
         alert.approve(approver, now, "Cancel".equals(alert.msgType()) ? AlertState.CANCELLED : AlertState.ACTIVE);

@@ -11,6 +11,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
@@ -51,22 +53,40 @@ class PreparedCancels {
 
     /** Keeps the Cancel for the alert, replacing one prepared before; refuses one that could not be sent. */
     PreparedCancelView prepare(UUID alertId, MediaType type, byte[] body, Caller caller) {
+        if (type == null || type.toString().length() > 100) {
+            throw ProblemException.invalidField("Content-Type", "must be a CAP XML or JSON media type of at most 100"
+                    + " characters");
+        }
         List<Submission> submissions = reader.read(type, body);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Alert alert = readable(alertId, caller);
-            Submission cancel = check(alert, submissions, caller);
-            Instant now = clock.instant();
-            PreparedCancel prepared = em.find(PreparedCancel.class, alertId);
-            if (prepared != null) {
-                em.remove(prepared);
-                em.flush();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> store(alertId, type, body, submissions, caller));
+        } catch (PersistenceException e) {
+            throw new ProblemException(409, "/problems/conflict", "Conflict",
+                    "Another Cancel was prepared for this alert at the same moment; read it, then try again.");
+        }
+    }
+
+    private PreparedCancelView store(UUID alertId, MediaType type, byte[] body, List<Submission> submissions,
+            Caller caller) {
+        Alert alert = readable(alertId, caller);
+        Submission cancel = check(alert, submissions, caller);
+        Instant now = clock.instant();
+        PreparedCancel prepared = em.find(PreparedCancel.class, alertId, LockModeType.PESSIMISTIC_WRITE);
+        if (prepared != null) {
+            // The Cancel someone prepared is theirs to replace (or an admin's): never silently another key's.
+            if (!prepared.storedBy.equals(caller.keyId()) && !caller.isAdmin()) {
+                throw new ProblemException(409, "/problems/conflict", "Conflict", "Key " + prepared.storedBy
+                        + " prepared this alert's Cancel; only that key or an admin may replace it.",
+                        List.of(new FieldError("body", "a Cancel by another key is prepared already")));
             }
-            prepared = new PreparedCancel(alertId, type.toString(), body, now, caller.keyId());
-            em.persist(prepared);
-            audit.fire(AuditEvent.accepted(AuditEvent.ALERT_CANCEL_PREPARED, caller, cancel.alert().sender(), alertId,
-                    "Cancel " + cancel.alert().identifier() + " prepared"));
-            return view(prepared, cancel.alert());
-        });
+            em.remove(prepared);
+            em.flush();
+        }
+        prepared = new PreparedCancel(alertId, type.toString(), body, now, caller.keyId());
+        em.persist(prepared);
+        audit.fire(AuditEvent.accepted(AuditEvent.ALERT_CANCEL_PREPARED, caller, cancel.alert().sender(), alertId,
+                "Cancel " + cancel.alert().identifier() + " prepared"));
+        return view(prepared, cancel.alert());
     }
 
     /** The prepared Cancel, exactly as it was sent: for admins and keys that may publish as its sender. */
@@ -85,6 +105,13 @@ class PreparedCancels {
     /** Publishes the prepared Cancel as this caller: the same checks and effects as {@code POST /alerts}. */
     List<AlertService.Published> send(UUID alertId, Caller caller) {
         PreparedCancel prepared = find(alertId, caller);
+        String state = QuarkusTransaction.requiringNew().call(() -> em.find(Alert.class, alertId).state);
+        if (AlertState.UPDATED.code().equals(state)) {
+            // Its Update would stay in force: the all-clear must end what is in force now.
+            throw new ProblemException(409, "/problems/conflict", "Conflict", "The alert was updated since this Cancel"
+                    + " was prepared; cancel its latest Update instead (see replacedBy).",
+                    List.of(new FieldError("references", "names an alert that has been updated")));
+        }
         MediaType type = MediaType.valueOf(prepared.contentType);
         return service.publish(reader.read(type, prepared.body), caller);
     }
@@ -110,6 +137,9 @@ class PreparedCancels {
         CapAlert cap = s.alert();
         if (errors.isEmpty() && !"Cancel".equals(cap.msgType())) {
             errors.add(new FieldError("msgType", "must be Cancel"));
+        }
+        if (errors.isEmpty() && !"Actual".equals(cap.status())) {
+            errors.add(new FieldError("status", "must be Actual: a " + cap.status() + " Cancel ends nothing"));
         }
         StoredForm form = errors.isEmpty() ? StoredForm.of(s, new Resolution(Map.of(), List.of(), List.of())) : null;
         if (form != null && form.references().stream().noneMatch(r -> r.names(alert))) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,6 +57,11 @@ class PublishRights {
             return;
         }
         List<FieldError> errors = new ArrayList<>();
+        String msgType = s.alert().msgType();
+        if (form.resolution().areas().isEmpty() && ("Alert".equals(msgType) || "Update".equals(msgType))) {
+            errors.add(new FieldError(s.locate("info"), "must name the area it is for: this key may alert only in "
+                    + allowed));
+        }
         for (AreaResolution area : form.resolution().areas()) {
             List<String> outside = area.regions().stream().filter(code -> !within(code, allowed)).toList();
             String field = s.locate("info[" + area.info() + "].area[" + area.area() + "]");
@@ -80,7 +86,9 @@ class PublishRights {
      * An Update or Cancel may act only on alerts of its own sender or of a sender it is
      * delegated for, and only on the alert with the referenced {@code sent}: a reference to
      * an alert not received yet is kept (for its own or a delegating sender only) and takes
-     * effect only if that alert has that {@code sent}. Runs in the publish transaction.
+     * effect only if that alert has that {@code sent}. A key bound to regions may act only on
+     * alerts inside them, so it may not refer to one it cannot see yet. Runs in the publish
+     * transaction.
      */
     void references(Submission s, StoredForm form, Caller caller) {
         String msgType = s.alert().msgType();
@@ -88,20 +96,29 @@ class PublishRights {
             return;
         }
         String sender = s.alert().sender();
+        String field = s.locate("references");
         for (AlertReference ref : form.references()) {
             if (!delegations.mayActFor(sender, ref.sender)) {
                 refuse(caller, s, "Sender '" + sender + "' may not update or cancel alerts of '" + ref.sender + "'.",
-                        new FieldError(s.locate("references"), "'" + ref + "' is an alert of another sender,"
+                        new FieldError(field, "'" + ref + "' is an alert of another sender,"
                                 + " which '" + sender + "' may not update or cancel"));
             }
-            alerts.findBySenderAndIdentifier(ref.sender, ref.identifier).filter(target -> !ref.sentMatches(target))
-                    .ifPresent(target -> {
-                        metrics.rejected("conflict");
-                        throw new ProblemException(409, "/problems/conflict", "Conflict",
-                                "The referenced alert was sent at another time; nothing was changed.",
-                                List.of(new FieldError(s.locate("references"), "'" + ref + "' names alert "
-                                        + target.id() + ", which was sent at " + target.sentAt())));
-                    });
+            Optional<Alert> target = alerts.findBySenderAndIdentifier(ref.sender, ref.identifier);
+            if (!caller.regions().isEmpty()) {
+                List<String> outside = target.map(t -> t.regionCodes().stream()
+                        .filter(code -> !within(code, caller.regions())).toList()).orElse(List.of());
+                if (target.isEmpty() || target.get().regionCodes().isEmpty() || !outside.isEmpty()) {
+                    refuse(caller, s, "This API key may act only on alerts inside " + caller.regions() + ".",
+                            new FieldError(field, "'" + ref + "' is not an alert inside the regions of this key"));
+                }
+            }
+            if (target.isPresent() && !ref.sentMatches(target.get())) {
+                metrics.rejected("conflict");
+                throw new ProblemException(409, "/problems/conflict", "Conflict",
+                        "The referenced alert was sent at another time; nothing was changed.",
+                        List.of(new FieldError(field, "'" + ref + "' does not name the alert with that identifier,"
+                                + " which was sent at another time")));
+            }
         }
     }
 

@@ -7,9 +7,11 @@ import java.util.Map;
 
 /**
  * Which alerts a reader may see: those that went out under the {@link Audience} rule
- * (scope), and alerts held for approval (or discarded) only by admins, approvers and the
- * key that published them. Applied to single reads in Java and to history in SQL, the same
- * rule both ways; a reader never learns that an alert it may not see exists (404).
+ * (scope), and alerts held for approval (or discarded) only by admins, the key that
+ * published them and approvers allowed for their sender (who must read one to decide on it).
+ * Held alerts are in no history but their publisher's and admins'; approvers find them in the
+ * list of alerts waiting for approval. A reader never learns that an alert it may not see
+ * exists (404).
  */
 record Readers(Caller reader) {
 
@@ -25,7 +27,7 @@ record Readers(Caller reader) {
         }
         boolean own = alert.publishedBy() != null && alert.publishedBy().equals(reader.keyUuid());
         if (alert.isHeld()) {
-            return own || reader.has(Roles.APPROVER);
+            return own || reader.has(Roles.APPROVER) && reader.senders().allows(alert.sender());
         }
         return Audience.of(alert.scope(), alert.addresses, alert.publishedBy()).admits(reader);
     }
@@ -47,9 +49,6 @@ record Readers(Caller reader) {
             params.put("readerAddresses", reader.addresses());
         }
         sql.append("))");
-        if (reader.has(Roles.APPROVER)) {
-            sql.append(" OR ").append(HELD);
-        }
         if (reader.keyUuid() != null) {
             sql.append(" OR a.published_by = :readerKey");
             params.put("readerKey", reader.keyUuid());

@@ -7,6 +7,7 @@ import dev.airalert.security.Caller;
 import dev.airalert.sender.TrustedSenders;
 import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.security.cert.X509Certificate;
@@ -33,9 +34,13 @@ class Signatures {
         this.audit = audit;
     }
 
-    /** Runs in the publish transaction (reads the sender's certificates). */
+    /**
+     * Reads the sender's certificates in the caller's transaction or a short one of its own;
+     * the signature is checked outside any transaction when called so, as a publish does.
+     */
     SignatureVerdict judge(Submission s, Instant receivedAt, Caller caller) {
-        Optional<List<X509Certificate>> certificates = trusted.certificatesOf(s.alert().sender());
+        Optional<List<X509Certificate>> certificates = QuarkusTransaction.joiningExisting()
+                .call(() -> trusted.certificatesOf(s.alert().sender()));
         SignatureVerdict verdict;
         if (!s.signed()) {
             verdict = SignatureVerdict.NONE;

@@ -50,7 +50,11 @@ record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, Strin
         if (!"Actual".equals(alert.status())) {
             return AlertState.NOT_ACTUAL;
         }
-        return "Cancel".equals(alert.msgType()) ? AlertState.CANCELLED : AlertState.ACTIVE;
+        return switch (alert.msgType()) {
+            case "Cancel" -> AlertState.CANCELLED;
+            case "Ack", "Error" -> AlertState.RECORDED;
+            default -> AlertState.ACTIVE;
+        };
     }
 
     /** {@code sender,identifier,sent} triples; the validator has already checked their shape. */

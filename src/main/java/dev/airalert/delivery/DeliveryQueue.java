@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.jboss.logging.Logger;
 
 /**
  * The delivery queue in SQL. Claiming takes due rows with {@code FOR UPDATE SKIP LOCKED},
@@ -25,6 +26,8 @@ import java.util.function.Predicate;
  */
 @ApplicationScoped
 class DeliveryQueue {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryQueue.class);
 
     private static final String CLAIM = """
             SELECT q.delivery_id, q.subscription_id FROM delivery_queue q
@@ -83,7 +86,12 @@ class DeliveryQueue {
                     load.setArray(1, ids);
                     try (ResultSet rs = load.executeQuery()) {
                         while (rs.next()) {
-                            outgoing.add(outgoing(rs, now, leaseUntil));
+                            try {
+                                outgoing.add(outgoing(rs, now, leaseUntil));
+                            } catch (IllegalStateException e) {
+                                // Its secret does not open: it stays leased and comes back; the others go.
+                                LOG.errorf("Delivery %s cannot be signed: %s", rs.getObject(1), e.getMessage());
+                            }
                         }
                     }
                 }

@@ -134,13 +134,13 @@ class BrokerIngest {
         for (int attempt = 1; refused == null; attempt++) {
             try {
                 Optional<Caller> caller = publisher.flatMap(keys::callerOf)
-                        .filter(c -> c.has(Roles.PUBLISHER) && !c.senders().anySender())
+                        .filter(c -> c.has(Roles.PUBLISHER) && c.senders().isNarrow())
                         .map(c -> c.at(source));
                 if (caller.isEmpty()) {
                     refused = new ProblemException(403, "/problems/ingest-not-authorised", "Ingest not authorised",
                             "airalert.messaging.ingest.publisher must name an API key with the publisher role"
-                                    + " that is not revoked and is bound to senders (not \"*\": anyone who can"
-                                    + " reach the broker can publish there).");
+                                    + " that is not revoked and is bound to named senders (not \"*\" or \"*@*\":"
+                                    + " anyone who can reach the broker can publish there).");
                 } else {
                     ingest.publish(contentType, body, caller.get());
                     return message.ack();

@@ -17,17 +17,22 @@ public class AccessRefusals {
 
     private final CurrentCaller caller;
     private final Event<AuditEvent> audit;
+    private final RateLimits limits;
 
-    AccessRefusals(CurrentCaller caller, Event<AuditEvent> audit) {
+    AccessRefusals(CurrentCaller caller, Event<AuditEvent> audit, RateLimits limits) {
         this.caller = caller;
         this.audit = audit;
+        this.limits = limits;
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, Request request) {
         String path = "/" + uri.getPath().replaceFirst("^/", "");
-        audit.fire(AuditEvent.refused(AuditEvent.ACCESS, caller.get(), null, null,
-                request.getMethod() + " " + path + ": the key lacks the role"));
+        Caller refused = caller.get();
+        if (limits.auditRefusal(refused.keyId())) {
+            audit.fire(AuditEvent.refused(AuditEvent.ACCESS, refused, null, null,
+                    request.getMethod() + " " + path + ": the key lacks the role"));
+        }
         Problem problem = new Problem("/problems/forbidden", "Forbidden", 403,
                 "This API key does not have the role this operation needs.", path, List.of());
         return Response.status(403).type(Problem.MEDIA_TYPE).entity(problem).build();

@@ -40,6 +40,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         String secret = header.substring(BEARER.length()).trim();
         return providers.authenticate(new TokenAuthenticationRequest(new TokenCredential(secret, "bearer")))
+                .invoke(identity -> limits.authenticated(secret))
                 .onFailure(e -> e instanceof AuthenticationFailedException && !DatabaseOutage.causedBy(e))
                 .invoke(() -> limits.authenticationFailed(addresses.of(context.request())));
     }

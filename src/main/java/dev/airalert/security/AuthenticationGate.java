@@ -8,7 +8,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * Answers 429 to a request that carries an API key from a client address that has used up
  * its failed authentications ({@code airalert.security.failed-authentications-per-minute}),
- * before the key is even looked at: guessing keys costs the guesser time, not the database.
+ * before the key is looked up: guessing keys costs the guesser time, not the database. A key
+ * that authenticated lately still passes.
  */
 @ApplicationScoped
 class AuthenticationGate {
@@ -23,8 +24,11 @@ class AuthenticationGate {
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
-            if (rc.request().getHeader("Authorization") != null) {
-                long wait = limits.authenticationBlockedFor(addresses.of(rc.request()));
+            String authorization = rc.request().getHeader("Authorization");
+            if (authorization != null) {
+                String secret = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                        ? authorization.substring(7).trim() : null;
+                long wait = limits.authenticationBlockedFor(addresses.of(rc.request()), secret);
                 if (wait > 0) {
                     RouteProblems.send(rc, 429, "/problems/too-many-requests", "Too many requests",
                             "Too many failed authentications from this address; try again after Retry-After.",

@@ -3,6 +3,7 @@ package dev.airalert.security;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -18,7 +19,7 @@ import java.util.List;
 public record CreateApiKeyRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 200) String holder,
-        @NotEmpty List<@Pattern(regexp = "publisher|subscriber|approver|admin|monitor",
+        @NotEmpty List<@NotNull @Pattern(regexp = "publisher|subscriber|approver|admin|monitor",
                 message = "must be publisher, subscriber, approver, admin or monitor") String> roles,
         @Size(max = 100) List<String> senders,
         @Size(max = 200) List<@NotBlank @Size(max = 100) String> regions,

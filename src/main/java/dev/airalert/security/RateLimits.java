@@ -3,6 +3,7 @@ package dev.airalert.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Cidr;
 import dev.airalert.web.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +25,10 @@ public class RateLimits {
     private final AirAlertConfig.Security config;
     private final Cache<String, Bucket> failedAuthentications = bounded();
     private final Cache<String, Bucket> publishes = bounded();
+    private final Cache<String, Bucket> refusals = bounded();
+    /** Hashes of keys that authenticated lately: an address held off for guessing does not lock them out. */
+    private final Cache<String, Boolean> recentlyValid = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
     private final Counter authLimited;
     private final Counter publishLimited;
     private final Counter authFailures;
@@ -45,9 +50,16 @@ public class RateLimits {
         return Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(REFILL.multipliedBy(2)).build();
     }
 
-    /** Seconds this address must wait before it may try a key again; 0 when it may now. */
-    public long authenticationBlockedFor(String address) {
-        Bucket bucket = failedAuthentications.getIfPresent(address);
+    /**
+     * Seconds this address must wait before it may try this key; 0 when it may now. A key that
+     * authenticated lately on this replica always may: a guesser (or a forgotten revoked key in
+     * a cron job) behind the same address must not lock out the publisher whose key is valid.
+     */
+    public long authenticationBlockedFor(String address, String secret) {
+        if (secret != null && recentlyValid.getIfPresent(ApiKeySecrets.hash(secret)) != null) {
+            return 0;
+        }
+        Bucket bucket = failedAuthentications.getIfPresent(bucketOf(address));
         long wait = bucket == null ? 0 : bucket.waitSecondsFor(1);
         if (wait > 0) {
             authLimited.increment();
@@ -57,7 +69,30 @@ public class RateLimits {
 
     void authenticationFailed(String address) {
         authFailures.increment();
-        failedAuthentications.get(address, a -> new Bucket(config.failedAuthenticationsPerMinute())).take(1);
+        failedAuthentications.get(bucketOf(address), a -> new Bucket(config.failedAuthenticationsPerMinute())).take(1);
+    }
+
+    /**
+     * Whether another refusal of this key goes into the audit trail: at most a minute's
+     * allowance of them (as many as failed authentications an address may make), so that a
+     * key hammering what it may not do cannot flood the trail; beyond, only the metric counts.
+     */
+    public boolean auditRefusal(String keyId) {
+        return refusals.get(String.valueOf(keyId), k -> new Bucket(config.failedAuthenticationsPerMinute() * 3))
+                .tryTake(1) == 0;
+    }
+
+    void authenticated(String secret) {
+        recentlyValid.put(ApiKeySecrets.hash(secret), Boolean.TRUE);
+    }
+
+    /** One bucket per IPv4 address, and per IPv6 /64: one end network gets a whole /64 to pick from. */
+    static String bucketOf(String address) {
+        return Cidr.literal(address).filter(a -> a.getAddress().length == 16)
+                .map(a -> {
+                    byte[] prefix = java.util.Arrays.copyOf(a.getAddress(), 8);
+                    return java.util.HexFormat.of().formatHex(prefix) + "::/64";
+                }).orElse(address);
     }
 
     /** Takes {@code alerts} from the caller's publish allowance, or refuses with 429 and Retry-After. */

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.jboss.logging.Logger;
 
 /**
  * The one rule for secrets at rest: AES-256-GCM under the master key, with a fresh 96-bit
@@ -27,6 +28,7 @@ import javax.crypto.spec.GCMParameterSpec;
 @ApplicationScoped
 public class SecretBox {
 
+    private static final Logger LOG = Logger.getLogger(SecretBox.class);
     private static final String PREFIX = "v1.";
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
@@ -78,8 +80,15 @@ public class SecretBox {
         int sealed = 0;
         for (Object[] row : rows) {
             String stored = (String) row[1];
-            // Opening every value checks it and warms the cache: the first fan-out after a start signs at once.
-            String plain = open(purpose.apply(row[0]), stored);
+            String plain;
+            try {
+                // Opening every value checks it and warms the cache: the first fan-out after a start signs at once.
+                plain = open(purpose.apply(row[0]), stored);
+            } catch (IllegalStateException e) {
+                // One unreadable value must not keep the whole service down: said loudly, left as it is.
+                LOG.errorf("Secrets at rest: %s %s=%s cannot be opened: %s", table, idColumn, row[0], e.getMessage());
+                continue;
+            }
             if (isCurrent(stored)) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.airalert.security;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -65,9 +66,19 @@ public final class SenderPatterns {
         return sender != null && compiled.stream().anyMatch(p -> p.matcher(sender).matches());
     }
 
-    /** Whether this is a trusted aggregator's key, which may speak for anyone. */
+    /** Whether this is a trusted aggregator's key, which may speak for anyone ("*", "**", ...). */
     public boolean anySender() {
-        return entries.contains(ANY);
+        return entries.stream().anyMatch(e -> e.chars().allMatch(c -> c == '*'));
+    }
+
+    /**
+     * Whether every entry names someone: it holds a run of at least three letters or digits
+     * outside its wildcards ({@code *@dsns.gov.ua} does, {@code *@*} does not). What a broker
+     * ingest key must be, since whoever reaches the broker publishes as it.
+     */
+    public boolean isNarrow() {
+        return !entries.isEmpty() && entries.stream().allMatch(e -> Arrays.stream(e.split("\\*"))
+                .anyMatch(literal -> literal.matches("(?s).*\\p{Alnum}{3}.*")));
     }
 
     public boolean isEmpty() {

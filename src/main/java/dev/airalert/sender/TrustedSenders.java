@@ -29,6 +29,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class TrustedSenders {
 
+    /** Each is tried on a signature: kept few, so that checking one stays cheap. */
+    static final int MAX_CERTIFICATES = 20;
+
     private final EntityManager em;
     private final Event<AuditEvent> audit;
     private final Clock clock = Clock.systemUTC();
@@ -43,7 +46,8 @@ public class TrustedSenders {
      * trusted (its alerts need no signature). Runs in the caller's transaction.
      */
     public Optional<List<X509Certificate>> certificatesOf(String sender) {
-        return em.createQuery("from TrustedSender t where t.sender = ?1", TrustedSender.class)
+        // Case does not make another sender: ALERTS@dsns.gov.ua must sign as alerts@dsns.gov.ua does.
+        return em.createQuery("from TrustedSender t where lower(t.sender) = lower(?1)", TrustedSender.class)
                 .setParameter(1, sender).getResultStream().findFirst()
                 .map(t -> t.certificates.stream().map(TrustedCertificate::certificate).toList());
     }
@@ -51,8 +55,7 @@ public class TrustedSenders {
     @Transactional
     public TrustedSenderView trust(SenderRequests.Trust request, Caller by) {
         String sender = request.sender().trim();
-        if (!em.createQuery("from TrustedSender t where t.sender = ?1", TrustedSender.class).setParameter(1, sender)
-                .getResultList().isEmpty()) {
+        if (certificatesOf(sender).isPresent()) {
             throw new ProblemException(409, "/problems/conflict", "Conflict",
                     "Sender '" + sender + "' is trusted already; add certificates to it instead.",
                     List.of(new FieldError("sender", "is trusted already")));
@@ -116,6 +119,11 @@ public class TrustedSenders {
     }
 
     private TrustedCertificate add(TrustedSender trusted, String pem, String field, Caller by) {
+        if (trusted.certificates.size() >= MAX_CERTIFICATES) {
+            throw ProblemException.invalid("/problems/invalid-request", field + ": too many certificates",
+                    List.of(new FieldError(field, "a sender has at most " + MAX_CERTIFICATES
+                            + " certificates; remove one first")));
+        }
         X509Certificate certificate;
         try {
             certificate = (X509Certificate) CertificateFactory.getInstance("X.509")

@@ -9,10 +9,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Subscriptions in the database. */
 @ApplicationScoped
 public class SubscriptionRepository implements PanacheRepositoryBase<Subscription, UUID> {
+
+    private static final Logger LOG = Logger.getLogger(SubscriptionRepository.class);
 
     private final SecretBox box;
 
@@ -62,10 +65,23 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
                 FROM subscription s WHERE s.owner_revoked_at IS NULL AND s.id IN (
                   SELECT r.subscription_id FROM subscription_region r WHERE r.region_code IN (?1))""")
                 .setParameter(1, codes).getResultList();
-        return rows.stream().map(r -> new Target(NativeValues.uuid(r[0]), (String) r[15],
-                SubscriptionFilter.of((String) r[1], (Number) r[2],
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (Number) r[7], (Number) r[8],
-                (Number) r[9]), (String) r[10], (Boolean) r[11], Subscription.signingSecrets(box,
-                NativeValues.uuid(r[0]), (String) r[12], (String) r[13], NativeValues.instant(r[14]), now))).toList();
+        List<Target> targets = new java.util.ArrayList<>();
+        for (Object[] r : rows) {
+            UUID id = NativeValues.uuid(r[0]);
+            List<String> secrets;
+            try {
+                secrets = Subscription.signingSecrets(box, id, (String) r[12], (String) r[13],
+                        NativeValues.instant(r[14]), now);
+            } catch (IllegalStateException e) {
+                // An unreadable secret cannot sign: that subscription is left out, loudly; the others go on.
+                LOG.errorf("Subscription %s cannot sign (its secret does not open: %s); it gets nothing", id,
+                        e.getMessage());
+                continue;
+            }
+            targets.add(new Target(id, (String) r[15], SubscriptionFilter.of((String) r[1], (Number) r[2],
+                    (String) r[3], (String) r[4], (String) r[5], (String) r[6], (Number) r[7], (Number) r[8],
+                    (Number) r[9]), (String) r[10], (Boolean) r[11], secrets));
+        }
+        return targets;
     }
 }

@@ -76,8 +76,10 @@ class FourEyesTest {
             given().auth().oauth2(sameHolder).post("/api/v1/alerts/" + id + "/approve").then().statusCode(403)
                     .body("errors.field", hasItem("holder"));
             given().auth().oauth2(publisher).post("/api/v1/alerts/" + id + "/approve").then().statusCode(403);
-            given().auth().oauth2(otherSendersApprover).post("/api/v1/alerts/" + id + "/approve").then().statusCode(403)
-                    .body("errors.field", hasItem("sender"));
+            // An approver for other senders does not even see it.
+            given().auth().oauth2(otherSendersApprover).post("/api/v1/alerts/" + id + "/approve").then().statusCode(404);
+            given().auth().oauth2(otherSendersApprover).get("/api/v1/approvals").then().body("items.id", not(hasItem(id)));
+            given().auth().oauth2(mykola).queryParam("sender", sender).get("/api/v1/alerts").then().body("items", hasSize(0));
             assertFalse(live.hasSender(sender), "nothing went out before approval");
 
             given().auth().oauth2(mykola).post("/api/v1/alerts/" + id + "/approve").then().statusCode(200)
@@ -130,11 +132,17 @@ class FourEyesTest {
         given().auth().oauth2(publisher).contentType(ContentType.JSON)
                 .body(TestAlerts.kyivAirRaid(sender, TestAlerts.uniqueId())).put("/api/v1/alerts/" + id + "/prepared-cancel")
                 .then().statusCode(400).body("errors.field", hasItem("msgType"));
+        given().auth().oauth2(publisher).contentType(ContentType.JSON).body(cancel.replace("\"status\": \"Actual\"",
+                "\"status\": \"Test\"")).put("/api/v1/alerts/" + id + "/prepared-cancel").then().statusCode(400)
+                .body("errors.field", hasItem("status"));
         given().auth().oauth2(publisher).contentType(ContentType.JSON).body(cancel)
                 .put("/api/v1/alerts/" + id + "/prepared-cancel").then().statusCode(200)
                 .body("identifier", notNullValue()).body("contentType", equalTo("application/json"));
         given().auth().oauth2(publisher).get("/api/v1/alerts/" + id + "/prepared-cancel").then().statusCode(200)
                 .body(equalTo(cancel));
+        // Another key of the same sender does not silently replace it.
+        given().auth().oauth2(key("Q " + UUID.randomUUID(), "publisher", sender)).contentType(ContentType.JSON)
+                .body(cancel).put("/api/v1/alerts/" + id + "/prepared-cancel").then().statusCode(409);
 
         given().auth().oauth2(publisher).post("/api/v1/alerts/" + id + "/prepared-cancel/send").then()
                 .statusCode(201).body("msgType", equalTo("Cancel")).body("state", equalTo("cancelled"));
@@ -143,5 +151,66 @@ class FourEyesTest {
         String stranger = key("X " + UUID.randomUUID(), "publisher", TestAlerts.uniqueSender());
         given().auth().oauth2(stranger).post("/api/v1/alerts/" + id + "/prepared-cancel/send").then().statusCode(404);
         given().auth().oauth2(stranger).get("/api/v1/alerts/" + id + "/prepared-cancel").then().statusCode(404);
+    }
+
+    @Test
+    void anAckOrErrorIsNeverAnAlertInForceSoItCannotGoAroundTheRule() {
+        String sender = TestAlerts.uniqueSender();
+        String publisher = key("P " + UUID.randomUUID(), "publisher", sender);
+        rule(sender, List.of());
+        String ack = TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Ack", null, "Actual",
+                "air raid", "Extreme", "Immediate", "Observed", "UA-30", TestAlerts.inTwoHours());
+        String id = given().auth().oauth2(publisher).contentType(ContentType.JSON).body(ack).post("/api/v1/alerts")
+                .then().statusCode(201).body("state", equalTo("recorded")).extract().path("id");
+        given().get("/api/v1/regions/UA-30").then().body("activeAlerts.id", not(hasItem(id)));
+        given().queryParam("sender", sender).queryParam("active", "true").get("/api/v1/alerts").then()
+                .body("items", hasSize(0));
+    }
+
+    @Test
+    void aHeldUpdateOfAnAlertEndedMeanwhileCannotRaiseItAgain() {
+        String sender = TestAlerts.uniqueSender();
+        String publisher = key("P " + UUID.randomUUID(), "publisher", sender);
+        String approver = key("A " + UUID.randomUUID(), "approver", sender);
+        String identifier = TestAlerts.uniqueId();
+        String sent = TestAlerts.now();
+        String alertId = given().auth().oauth2(publisher).contentType(ContentType.JSON)
+                .body(alert(sender, identifier, sent, "Extreme")).post("/api/v1/alerts").then().statusCode(201)
+                .extract().path("id");
+        rule(sender, List.of());
+        String update = given().auth().oauth2(publisher).contentType(ContentType.JSON)
+                .body(TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Update",
+                        sender + "," + identifier + "," + sent, "Actual", "air raid", "Extreme", "Immediate", "Observed",
+                        "UA-30", TestAlerts.inTwoHours())).post("/api/v1/alerts").then().statusCode(201)
+                .body("state", equalTo("pending-approval")).extract().path("id");
+        given().auth().oauth2(publisher).contentType(ContentType.JSON)
+                .body(TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Cancel",
+                        sender + "," + identifier + "," + sent, "Actual", "air raid", "Minor", "Past", "Observed",
+                        "UA-30", null)).post("/api/v1/alerts").then().statusCode(201);
+        given().get("/api/v1/alerts/" + alertId).then().body("state", equalTo("cancelled"));
+        given().auth().oauth2(approver).post("/api/v1/alerts/" + update + "/approve").then().statusCode(409)
+                .body("errors.field", hasItem("references"));
+        given().get("/api/v1/alerts/" + alertId).then().body("state", equalTo("cancelled"));
+    }
+
+    @Test
+    void aPreparedCancelOfAnAlertUpdatedSinceIsNotSentAsIfNothingHappened() {
+        String sender = TestAlerts.uniqueSender();
+        String publisher = key("P " + UUID.randomUUID(), "publisher", sender);
+        String identifier = TestAlerts.uniqueId();
+        String sent = TestAlerts.now();
+        String id = given().auth().oauth2(publisher).contentType(ContentType.JSON)
+                .body(alert(sender, identifier, sent, "Extreme")).post("/api/v1/alerts").then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(publisher).contentType(ContentType.JSON)
+                .body(TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Cancel",
+                        sender + "," + identifier + "," + sent, "Actual", "air raid", "Minor", "Past", "Observed",
+                        "UA-30", null)).put("/api/v1/alerts/" + id + "/prepared-cancel").then().statusCode(200);
+        given().auth().oauth2(publisher).contentType(ContentType.JSON)
+                .body(TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Update",
+                        sender + "," + identifier + "," + sent, "Actual", "air raid", "Extreme", "Immediate", "Observed",
+                        "UA-30", TestAlerts.inTwoHours())).post("/api/v1/alerts").then().statusCode(201);
+        given().auth().oauth2(publisher).post("/api/v1/alerts/" + id + "/prepared-cancel/send").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("cancel its latest Update"));
     }
 }

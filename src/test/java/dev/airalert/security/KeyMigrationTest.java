@@ -77,6 +77,12 @@ class KeyMigrationTest {
             alert(c, privateAlert, subscriber, "embassy@example", "Private",
                     "{\"addresses\": \"staff \\\"consular section\\\"\"}", null);
             alert(c, UUID.randomUUID(), null, "someone@example", "Public", "{}", null);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO alert_event (id, type, alert_id, chain_key, related_alert_ids, created_at, payload)"
+                        + " VALUES (gen_random_uuid(), 'alert.published', '" + privateAlert + "', 'c', '', now(), '{}')");
+                s.execute("INSERT INTO broker_outbox (connector, event_seq, due_at, attempts)"
+                        + " SELECT 'rabbitmq', seq, now(), 0 FROM alert_event");
+            }
         }
 
         flyway("latest").migrate();
@@ -96,10 +102,14 @@ class KeyMigrationTest {
                     "SELECT DISTINCT signature_verdict FROM alert WHERE id <> '" + signedAlert + "'"));
             assertEquals(Set.of("staff", "consular section"), column(c,
                     "SELECT address FROM alert_address WHERE alert_id = '" + privateAlert + "'"));
+            assertEquals(Set.of("restricted"), column(c, "SELECT audience FROM alert_event WHERE alert_id = '"
+                    + privateAlert + "'"), "no stream replays a restricted alert of the previous release to anyone");
+            assertEquals(Set.of(), column(c, "SELECT connector FROM broker_outbox"), "nor does a broker get it");
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO audit_event (id, at, action, outcome) VALUES (gen_random_uuid(), now(),"
                         + " 'alert.published', 'accepted')");
                 assertThrows(SQLException.class, () -> s.execute("UPDATE audit_event SET outcome = 'refused'"));
+                assertThrows(SQLException.class, () -> s.execute("TRUNCATE audit_event"));
             }
         }
         // The escaped entry matches the literal sender and nothing else.

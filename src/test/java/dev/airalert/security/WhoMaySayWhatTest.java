@@ -177,6 +177,22 @@ class WhoMaySayWhatTest {
                 .then().statusCode(403).body("errors.message", hasItem(containsString("cannot be placed")));
         publish(kyivOnly, TestAlerts.kyivAirRaid(sender, TestAlerts.uniqueId()).replace("\"ISO3166-2\", \"value\": \"UA-30\"",
                 "\"ISO3166-1\", \"value\": \"UA\"")).then().statusCode(403);
+        // Nor may it end or replace an alert outside them, or one it cannot see yet.
+        String national = TestAlerts.uniqueId();
+        String sent = TestAlerts.now();
+        String nationalId = publish(keyFor(List.of(sender), null), alert(sender, national, sent, "Alert", null)
+                .replace("UA-30", "UA-46")).then().statusCode(201).extract().path("id");
+        publish(kyivOnly, alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Cancel",
+                sender + "," + national + "," + sent)).then().statusCode(403).body("errors.field", hasItem("references"));
+        publish(kyivOnly, alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Cancel",
+                sender + ",not-yet-" + national + "," + sent)).then().statusCode(403);
+        given().get("/api/v1/alerts/" + nationalId).then().body("state", equalTo("active"));
+        String noArea = """
+                {"identifier": "%s", "sender": "%s", "sent": "%s", "status": "Actual", "msgType": "Alert",
+                 "scope": "Public", "info": [{"category": ["Security"], "event": "air raid", "urgency": "Immediate",
+                   "severity": "Extreme", "certainty": "Observed"}]}""".formatted(TestAlerts.uniqueId(), sender,
+                TestAlerts.now());
+        publish(kyivOnly, noArea).then().statusCode(403).body("errors.field", hasItem("info"));
     }
 
     @Test

@@ -76,8 +76,8 @@ public final class CapSignature {
     }
 
     /**
-     * The verdict on a standalone CAP XML document's signatures (a document may carry more
-     * than one; one that verifies is enough).
+     * The verdict on a standalone CAP XML document's signature (a document with more than
+     * one is unverifiable).
      */
     public static SignatureVerdict verify(byte[] xml, List<Registered> registered, Instant receivedAt) {
         Document document;
@@ -98,17 +98,13 @@ public final class CapSignature {
         if (registered.isEmpty()) {
             return SignatureVerdict.unverifiable("no certificate is registered for this sender");
         }
-        SignatureVerdict best = null;
-        for (Element signature : signatures) {
-            SignatureVerdict verdict = verifyOne(signature, registered, receivedAt);
-            if (verdict.isVerified()) {
-                return verdict;
-            }
-            if (best == null || verdict.verdict() == SignatureVerdict.Verdict.INVALID) {
-                best = verdict;
-            }
+        if (signatures.size() > 1) {
+            // Each enveloped signature digests the whole document: checking many is work an
+            // attacker chooses, and a later one invalidates the earlier anyway.
+            return SignatureVerdict.unverifiable("the document carries " + signatures.size()
+                    + " signatures; only a document with one is checked");
         }
-        return best;
+        return verifyOne(signatures.get(0), registered, receivedAt);
     }
 
     private static SignatureVerdict verifyOne(Element element, List<Registered> registered, Instant at) {
@@ -238,6 +234,10 @@ public final class CapSignature {
         Set<String> seen = new HashSet<>();
         registered.forEach(r -> seen.add(r.sha256()));
         for (X509Certificate embedded : embeddedCertificates(signature)) {
+            boolean[] usage = embedded.getKeyUsage();
+            if (usage != null && !usage[0]) {
+                continue; // a certificate not meant for signatures (digitalSignature) signs nothing here
+            }
             Registered issuer = issuerAmong(embedded, registered, at);
             if (issuer != null && seen.add(Registered.of(embedded).sha256())) {
                 candidates.add(new Candidate(embedded, issuer, "issued by registered certificate "

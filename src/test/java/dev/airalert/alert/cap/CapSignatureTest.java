@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airalert.TestSigning.Identity;
 import dev.airalert.TestSigning;
 import dev.airalert.alert.cap.SignatureVerdict.Verdict;
-import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -71,6 +71,14 @@ class CapSignatureTest {
         assertTrue(verdict.subject().contains("CN=unit leaf"));
         Identity stranger = TestSigning.issuedBy(TestSigning.ca("other CA"), "stranger", false);
         assertEquals(Verdict.INVALID, verify(TestSigning.sign(XML, stranger), ca).verdict());
+    }
+
+    @Test
+    void aDocumentWithMoreThanOneSignatureIsNotChecked() {
+        String once = new String(TestSigning.sign(XML, SIGNER), StandardCharsets.UTF_8);
+        String signature = once.substring(once.indexOf("<Signature"), once.indexOf("</Signature>") + 12);
+        String twice = once.replace("</alert>", signature + "</alert>");
+        assertEquals(Verdict.UNVERIFIABLE, verify(twice.getBytes(StandardCharsets.UTF_8), SIGNER).verdict());
     }
 
     @Test
