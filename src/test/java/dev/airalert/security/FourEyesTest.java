@@ -15,6 +15,7 @@ import dev.airalert.stream.SseClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,18 @@ class FourEyesTest {
                 .then().statusCode(201).body("msgTypes", equalTo(List.of("Alert", "Update")));
     }
 
+    /** A Cancel or Update (by msgType) of the alert (sender, identifier, sent). */
+    static String follow(String msgType, String sender, String identifier, String sent) {
+        boolean cancel = "Cancel".equals(msgType);
+        return TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), msgType,
+                sender + "," + identifier + "," + sent, "Actual", "air raid", cancel ? "Minor" : "Extreme",
+                cancel ? "Past" : "Immediate", "Observed", "UA-30", cancel ? null : TestAlerts.inTwoHours());
+    }
+
+    static Response post(String key, String json) {
+        return given().auth().oauth2(key).contentType(ContentType.JSON).body(json).post("/api/v1/alerts");
+    }
+
     static String alert(String sender, String identifier, String sent, String severity) {
         return TestAlerts.alert(sender, identifier, sent, "Alert", null, "Actual", "air raid", severity,
                 "Immediate", "Observed", "UA-30", TestAlerts.inTwoHours());
@@ -61,8 +74,7 @@ class FourEyesTest {
         rule(sender, List.of("Extreme"));
 
         try (SseClient live = new SseClient(stream + "?region=UA-30", null, null)) {
-            String id = given().auth().oauth2(publisher).contentType(ContentType.JSON)
-                    .body(alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Extreme")).post("/api/v1/alerts")
+            String id = post(publisher, alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Extreme"))
                     .then().statusCode(201).body("state", equalTo("pending-approval"))
                     .body("approval.requestedAt", notNullValue()).body("approval.decidedAt", nullValue())
                     .extract().path("id");
@@ -100,16 +112,14 @@ class FourEyesTest {
         String sender = TestAlerts.uniqueSender();
         String publisher = key("P " + UUID.randomUUID(), "publisher", sender);
         rule(sender, List.of("Extreme"));
-        String held = given().auth().oauth2(publisher).contentType(ContentType.JSON)
-                .body(alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Extreme")).post("/api/v1/alerts")
+        String held = post(publisher, alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Extreme"))
                 .then().statusCode(201).body("state", equalTo("pending-approval")).extract().path("id");
         given().auth().oauth2(publisher).post("/api/v1/alerts/" + held + "/discard").then().statusCode(200)
                 .body("state", equalTo("discarded")).body("approval.decision", equalTo("discarded"));
         given().get("/api/v1/alerts/" + held).then().statusCode(404);
         given().auth().oauth2(TestKeys.ADMIN).queryParam("alert", held).get("/api/v1/audit").then()
                 .body("items.action", hasItem("alert.held-for-approval")).body("items.action", hasItem("alert.discarded"));
-        given().auth().oauth2(publisher).contentType(ContentType.JSON)
-                .body(alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Moderate")).post("/api/v1/alerts")
+        post(publisher, alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Moderate"))
                 .then().statusCode(201).body("state", equalTo("active"));
     }
 
@@ -119,12 +129,10 @@ class FourEyesTest {
         String publisher = key("P " + UUID.randomUUID(), "publisher", sender);
         String identifier = TestAlerts.uniqueId();
         String sent = TestAlerts.now();
-        String id = given().auth().oauth2(publisher).contentType(ContentType.JSON)
-                .body(alert(sender, identifier, sent, "Extreme")).post("/api/v1/alerts").then().statusCode(201)
+        String id = post(publisher, alert(sender, identifier, sent, "Extreme")).then().statusCode(201)
                 .extract().path("id");
         rule(sender, List.of());
-        String cancel = TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Cancel",
-                sender + "," + identifier + "," + sent, "Actual", "air raid", "Minor", "Past", "Observed", "UA-30", null);
+        String cancel = follow("Cancel", sender, identifier, sent);
         // A Cancel of another alert, or one this key could not send, is refused when prepared.
         given().auth().oauth2(publisher).contentType(ContentType.JSON)
                 .body(cancel.replace(identifier, "someone-else")).put("/api/v1/alerts/" + id + "/prepared-cancel")
@@ -160,7 +168,7 @@ class FourEyesTest {
         rule(sender, List.of());
         String ack = TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Ack", null, "Actual",
                 "air raid", "Extreme", "Immediate", "Observed", "UA-30", TestAlerts.inTwoHours());
-        String id = given().auth().oauth2(publisher).contentType(ContentType.JSON).body(ack).post("/api/v1/alerts")
+        String id = post(publisher, ack)
                 .then().statusCode(201).body("state", equalTo("recorded")).extract().path("id");
         given().get("/api/v1/regions/UA-30").then().body("activeAlerts.id", not(hasItem(id)));
         given().queryParam("sender", sender).queryParam("active", "true").get("/api/v1/alerts").then()
@@ -174,19 +182,12 @@ class FourEyesTest {
         String approver = key("A " + UUID.randomUUID(), "approver", sender);
         String identifier = TestAlerts.uniqueId();
         String sent = TestAlerts.now();
-        String alertId = given().auth().oauth2(publisher).contentType(ContentType.JSON)
-                .body(alert(sender, identifier, sent, "Extreme")).post("/api/v1/alerts").then().statusCode(201)
+        String alertId = post(publisher, alert(sender, identifier, sent, "Extreme")).then().statusCode(201)
                 .extract().path("id");
         rule(sender, List.of());
-        String update = given().auth().oauth2(publisher).contentType(ContentType.JSON)
-                .body(TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Update",
-                        sender + "," + identifier + "," + sent, "Actual", "air raid", "Extreme", "Immediate", "Observed",
-                        "UA-30", TestAlerts.inTwoHours())).post("/api/v1/alerts").then().statusCode(201)
+        String update = post(publisher, follow("Update", sender, identifier, sent)).then().statusCode(201)
                 .body("state", equalTo("pending-approval")).extract().path("id");
-        given().auth().oauth2(publisher).contentType(ContentType.JSON)
-                .body(TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Cancel",
-                        sender + "," + identifier + "," + sent, "Actual", "air raid", "Minor", "Past", "Observed",
-                        "UA-30", null)).post("/api/v1/alerts").then().statusCode(201);
+        post(publisher, follow("Cancel", sender, identifier, sent)).then().statusCode(201);
         given().get("/api/v1/alerts/" + alertId).then().body("state", equalTo("cancelled"));
         given().auth().oauth2(approver).post("/api/v1/alerts/" + update + "/approve").then().statusCode(409)
                 .body("errors.field", hasItem("references"));
@@ -199,17 +200,11 @@ class FourEyesTest {
         String publisher = key("P " + UUID.randomUUID(), "publisher", sender);
         String identifier = TestAlerts.uniqueId();
         String sent = TestAlerts.now();
-        String id = given().auth().oauth2(publisher).contentType(ContentType.JSON)
-                .body(alert(sender, identifier, sent, "Extreme")).post("/api/v1/alerts").then().statusCode(201)
+        String id = post(publisher, alert(sender, identifier, sent, "Extreme")).then().statusCode(201)
                 .extract().path("id");
         given().auth().oauth2(publisher).contentType(ContentType.JSON)
-                .body(TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Cancel",
-                        sender + "," + identifier + "," + sent, "Actual", "air raid", "Minor", "Past", "Observed",
-                        "UA-30", null)).put("/api/v1/alerts/" + id + "/prepared-cancel").then().statusCode(200);
-        given().auth().oauth2(publisher).contentType(ContentType.JSON)
-                .body(TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Update",
-                        sender + "," + identifier + "," + sent, "Actual", "air raid", "Extreme", "Immediate", "Observed",
-                        "UA-30", TestAlerts.inTwoHours())).post("/api/v1/alerts").then().statusCode(201);
+                .body(follow("Cancel", sender, identifier, sent)).put("/api/v1/alerts/" + id + "/prepared-cancel").then().statusCode(200);
+        post(publisher, follow("Update", sender, identifier, sent)).then().statusCode(201);
         given().auth().oauth2(publisher).post("/api/v1/alerts/" + id + "/prepared-cancel/send").then().statusCode(409)
                 .body("detail", org.hamcrest.Matchers.containsString("cancel its latest Update"));
     }
