@@ -522,8 +522,9 @@ function closeRegion() {
 
 function announce(alert) {
   const info = infoOf(alert);
-  const text = t('newAlertFor', regionName(page.selected), info.headline || info.event);
-  $('notice-text').textContent = text;
+  page.announced = {alert, region: page.selected};
+  renderNotice();
+  const text = $('notice-text').textContent;
   $('notice').hidden = false;
   if ('Notification' in window && Notification.permission === 'granted') {
     const options = {body: info.instruction || '', tag: alert.id, lang: page.lang};
@@ -640,6 +641,15 @@ function reconcile() {
 
 // ---- Language and controls ----
 
+/** The notice in the reader's language: written again when the language changes. */
+function renderNotice() {
+  if (!page.announced) {
+    return;
+  }
+  const info = infoOf(page.announced.alert);
+  $('notice-text').textContent = t('newAlertFor', regionName(page.announced.region), info.headline || info.event);
+}
+
 function applyLanguage() {
   document.documentElement.lang = page.lang;
   $('lang').value = page.lang;
@@ -652,6 +662,7 @@ function applyLanguage() {
   fillRegionChoices();
   paintStates();
   renderAlerts();
+  renderNotice();
   if (page.selected) {
     showRegion(page.selected, false);
   }

@@ -91,6 +91,8 @@ class LiveMapIT {
         chooseLanguage("uk");
         assertTrue(browser.waitFor("document.querySelector('#alerts [data-alert-id=\"" + alertId + "\"]')"
                 + ".innerText.includes('Повітряна тривога: Київ')", LOADING));
+        assertTrue(browser.waitFor("document.getElementById('notice-text').textContent"
+                + ".startsWith('Нова тривога для Київ')", LOADING), "the notice follows the language too");
         browser.screenshot(Path.of("target/live-map-uk.png"));
         chooseLanguage("en");
 
