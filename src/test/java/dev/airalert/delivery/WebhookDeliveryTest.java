@@ -96,14 +96,15 @@ class WebhookDeliveryTest {
             publish(TestAlerts.alert(sender, first, sent, "Alert", null, "Actual", "air raid", "Extreme",
                     "Immediate", "Observed", "UA-30", TestAlerts.inTwoHours())).then().statusCode(201);
             String update = TestAlerts.uniqueId();
-            publish(TestAlerts.alert(sender, update, TestAlerts.now(), "Update", sender + "," + first + "," + sent,
+            String updateSent = TestAlerts.now();
+            publish(TestAlerts.alert(sender, update, updateSent, "Update", sender + "," + first + "," + sent,
                     "Actual", "air raid", "Extreme", "Immediate", "Observed", "UA-30", TestAlerts.inTwoHours()))
                     .then().statusCode(201);
             // An all-clear without any area of its own still goes where the alert went.
             publish("""
                     {"identifier": "%s", "sender": "%s", "sent": "%s", "status": "Actual", "msgType": "Cancel",
                      "scope": "Public", "references": "%s,%s,%s"}""".formatted(TestAlerts.uniqueId(), sender,
-                    TestAlerts.now(), sender, update, sent)).then().statusCode(201);
+                    TestAlerts.now(), sender, update, updateSent)).then().statusCode(201);
             List<Received> got = awaitReceived(receiver, 3);
             assertEquals(List.of("alert.published", "alert.updated", "alert.cancelled"),
                     got.stream().map(r -> body(r).getString("type")).toList());
