@@ -3,8 +3,10 @@ package dev.airalert.alert;
 import dev.airalert.sender.Delegations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What an alert that goes out does to others, and others to it: an Update or Cancel acts
@@ -24,21 +26,29 @@ class AlertLifecycle {
         this.delegations = delegations;
     }
 
+    /** The alerts the references name that exist, locked for this transaction (see {@link AlertRepository#lockReferenced}). */
+    Map<String, Alert> targets(List<AlertReference> references) {
+        return references.isEmpty() ? Map.of() : alerts.lockReferenced(references);
+    }
+
+    /** As below, finding the targets itself: for an alert approved after it was stored. */
+    List<Alert> apply(Alert alert, List<AlertReference> references, Instant now) {
+        return apply(alert, references, targets(references), now);
+    }
+
     /**
      * Applies the alert's effects; returns the alerts it refers to that went out (those an
-     * Update or Cancel also reaches the subscribers of).
+     * Update or Cancel also reaches the subscribers of). {@code targets} are what
+     * {@link #targets} found for its references.
      */
-    List<Alert> apply(Alert alert, List<AlertReference> references, Instant now) {
-        List<Alert> referenced = new ArrayList<>();
+    List<Alert> apply(Alert alert, List<AlertReference> references, Map<String, Alert> targets, Instant now) {
+        Set<String> actedFor = references.isEmpty() ? Set.of() : delegations.actedForBy(alert.sender());
+        Set<Alert> referenced = new LinkedHashSet<>();
         for (AlertReference ref : references) {
-            alerts.findBySenderAndIdentifier(ref.sender, ref.identifier)
-                    .filter(ref::sentMatches)
-                    .filter(target -> delegations.mayActFor(alert.sender(), target.sender()))
-                    .ifPresent(target -> {
-                        // Read afresh under a lock: an approval or another Cancel of it waits, or is seen.
-                        alerts.lock(target);
-                        referenced.add(target);
-                    });
+            Alert target = targets.get(ref.target());
+            if (target != null && ref.sentMatches(target) && actedFor.contains(target.sender())) {
+                referenced.add(target);
+            }
         }
         List<Alert> wentOut = referenced.stream().filter(a -> !a.isHeld()).toList();
         if (alert.isActual() && alert.supersedes()) {

@@ -26,6 +26,15 @@ public class AlertReference {
         this.sent = sent;
     }
 
+    /** The (sender, identifier) this refers to, as one key. */
+    String target() {
+        return target(sender, identifier);
+    }
+
+    static String target(String sender, String identifier) {
+        return sender + "\n" + identifier;
+    }
+
     /** Whether this names that alert: same sender and identifier, and the same instant sent. */
     boolean names(Alert alert) {
         return sender.equals(alert.sender()) && identifier.equals(alert.identifier()) && sentMatches(alert);

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -91,19 +92,25 @@ class PublishRights {
      * transaction.
      */
     void references(Submission s, StoredForm form, Caller caller) {
+        references(s, form, caller, form.references().isEmpty() ? Map.of() : alerts.lockReferenced(form.references()));
+    }
+
+    /** As above, with the referenced alerts already found (and locked) for the publish. */
+    void references(Submission s, StoredForm form, Caller caller, Map<String, Alert> targets) {
         String msgType = s.alert().msgType();
         if (!"Update".equals(msgType) && !"Cancel".equals(msgType)) {
             return;
         }
         String sender = s.alert().sender();
         String field = s.locate("references");
+        Set<String> actedFor = delegations.actedForBy(sender);
         for (AlertReference ref : form.references()) {
-            if (!delegations.mayActFor(sender, ref.sender)) {
+            if (!actedFor.contains(ref.sender)) {
                 refuse(caller, s, "Sender '" + sender + "' may not update or cancel alerts of '" + ref.sender + "'.",
                         new FieldError(field, "'" + ref + "' is an alert of another sender,"
                                 + " which '" + sender + "' may not update or cancel"));
             }
-            Optional<Alert> target = alerts.findBySenderAndIdentifier(ref.sender, ref.identifier);
+            Optional<Alert> target = Optional.ofNullable(targets.get(ref.target()));
             if (!caller.regions().isEmpty()) {
                 List<String> outside = target.map(t -> t.regionCodes().stream()
                         .filter(code -> !within(code, caller.regions())).toList()).orElse(List.of());

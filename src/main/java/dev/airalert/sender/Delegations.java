@@ -10,7 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,6 +32,15 @@ public class Delegations {
     }
 
     /** Whether messages of {@code sender} may act on alerts of {@code target}; runs in the caller's transaction. */
+    /** Every sender this one may act for, itself included: one query for all of a message's references. */
+    public Set<String> actedForBy(String sender) {
+        Set<String> senders = new HashSet<>(em.createQuery(
+                "select d.actsFor from SenderDelegation d where d.sender = ?1", String.class)
+                .setParameter(1, sender).getResultList());
+        senders.add(sender);
+        return senders;
+    }
+
     public boolean mayActFor(String sender, String target) {
         return sender.equals(target) || !em.createQuery(
                 "select d.id from SenderDelegation d where d.sender = ?1 and d.actsFor = ?2", UUID.class)

@@ -15,14 +15,14 @@ import java.util.List;
  */
 public record SubscriptionRequest(
         @Size(max = 2048) String url,
-        @Size(max = 100) List<@NotBlank String> regions,
+        @Size(max = 100) List<@NotBlank @Size(max = 200) String> regions,
         @Valid PointRequest point,
-        @Size(max = 50) List<@NotBlank String> events,
-        String minSeverity,
-        List<String> urgencies,
-        List<String> certainties,
-        List<String> statuses,
-        @Size(max = 10) List<String> languages,
+        @Size(max = 50) List<@NotBlank @Size(max = 256) String> events,
+        @Size(max = 20) String minSeverity,
+        @Size(max = 5) List<@Size(max = 20) String> urgencies,
+        @Size(max = 5) List<@Size(max = 20) String> certainties,
+        @Size(max = 5) List<@Size(max = 20) String> statuses,
+        @Size(max = 10) List<@Size(max = 64) String> languages,
         @Size(max = 500) String description) {
 
     /** A place and how far around it: alerts touching this circle match. */
