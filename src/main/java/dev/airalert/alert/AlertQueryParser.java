@@ -2,7 +2,6 @@ package dev.airalert.alert;
 
 import dev.airalert.AirAlertConfig;
 import dev.airalert.alert.cap.CapEnums;
-import dev.airalert.alert.cap.CapTime;
 import dev.airalert.region.LatLon;
 import dev.airalert.region.RegionResolver;
 import dev.airalert.web.FieldError;
@@ -11,8 +10,6 @@ import dev.airalert.web.QueryParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -166,18 +163,7 @@ class AlertQueryParser {
 
         /** A date-time with offset; both the CAP form and ISO 8601 with Z are fine here. */
         Instant time(String name) {
-            String value = single(name);
-            if (value == null) {
-                return null;
-            }
-            try {
-                return CapTime.isValid(value) ? CapTime.parse(value).toInstant()
-                        : OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError(name,
-                        "must be a date-time with offset, e.g. 2026-11-25T08:00:00+02:00"));
-                return null;
-            }
+            return QueryParameters.time(single(name), name, errors);
         }
 
         int limit(int defaultLimit, int maxLimit) {

@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -73,8 +71,8 @@ public class AuditResource {
                 errors.add(new FieldError("alert", "must be an alert id"));
             }
         }
-        Instant since = time(one.apply("since"), "since", errors);
-        Instant until = time(one.apply("until"), "until", errors);
+        Instant since = QueryParameters.time(one.apply("since"), "since", errors);
+        Instant until = QueryParameters.time(one.apply("until"), "until", errors);
         int limit = 100;
         if (one.apply("limit") != null) {
             try {
@@ -97,17 +95,5 @@ public class AuditResource {
         String cursor = one.apply("cursor");
         return new AuditQuery(one.apply("action"), outcome, one.apply("key"), one.apply("sender"), alert, since,
                 until, limit, cursor == null ? null : KeysetCursor.decode(cursor));
-    }
-
-    private static Instant time(String value, String name, List<FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a date-time with offset, such as 2026-11-25T07:30:00Z"));
-            return null;
-        }
     }
 }

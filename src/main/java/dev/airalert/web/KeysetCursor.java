@@ -23,8 +23,12 @@ public record KeysetCursor(Instant at, UUID id) {
             String[] parts = new String(Base64.getUrlDecoder().decode(text),
                     StandardCharsets.US_ASCII).split(":", 2);
             long micros = Long.parseLong(parts[0]);
-            return new KeysetCursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1_000L), UUID.fromString(parts[1]));
+            Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    Math.floorMod(micros, 1_000_000L) * 1_000L);
+            if (!QueryParameters.storable(at)) {
+                throw new IllegalArgumentException("no page of ours starts there");
+            }
+            return new KeysetCursor(at, UUID.fromString(parts[1]));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             throw ProblemException.invalidField("cursor",
                     "is not a cursor this service issued; use the 'next' value of a page");

@@ -1,6 +1,9 @@
 package dev.airalert.web;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -19,6 +22,35 @@ public final class QueryParameters {
         return params.keySet().stream().filter(k -> !known.contains(k)).sorted()
                 .map(k -> new FieldError(k, "is not a known parameter; known: " + list))
                 .toList();
+    }
+
+    /** The earliest and latest instants a query may name: what every supported database can compare. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /**
+     * A date-time parameter with offset (CAP's form is one), or null when absent; an error
+     * naming it when it is not one or lies outside years 1 to 9999.
+     */
+    public static Instant time(String value, String name, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            Instant at = OffsetDateTime.parse(value).toInstant();
+            if (!storable(at)) {
+                errors.add(new FieldError(name, "must lie between the years 1 and 9999"));
+                return null;
+            }
+            return at;
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be a date-time with offset, such as 2026-11-25T08:00:00+02:00"));
+            return null;
+        }
+    }
+
+    static boolean storable(Instant at) {
+        return !at.isBefore(EARLIEST) && !at.isAfter(LATEST);
     }
 
     /** Throws a 400 problem naming every unknown parameter. */

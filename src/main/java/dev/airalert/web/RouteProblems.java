@@ -18,7 +18,12 @@ public final class RouteProblems {
 
     public static void send(RoutingContext rc, int status, String type, String title, String detail,
             String... headers) {
-        Problem problem = new Problem(type, title, status, detail, rc.normalizedPath(), List.of());
+        send(rc, status, type, title, detail, List.of(), headers);
+    }
+
+    public static void send(RoutingContext rc, int status, String type, String title, String detail,
+            List<FieldError> errors, String... headers) {
+        Problem problem = new Problem(type, title, status, detail, rc.normalizedPath(), errors);
         String body;
         try {
             body = JSON.writeValueAsString(problem);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airalert.web.FieldError;
+import dev.airalert.web.JsonLimits;
 import dev.airalert.web.JsonPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,11 +24,11 @@ import java.util.regex.Pattern;
  */
 public final class CapJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonLimits.apply(JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+            .build());
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -47,8 +48,7 @@ public final class CapJson {
             throw malformed(field, field.equals("body") ? "is not a CAP alert object"
                     : "is not a CAP field or has the wrong type");
         } catch (JsonProcessingException e) {
-            throw malformed("body", "is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            throw malformed(JsonLimits.field(e), JsonLimits.message(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
