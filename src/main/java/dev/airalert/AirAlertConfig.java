@@ -162,6 +162,45 @@ public interface AirAlertConfig {
         /** Largest accepted alert document; larger bodies get 413. */
         @WithDefault("1M")
         MemorySize maxBodySize();
+
+        /** Info blocks per alert. */
+        @WithDefault("32")
+        int maxInfos();
+
+        /** Areas per alert, over all its infos (an alert naming every hromada in two languages fits). */
+        @WithDefault("4000")
+        int maxAreas();
+
+        /** Geocodes per alert, over all its areas. */
+        @WithDefault("10000")
+        int maxGeocodes();
+
+        /** Polygons and circles per alert. */
+        @WithDefault("500")
+        int maxShapes();
+
+        /** Points of one polygon. */
+        @WithDefault("5000")
+        int maxPolygonPoints();
+
+        /** Points of all polygons of an alert. */
+        @WithDefault("20000")
+        int maxPoints();
+
+        /** Entries in an alert's references (a Cancel ending many alerts at once). */
+        @WithDefault("2000")
+        int maxReferences();
+
+        /** eventCodes, parameters and resources per info, each. */
+        @WithDefault("200")
+        int maxNamedValues();
+
+        /**
+         * The longest a publish may work before it is given up with a 503 (nothing stored);
+         * well under the transaction timeout, so no request holds a connection or a lock long.
+         */
+        @WithDefault("10s")
+        Duration deadline();
     }
 
     interface Regions {

@@ -1,7 +1,9 @@
 package dev.airalert.alert;
 
+import dev.airalert.AirAlertConfig;
+import dev.airalert.Deadline;
 import dev.airalert.alert.cap.CapAlert;
-import dev.airalert.alert.cap.CapValidator;
+import dev.airalert.alert.cap.CapLimits;
 import dev.airalert.alert.cap.SignatureVerdict;
 import dev.airalert.region.RegionResolver;
 import dev.airalert.security.AuditEvent;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
@@ -39,14 +42,18 @@ public class AlertService {
     private final ApprovalRules approvals;
     private final AlertLifecycle lifecycle;
     private final RateLimits limits;
+    private final CapLimits capLimits;
+    private final AirAlertConfig config;
     private final Event<AlertStored> stored;
     private final Event<AuditEvent> audit;
     private final Clock clock = Clock.systemUTC();
 
     AlertService(AlertRepository alerts, RegionResolver regions, IngestMetrics metrics, PublishRights rights,
             Signatures signatures, ApprovalRules approvals, AlertLifecycle lifecycle, RateLimits limits,
-            Event<AlertStored> stored, Event<AuditEvent> audit) {
+            Event<AlertStored> stored, Event<AuditEvent> audit, CapLimits capLimits, AirAlertConfig config) {
         this.alerts = alerts;
+        this.config = config;
+        this.capLimits = capLimits;
         this.regions = regions;
         this.metrics = metrics;
         this.rights = rights;
@@ -63,12 +70,11 @@ public class AlertService {
     }
 
     public List<Published> publish(List<Submission> submissions, Caller caller) {
+        Deadline deadline = Deadline.in(config.ingest().deadline());
         limits.publishing(caller, submissions.size());
         List<FieldError> errors = new ArrayList<>();
         for (Submission s : submissions) {
-            errors.addAll(s.structureErrors());
-            CapValidator.validate(s.alert()).forEach(e ->
-                    errors.add(new FieldError(s.locate(e.field()), e.message())));
+            errors.addAll(s.problems(capLimits));
         }
         if (!errors.isEmpty()) {
             metrics.rejected("invalid-alert");
@@ -80,21 +86,37 @@ public class AlertService {
         List<StoredForm> forms = new ArrayList<>();
         List<SignatureVerdict> verdicts = new ArrayList<>();
         for (Submission s : submissions) {
-            StoredForm form = StoredForm.of(s, regions.resolve(s.alert()));
+            StoredForm form = StoredForm.of(s, regions.resolve(s.alert(), deadline));
             rights.regions(s, form, caller);
             forms.add(form);
             // Checked before the transaction opens: a signature check holds no connection.
             verdicts.add(signatures.judge(s, receivedAt, caller));
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> store(submissions, forms, verdicts, caller));
+            return storeWithin(deadline, submissions, forms, verdicts, caller);
         } catch (PersistenceException e) {
             if (!isConstraintViolation(e)) {
                 throw e;
             }
             // A concurrent request stored the same (sender, identifier) first: now that its
             // row is visible, the second attempt answers as a repeat or as a conflict.
-            return QuarkusTransaction.requiringNew().call(() -> store(submissions, forms, verdicts, caller));
+            return storeWithin(deadline, submissions, forms, verdicts, caller);
+        }
+    }
+
+    /** One transaction that ends by the deadline: one that outlives it is rolled back and reported as such. */
+    private List<Published> storeWithin(Deadline deadline, List<Submission> submissions, List<StoredForm> forms,
+            List<SignatureVerdict> verdicts, Caller caller) {
+        deadline.check();
+        try {
+            return QuarkusTransaction.requiringNew().timeout(deadline.secondsLeft())
+                    .call(() -> store(submissions, forms, verdicts, caller));
+        } catch (RuntimeException e) {
+            if (e instanceof ProblemException || e instanceof PersistenceException && isConstraintViolation(e)) {
+                throw e;
+            }
+            deadline.check();
+            throw e;
         }
     }
 
@@ -114,8 +136,9 @@ public class AlertService {
         for (int i = 0; i < forms.size(); i++) {
             Submission submission = submissions.get(i);
             StoredForm form = forms.get(i);
-            rights.references(submission, form, caller);
-            results.add(store(submission, form, verdicts.get(i), caller, now));
+            Map<String, Alert> targets = lifecycle.targets(form.references());
+            rights.references(submission, form, caller, targets);
+            results.add(store(submission, form, verdicts.get(i), caller, targets, now));
         }
         alerts.flush();
         return results;
@@ -129,7 +152,7 @@ public class AlertService {
      * {@code replacedBy} the verified one), which then goes out as its successor.
      */
     private Published store(Submission submission, StoredForm form, SignatureVerdict verdict, Caller caller,
-            Instant now) {
+            Map<String, Alert> targets, Instant now) {
         CapAlert cap = form.alert();
         Optional<Alert> existing = alerts.findBySenderAndIdentifier(cap.sender(), cap.identifier());
         Alert displaced = null;
@@ -176,7 +199,7 @@ public class AlertService {
         if (displaced != null) {
             related.add(displaced);
         }
-        related.addAll(lifecycle.apply(alert, form.references(), now));
+        related.addAll(lifecycle.apply(alert, form.references(), targets, now));
         goOut(alert, related, now);
         record(AuditEvent.accepted(PublishRights.action(cap.msgType()), caller, cap.sender(), alert.id(),
                 displaced == null ? "signature " + verdict.verdict().code()

@@ -3,6 +3,7 @@ package dev.airalert.alert;
 import dev.airalert.alert.cap.CapAlert;
 import dev.airalert.alert.cap.CapInfo;
 import dev.airalert.alert.cap.CapTime;
+import dev.airalert.web.XmlText;
 import java.io.StringWriter;
 import java.net.URI;
 import java.time.Instant;
@@ -79,7 +80,7 @@ final class AtomFeed {
 
     private static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(value);
+        xml.writeCharacters(XmlText.writable(value));
         xml.writeEndElement();
     }
 

@@ -1,7 +1,7 @@
 package dev.airalert.alert;
 
 import dev.airalert.alert.cap.CapAlert;
-import dev.airalert.alert.cap.CapValidator;
+import dev.airalert.alert.cap.CapLimits;
 import dev.airalert.region.Resolution;
 import dev.airalert.security.AuditEvent;
 import dev.airalert.security.Caller;
@@ -39,11 +39,13 @@ class PreparedCancels {
     private final PublishRights rights;
     private final Signatures signatures;
     private final Event<AuditEvent> audit;
+    private final CapLimits limits;
     private final Clock clock = Clock.systemUTC();
 
     PreparedCancels(EntityManager em, AlertDocumentReader reader, AlertService service, PublishRights rights,
-            Signatures signatures, Event<AuditEvent> audit) {
+            Signatures signatures, Event<AuditEvent> audit, CapLimits limits) {
         this.em = em;
+        this.limits = limits;
         this.reader = reader;
         this.service = service;
         this.rights = rights;
@@ -131,9 +133,7 @@ class PreparedCancels {
                     List.of(new FieldError("body", "must be one CAP alert, not an envelope of several")));
         }
         Submission s = submissions.get(0);
-        List<FieldError> errors = new ArrayList<>(s.structureErrors());
-        CapValidator.validate(s.alert()).forEach(e ->
-                errors.add(new FieldError(s.locate(e.field()), e.message())));
+        List<FieldError> errors = s.problems(limits);
         CapAlert cap = s.alert();
         if (errors.isEmpty() && !"Cancel".equals(cap.msgType())) {
             errors.add(new FieldError("msgType", "must be Cancel"));

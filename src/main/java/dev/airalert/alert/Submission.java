@@ -1,7 +1,10 @@
 package dev.airalert.alert;
 
 import dev.airalert.alert.cap.CapAlert;
+import dev.airalert.alert.cap.CapLimits;
+import dev.airalert.alert.cap.CapValidator;
 import dev.airalert.web.FieldError;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +19,13 @@ public record Submission(CapAlert alert, byte[] originalXml, String path, Source
 
     public Submission {
         structureErrors = List.copyOf(structureErrors);
+    }
+
+    /** Everything wrong with it: what the reader found, then CAP's rules and the limits, with full paths. */
+    public List<FieldError> problems(CapLimits limits) {
+        List<FieldError> problems = new ArrayList<>(structureErrors);
+        CapValidator.validate(alert, limits).forEach(e -> problems.add(new FieldError(locate(e.field()), e.message())));
+        return problems;
     }
 
     /** The field path of {@code field} within the request. */

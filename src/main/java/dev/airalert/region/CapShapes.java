@@ -1,11 +1,13 @@
 package dev.airalert.region;
 
 import dev.airalert.alert.cap.CapArea;
+import dev.airalert.alert.cap.PolygonCrossings;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.util.GeometricShapeFactory;
 
 /**
@@ -44,8 +46,14 @@ public final class CapShapes {
             ring[i] = new Coordinate(Double.parseDouble(latLon[1]), Double.parseDouble(latLon[0]));
         }
         Geometry polygon = factory.createPolygon(ring);
-        // A publisher's polygon may cross itself; buffer(0) turns it into the area it encloses.
-        return polygon.isValid() ? polygon : polygon.buffer(0);
+        if (polygon.isValid()) {
+            return polygon;
+        }
+        // A publisher's polygon may cross itself a few times: repaired into the area it encloses.
+        // Ingest refuses more crossings than that; an alert stored before the rule gets its hull,
+        // so repairing never costs more than a bounded amount.
+        return PolygonCrossings.count(ring, PolygonCrossings.REPAIRABLE) <= PolygonCrossings.REPAIRABLE
+                ? GeometryFixer.fix(polygon) : polygon.convexHull();
     }
 
     static Geometry circle(String text, GeometryFactory factory) {

@@ -1,5 +1,6 @@
 package dev.airalert.region;
 
+import dev.airalert.Deadline;
 import dev.airalert.alert.cap.CapAlert;
 import dev.airalert.alert.cap.CapArea;
 import dev.airalert.alert.cap.NamedValue;
@@ -38,12 +39,18 @@ public class RegionResolver {
     }
 
     public Resolution resolve(CapAlert alert) {
+        return resolve(alert, Deadline.NONE);
+    }
+
+    /** The regions the alert covers; gives up with {@link Deadline.Exceeded} once the deadline passes. */
+    public Resolution resolve(CapAlert alert, Deadline deadline) {
         Map<String, Boolean> partialByRegion = new TreeMap<>();
         List<AreaResolution> areas = new ArrayList<>();
-        List<String> unresolved = new ArrayList<>();
+        Set<String> unresolved = new LinkedHashSet<>();
         for (int i = 0; i < alert.info().size(); i++) {
             List<CapArea> infoAreas = alert.info().get(i).area();
             for (int j = 0; j < infoAreas.size(); j++) {
+                deadline.check();
                 CapArea area = infoAreas.get(j);
                 String rule = AreaResolution.GEOCODE;
                 Map<String, Boolean> found = byGeocodes(area);
@@ -57,15 +64,13 @@ public class RegionResolver {
                 }
                 if (found.isEmpty()) {
                     rule = AreaResolution.NONE;
-                    if (!unresolved.contains(area.areaDesc())) {
-                        unresolved.add(area.areaDesc());
-                    }
+                    unresolved.add(area.areaDesc());
                 }
                 found.forEach((code, partial) -> partialByRegion.merge(code, partial, (a, b) -> a && b));
                 areas.add(new AreaResolution(i, j, area.areaDesc(), rule, List.copyOf(found.keySet())));
             }
         }
-        return new Resolution(partialByRegion, areas, unresolved);
+        return new Resolution(partialByRegion, areas, List.copyOf(unresolved));
     }
 
     /**

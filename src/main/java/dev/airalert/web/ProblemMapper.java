@@ -1,5 +1,6 @@
 package dev.airalert.web;
 
+import dev.airalert.Deadline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -51,10 +52,21 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? JsonPaths.of(m) : "body";
-        String message = field.equals("body") ? "is not valid JSON" : "has the wrong type or is unknown";
+        String field = JsonLimits.field(e);
+        String message = e instanceof JsonMappingException && !JsonLimits.isOurs(e) ? "has the wrong type or is unknown"
+                : JsonLimits.message(e);
         return respond(new Problem("/problems/invalid-request", "Invalid request", 400,
                 field + ": " + message, path(uri), List.of(new FieldError(field, message))));
+    }
+
+    /** A request past its deadline did nothing; the service is busy, so later may work. */
+    @ServerExceptionMapper
+    public Response overDeadline(Deadline.Exceeded e, UriInfo uri) {
+        LOG.warnf("Request on %s given up: %s", path(uri), e.getMessage());
+        return Response.fromResponse(respond(new Problem("/problems/deadline-exceeded", "Service unavailable", 503,
+                        e.getMessage() + "; nothing was stored. Try again after Retry-After.", path(uri), List.of())))
+                .header(HttpHeaders.RETRY_AFTER, 5)
+                .build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

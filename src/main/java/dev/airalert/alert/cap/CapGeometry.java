@@ -1,6 +1,7 @@
 package dev.airalert.alert.cap;
 
 import java.util.regex.Pattern;
+import org.locationtech.jts.geom.Coordinate;
 
 /**
  * CAP's text forms for shapes: a polygon is whitespace-separated {@code lat,lon} pairs
@@ -13,6 +14,8 @@ public final class CapGeometry {
     /** Plain decimals only: the number parser would also take "NaN", "1e3" or "0x1p3". */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** A circle this wide already covers the globe; a larger number only overflows the maths. */
+    static final double MAX_RADIUS_KM = 20_038;
 
     private CapGeometry() {
     }
@@ -45,6 +48,14 @@ public final class CapGeometry {
         if (first[0] != last[0] || first[1] != last[1]) {
             return "must be closed: the last point must repeat the first";
         }
+        Coordinate[] ring = new Coordinate[parsed.length];
+        for (int i = 0; i < parsed.length; i++) {
+            ring[i] = new Coordinate(parsed[i][1], parsed[i][0]);
+        }
+        if (PolygonCrossings.count(ring, PolygonCrossings.REPAIRABLE) > PolygonCrossings.REPAIRABLE) {
+            return "crosses itself more than " + PolygonCrossings.REPAIRABLE
+                    + " times, so it encloses no area that could be told; send the outline of the area";
+        }
         return null;
     }
 
@@ -61,12 +72,15 @@ public final class CapGeometry {
         if (!isDecimal(parts[1]) || Double.parseDouble(parts[1]) < 0) {
             return "radius must be a number of kilometres, 0 or more";
         }
+        if (Double.parseDouble(parts[1]) > MAX_RADIUS_KM) {
+            return "radius must be at most " + (int) MAX_RADIUS_KM + " km, half the Earth's circumference";
+        }
         return null;
     }
 
     /** Null when the pair parses and lies on the globe; {@code what} names it for people. */
     private static String pointProblem(String pair, String what) {
-        String label = what + " (\"" + pair + "\")";
+        String label = what + " (\"" + (pair.length() <= 60 ? pair : pair.substring(0, 60) + "…") + "\")";
         String[] latLon = pair.split(",", -1);
         if (latLon.length != 2 || !isDecimal(latLon[0]) || !isDecimal(latLon[1])) {
             return label + " must be latitude,longitude in decimal degrees";

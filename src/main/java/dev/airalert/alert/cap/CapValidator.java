@@ -1,6 +1,7 @@
 package dev.airalert.alert.cap;
 
 import dev.airalert.web.FieldError;
+import dev.airalert.web.XmlText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -27,12 +28,41 @@ public final class CapValidator {
     private CapValidator() {
     }
 
-    /** @return every problem found; empty when the alert is valid CAP 1.2 */
+    /** @return every problem found under the default limits; empty when the alert is valid CAP 1.2 */
     public static List<FieldError> validate(CapAlert alert) {
+        return validate(alert, CapLimits.DEFAULTS);
+    }
+
+    /**
+     * @return every problem found; empty when the alert is valid CAP 1.2 within the limits.
+     *     An alert over a count limit gets only those errors, and one with a text too long or
+     *     unwritable only the text errors: judging the rest is the very work the limits bound.
+     */
+    public static List<FieldError> validate(CapAlert alert, CapLimits limits) {
         Objects.requireNonNull(alert, "alert");
         CapValidator v = new CapValidator();
-        v.alert(alert);
+        CapBounds.check(alert, limits, v::error);
+        if (v.errors.isEmpty()) {
+            v.texts(alert);
+        }
+        if (v.errors.isEmpty()) {
+            v.alert(alert);
+        }
         return List.copyOf(v.errors);
+    }
+
+    /** Every text fits its column and can be written as XML, or the alert could not be served. */
+    private void texts(CapAlert alert) {
+        CapTexts.each(alert, (path, text) -> {
+            int max = CapLimits.lengthOf(CapTexts.fieldName(path));
+            if (text.length() > max) {
+                error(path, "must be at most " + max + " characters (has " + text.length() + ")");
+            }
+            int bad = XmlText.firstIllegal(text);
+            if (bad >= 0) {
+                error(path, XmlText.refusal(text, bad));
+            }
+        });
     }
 
     private void alert(CapAlert a) {
@@ -72,14 +102,24 @@ public final class CapValidator {
         for (int i = 0; i < entries.length; i++) {
             String[] parts = entries[i].split(",", -1);
             if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || !CapTime.isValid(parts[2])) {
-                error("references", "entry " + (i + 1) + " (\"" + entries[i]
+                error("references", "entry " + (i + 1) + " (\"" + shortened(entries[i])
                         + "\") must be sender,identifier,sent with sent a CAP date-time");
+            } else if (parts[0].length() > CapLimits.IDENTIFIER_LENGTH || parts[1].length() > CapLimits.IDENTIFIER_LENGTH) {
+                error("references", "entry " + (i + 1) + ": sender and identifier must be at most "
+                        + CapLimits.IDENTIFIER_LENGTH + " characters each");
             }
         }
     }
 
+    /** An entry as quoted back in an error: whole when short, its start when not. */
+    private static String shortened(String entry) {
+        return entry.length() <= 100 ? entry : entry.substring(0, 100) + "…";
+    }
+
     private void info(String path, CapInfo info) {
-        if (info.language() != null && !LANGUAGE.matcher(info.language()).matches()) {
+        // The length first: the pattern would recurse once per subtag of an absurd tag.
+        if (info.language() != null && info.language().length() <= CapLimits.LANGUAGE_LENGTH
+                && !LANGUAGE.matcher(info.language()).matches()) {
             error(path + ".language", "must be a language tag such as en-US or uk");
         }
         if (info.category().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.airalert.alert.cap;
 
+import dev.airalert.web.XmlText;
 import java.io.StringWriter;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
@@ -131,13 +132,11 @@ public final class CapXmlWriter {
         if (value == null) {
             return;
         }
-        if (!isXmlText(value)) {
-            // StAX would write it as is and produce a document no parser accepts.
-            throw new IllegalArgumentException(name + " contains a character that XML 1.0 cannot carry");
-        }
         indent();
         xml.writeStartElement(NS, name);
-        xml.writeCharacters(value);
+        // StAX would write it as is and produce a document no parser accepts: ingest refuses
+        // such text, and alerts stored before that rule are written with replacement characters.
+        xml.writeCharacters(XmlText.writable(value));
         xml.writeEndElement();
     }
 
@@ -156,11 +155,5 @@ public final class CapXmlWriter {
     /** Indentation only between elements, never inside a value, so it cannot change one. */
     private void indent() throws XMLStreamException {
         xml.writeCharacters("\n" + "  ".repeat(depth));
-    }
-
-    private static boolean isXmlText(String value) {
-        return value.codePoints().allMatch(c -> c == 0x9 || c == 0xA || c == 0xD
-                || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-                || (c >= 0x10000 && c <= 0x10FFFF));
     }
 }
