@@ -252,8 +252,10 @@ public interface AirAlertConfig {
         Duration pollInterval();
 
         /**
-         * Networks (CIDR) webhook targets may resolve to although they are private,
-         * loopback or link-local: for tests and private deployments. Empty: none.
+         * Networks (CIDR) webhook targets may resolve to although they are special-purpose
+         * (private, loopback, link-local...): for tests and private deployments. A network
+         * admits addresses of its own family only: an IPv4 one does not admit the IPv6 forms
+         * that carry its addresses. Empty: none.
          */
         Optional<List<String>> allowedNetworks();
     }

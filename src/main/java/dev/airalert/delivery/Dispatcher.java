@@ -260,17 +260,19 @@ class Dispatcher {
             return Step.DROPPED;
         }
         byte[] body = body(delivery, mayBlock);
-        if (body == null || !mayBlock && !guard.cleared(delivery.url())) {
+        Optional<TargetGuard.Verdict> cleared = guard.cleared(delivery.url());
+        if (body == null || !mayBlock && cleared.isEmpty()) {
             return Step.BLOCKING;
         }
         if (!takeEndpointSlot(delivery.subscriptionId())) {
             return Step.ENDPOINT_BUSY;
         }
-        Optional<String> refusal = revoked.containsKey(delivery.subscriptionId())
-                ? Optional.of("the subscription's API key was revoked")
-                : mayBlock ? guard.refusal(delivery.url()) : Optional.empty();
-        refusal.map(why -> client.refuse(delivery, why))
-                .orElseGet(() -> client.send(delivery, body, delivery.secrets()))
+        // The request goes to the address the verdict checked, never to a fresh DNS answer.
+        TargetGuard.Verdict verdict = revoked.containsKey(delivery.subscriptionId())
+                ? TargetGuard.Verdict.refused("the subscription's API key was revoked")
+                : cleared.orElseGet(() -> guard.verdict(delivery.url()));
+        (verdict.allowed() ? client.send(delivery, verdict.address(), body, delivery.secrets())
+                : client.refuse(delivery, verdict.refusal()))
                 .thenAccept(this::finished);
         return Step.SENT;
     }

@@ -8,7 +8,12 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +26,12 @@ import java.util.concurrent.TimeoutException;
  * client, pooled connections with keep-alive for all endpoints. Every request has a hard
  * timeout; redirects are not followed (a 3xx is a failure, as the receiver did not take the
  * event); of the response only the first bytes are kept for the attempt log.
+ *
+ * <p>A request goes to the address the target guard vetted, not to whatever the URL's host
+ * resolves to by then: the host name still makes the Host header, the TLS server name (SNI)
+ * and the name the certificate must match, as the client derives those from the URL and the
+ * vetted address only replaces the socket address. Pooled connections are kept per address
+ * and host name, so a connection opened to one vetted address never serves another.
  */
 @ApplicationScoped
 class WebhookClient {
@@ -31,17 +42,29 @@ class WebhookClient {
     private final Duration timeout;
     private final Clock clock = Clock.systemUTC();
 
+    @Inject
     WebhookClient(Vertx vertx, AirAlertConfig config) {
-        this.timeout = config.webhooks().requestTimeout();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) timeout.toMillis())
-                .setKeepAlive(true)
-                .setTryUseCompression(false),
-                new PoolOptions().setHttp1MaxSize(config.webhooks().maxInFlight()));
+        this(vertx, options(config.webhooks().requestTimeout()), config.webhooks().requestTimeout(),
+                config.webhooks().maxInFlight());
     }
 
-    /** Sends the body (UTF-8 JSON, shared by every delivery of the event: never written to). */
-    CompletableFuture<Outcome> send(Outgoing delivery, byte[] body, List<String> secrets) {
+    WebhookClient(Vertx vertx, HttpClientOptions options, Duration timeout, int maxInFlight) {
+        this.timeout = timeout;
+        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxInFlight));
+    }
+
+    static HttpClientOptions options(Duration timeout) {
+        return new HttpClientOptions()
+                .setConnectTimeout((int) timeout.toMillis())
+                .setKeepAlive(true)
+                .setTryUseCompression(false);
+    }
+
+    /**
+     * Sends the body (UTF-8 JSON, shared by every delivery of the event: never written to) to
+     * the address the guard vetted for the delivery's URL.
+     */
+    CompletableFuture<Outcome> send(Outgoing delivery, InetAddress vetted, byte[] body, List<String> secrets) {
         long timestamp = clock.instant().getEpochSecond();
         long started = System.nanoTime();
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -52,6 +75,7 @@ class WebhookClient {
                 .putHeader("webhook-id", delivery.eventId())
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", WebhookSigner.signature(secrets, delivery.eventId(), timestamp, body));
+        request.setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(nameless(vetted), request.getPort())));
         client.request(request)
                 .compose(r -> r.send(Buffer.buffer(body)))
                 .onSuccess(response -> {
@@ -86,6 +110,18 @@ class WebhookClient {
     CompletableFuture<Outcome> refuse(Outgoing delivery, String why) {
         return CompletableFuture.completedFuture(new Outcome(delivery, clock.instant(), null, null, 0, null,
                 "target refused: " + why));
+    }
+
+    /**
+     * The address without the host name it was resolved from: Vert.x keys its connection
+     * pool by the server's host text, which is then the address itself.
+     */
+    private static InetAddress nameless(InetAddress address) {
+        try {
+            return InetAddress.getByAddress(address.getAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static long millisSince(long started) {

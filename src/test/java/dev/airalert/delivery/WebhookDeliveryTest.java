@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +18,17 @@ import dev.airalert.TestAlerts;
 import dev.airalert.delivery.WebhookReceiver.Answer;
 import dev.airalert.delivery.WebhookReceiver.Received;
 import dev.airalert.subscription.TestSubscriptions;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Webhooks end to end: real receivers, real signatures, real retries. */
@@ -30,6 +36,9 @@ import org.junit.jupiter.api.Test;
 class WebhookDeliveryTest {
 
     private static final Duration SOON = Duration.ofSeconds(10);
+
+    @Inject
+    AgroalDataSource db;
 
     private static List<Received> awaitReceived(WebhookReceiver receiver, int count) {
         await().atMost(SOON).until(() -> receiver.received().size() >= count);
@@ -122,6 +131,27 @@ class WebhookDeliveryTest {
                             + " \"certainty\": \"Observed\", \"headline\": \"Luftalarm\"}, {")).then().statusCode(201);
             JsonPath got = body(awaitReceived(receiver, 1).get(0));
             assertEquals(List.of("de-DE"), got.getList("data.info.language"));
+        }
+    }
+
+    @Test
+    void aTargetThatBecameUnacceptableIsRefusedAtDelivery() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String key = TestSubscriptions.subscriberKey();
+            String sub = TestSubscriptions.create(key, receiver.url(), "\"regions\": [\"UA-30\"]").getString("id");
+            // As if its host stood for another address by now: the receiver's, spelled IPv4-compatible.
+            try (Connection c = db.getConnection();
+                    PreparedStatement update = c.prepareStatement("UPDATE subscription SET url = ? WHERE id = ?")) {
+                update.setString(1, receiver.url().replace("127.0.0.1", "[::127.0.0.1]"));
+                update.setObject(2, UUID.fromString(sub));
+                assertEquals(1, update.executeUpdate());
+            }
+            publish(TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId())).then().statusCode(201);
+            await().atMost(SOON).untilAsserted(() -> given().auth().oauth2(key)
+                    .get("/api/v1/subscriptions/" + sub + "/deliveries").then().statusCode(200)
+                    .body("[0].attemptLog[0].error", startsWith("target refused: names ::7f00:1, an IPv4-compatible"
+                            + " address (::/96) embedding 127.0.0.1")));
+            assertTrue(receiver.received().isEmpty());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.airalert.subscription;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -82,6 +83,27 @@ class SubscriptionTest {
                     .post("/api/v1/subscriptions").then().statusCode(400)
                     .body("errors.field", contains("url"));
         }
+    }
+
+    @Test
+    void loopbackSpelledOtherwiseAndReservedRangesAreRefused() {
+        String key = TestSubscriptions.subscriberKey();
+        // Tests allow 127.0.0.0/8, but only written as IPv4: none of these spellings of it passes.
+        for (String url : new String[] {"http://[::127.0.0.1]/", "http://[::7f00:1]/", "http://[::ffff:127.0.0.1]/",
+                "http://[64:ff9b::7f00:1]/", "http://[2002:7f00:1::]/", "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",
+                "http://0177.0.0.1/", "http://0x7f.1/", "http://127.1/", "http://2130706433/",
+                "http://192.0.2.1/", "http://198.51.100.1/", "http://203.0.113.1/", "http://198.18.0.1/",
+                "http://240.0.0.1/", "http://[2001:db8::1]/", "http://[3fff::1]/", "http://[100::1]/",
+                "http://[fe80::1]/", "http://[fec0::1]/", "http://[ff02::1]/"}) {
+            given().auth().oauth2(key).contentType(ContentType.JSON)
+                    .body("{\"url\": \"" + url + "\", \"regions\": [\"UA-30\"]}")
+                    .post("/api/v1/subscriptions").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", contains("url"));
+        }
+        given().auth().oauth2(key).contentType(ContentType.JSON)
+                .body("{\"url\": \"http://[2002:7f00:1::]/\", \"regions\": [\"UA-30\"]}")
+                .post("/api/v1/subscriptions").then().statusCode(400)
+                .body("errors[0].message", containsString("embedding 127.0.0.1"));
     }
 
     @Test
