@@ -33,7 +33,8 @@ class AlertDocumentReader {
         if (body.length > limit) {
             metrics.rejected("too-large");
             throw new ProblemException(413, "/problems/too-large", "Payload too large",
-                    "The alert document has " + body.length + " bytes; the limit is " + limit + ".");
+                    "The alert document has " + body.length + " bytes; the limit is " + limit + ".",
+                    List.of(new FieldError("body", "must be at most " + limit + " bytes")));
         }
         if (body.length == 0) {
             metrics.rejected("malformed");

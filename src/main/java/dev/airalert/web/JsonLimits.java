@@ -65,6 +65,18 @@ public class JsonLimits implements ObjectMapperCustomizer {
         return mapper;
     }
 
+    /**
+     * The failure to report: a limit or a repeated key met while mapping is wrapped in a
+     * mapping failure, which would otherwise be reported as a wrong type.
+     */
+    public static JsonProcessingException cause(JsonProcessingException e) {
+        if (e instanceof JsonMappingException && e.getCause() instanceof JsonProcessingException inner
+                && (inner instanceof StreamConstraintsException || isDuplicateKey(inner))) {
+            return inner;
+        }
+        return e;
+    }
+
     /** The field a JSON failure is about, as callers name fields: {@code info[0].event}, or {@code body}. */
     public static String field(JsonProcessingException e) {
         if (e instanceof JsonMappingException m) {

@@ -51,7 +51,8 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+    public Response unreadableJson(JsonProcessingException failure, UriInfo uri) {
+        JsonProcessingException e = JsonLimits.cause(failure);
         String field = JsonLimits.field(e);
         String message = e instanceof JsonMappingException && !JsonLimits.isOurs(e) ? "has the wrong type or is unknown"
                 : JsonLimits.message(e);
@@ -84,9 +85,27 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // The framework wraps some body failures (ours among them) in a bare 400.
+            return unreadableJson(unreadable, uri);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
+        List<FieldError> errors = switch (status.getStatusCode()) {
+            case 415 -> List.of(new FieldError("Content-Type", "is not a media type this resource reads"));
+            case 406 -> List.of(new FieldError("Accept", "names no media type this resource writes"));
+            default -> List.of();
+        };
         return respond(new Problem("about:blank", status.getReasonPhrase(),
-                status.getStatusCode(), detailFor(status.getStatusCode()), path(uri), List.of()));
+                status.getStatusCode(), detailFor(status.getStatusCode()), path(uri), errors));
+    }
+
+    /** An Error (a stack or heap exhausted by one request) is still answered as a problem, and logged. */
+    @ServerExceptionMapper
+    public Response failed(Error e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));
+        return respond(new Problem("/problems/internal", "Internal error", 500,
+                "The service failed unexpectedly; reference " + id + ".", path(uri), List.of()));
     }
 
     @ServerExceptionMapper
@@ -95,6 +114,14 @@ public class ProblemMapper {
             return unavailable(e, uri);
         }
         String id = UUID.randomUUID().toString();
+        if (unstorable(e)) {
+            // Every accepted value is checked against its column first: reaching this is a bug,
+            // but the request is still the sender's to fix, and nothing was stored.
+            LOG.errorf(e, "Unstorable value %s on %s", id, path(uri));
+            return respond(new Problem("/problems/invalid-request", "Invalid request", 400,
+                    "A value of the request cannot be stored (too long or not text); reference " + id + ".",
+                    path(uri), List.of(new FieldError("body", "holds a value that cannot be stored"))));
+        }
         LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));
         return respond(new Problem("/problems/internal", "Internal error", 500,
                 "The service failed unexpectedly; reference " + id + ".", path(uri), List.of()));
@@ -110,6 +137,15 @@ public class ProblemMapper {
                         path(uri), List.of())))
                 .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
                 .build();
+    }
+
+    private static boolean unstorable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.DataException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String detailFor(int status) {

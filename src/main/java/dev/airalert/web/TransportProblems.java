@@ -1,5 +1,6 @@
 package dev.airalert.web;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
@@ -7,15 +8,19 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The transport's own refusals as problem bodies too: a body over the HTTP limit is refused
- * from its Content-Length before a byte of it is read, and one sent in chunks when it passes
- * the limit, each with a 413 problem rather than an empty answer.
+ * from its Content-Length before a byte of it is read, with a 413 problem rather than an
+ * empty answer; any other failure outside the resources (an Error included) answers a problem.
  */
 @ApplicationScoped
 class TransportProblems {
+
+    private static final Logger LOG = Logger.getLogger(TransportProblems.class);
 
     private final long limit;
 
@@ -41,17 +46,27 @@ class TransportProblems {
         rc.next();
     }
 
+    /** Whatever fails outside the resources (a filter, the transport, an Error) still answers a problem. */
     private void failed(RoutingContext rc) {
-        if (rc.statusCode() == 413 && !rc.response().ended()) {
+        if (rc.response().ended() || rc.response().headWritten()) {
+            rc.next();
+        } else if (rc.statusCode() == 413) {
             tooLarge(rc);
         } else {
-            rc.next();
+            int status = rc.statusCode() >= 400 ? rc.statusCode() : 500;
+            if (status >= 500) {
+                LOG.errorf(rc.failure(), "Failure on %s", rc.normalizedPath());
+            }
+            RouteProblems.send(rc, status, status >= 500 ? "/problems/internal" : "about:blank",
+                    HttpResponseStatus.valueOf(status).reasonPhrase(),
+                    status >= 500 ? "The service failed unexpectedly." : "The request could not be processed.");
         }
     }
 
     private void tooLarge(RoutingContext rc) {
         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
         RouteProblems.send(rc, 413, "/problems/too-large", "Payload too large",
-                "The request body is larger than " + limit + " bytes, the most this service reads.");
+                "The request body is larger than " + limit + " bytes, the most this service reads.",
+                List.of(new FieldError("body", "must be at most " + limit + " bytes")));
     }
 }

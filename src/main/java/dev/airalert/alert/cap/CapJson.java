@@ -44,6 +44,9 @@ public final class CapJson {
             }
             return alert;
         } catch (JsonMappingException e) {
+            if (JsonLimits.cause(e) != e) {
+                throw malformed(JsonLimits.field(JsonLimits.cause(e)), JsonLimits.message(JsonLimits.cause(e)));
+            }
             String field = JsonPaths.of(e);
             throw malformed(field, field.equals("body") ? "is not a CAP alert object"
                     : "is not a CAP field or has the wrong type");

@@ -35,6 +35,9 @@ public final class CapXmlReader {
     private static final CapAlert EMPTY_ALERT = new CapAlert(null, null, null, null, null, null, null,
             null, null, null, null, null, null, null);
 
+    /** Elements may nest this deep and no deeper. */
+    static final int MAX_DEPTH = 64;
+
     private CapXmlReader() {
     }
 
@@ -126,6 +129,9 @@ public final class CapXmlReader {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
+            // CAP inside an EDXL-DE envelope with a signature nests about 15 deep; reading text
+            // out of markup nested thousands deep would exhaust the stack.
+            factory.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH));
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(SILENT_STRICT);
             return builder;
