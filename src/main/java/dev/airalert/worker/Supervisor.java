@@ -15,12 +15,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the service's long-lived workers and keeps them running. Before, each channel started
- * its own threads, whose loops caught only exceptions: an Error (a heap filled by an attacker)
- * ended a thread for good while publishing and readiness went on as if nothing had happened.
- * Now a worker that dies is logged, started again after a back-off and counted in
- * {@code airalert_worker_restarts_total{worker}}; health tells ({@link WorkersReadiness},
- * {@link WorkersLiveness}). Restarts and a watch over every worker run on one small thread.
+ * Runs the service's long-lived workers and keeps them running. A loop that catches what it
+ * expects (exceptions) still dies of an Error (a heap filled by an attacker, a stack overflow),
+ * and a thread of its own would then be gone for good while publishing and readiness went on
+ * as if nothing had happened. Here a worker that dies is logged, started again after a
+ * back-off and counted in {@code airalert_worker_restarts_total{worker}}, and health tells
+ * ({@link WorkersReadiness}, {@link WorkersLiveness}). Restarts and a watch over every worker
+ * run on one small thread of the supervisor's own.
  */
 @ApplicationScoped
 public class Supervisor {

@@ -34,8 +34,12 @@ class SupervisorTest {
     private Supervisor supervisor;
 
     private Supervisor supervisor(Duration restartDelay, Duration maxRestartDelay) {
-        supervisor = new Supervisor(new Settings(restartDelay, maxRestartDelay, Duration.ofMinutes(1), 5,
-                Duration.ofMinutes(1)), registry);
+        return supervisor(restartDelay, maxRestartDelay, Duration.ofMinutes(1));
+    }
+
+    private Supervisor supervisor(Duration restartDelay, Duration maxRestartDelay, Duration stableAfter) {
+        supervisor = new Supervisor(new Settings(restartDelay, maxRestartDelay, stableAfter, 5, Duration.ofMinutes(1)),
+                registry);
         return supervisor;
     }
 
@@ -122,6 +126,52 @@ class SupervisorTest {
         assertEquals(1.0, restarts(name), "a loop that ends after stop is not restarted");
     }
 
+    @Test
+    void aWorkerThatRanStablyIsRestartedAfterTheFirstDelayAgain() {
+        Supervisor supervisor = supervisor(Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        AtomicReference<Worker> worker = new AtomicReference<>();
+        List<Duration> waitedBefore = new CopyOnWriteArrayList<>();
+        AtomicInteger runs = new AtomicInteger();
+        Gate end = new Gate();
+        worker.set(supervisor.start(name(), () -> {
+            int run = runs.incrementAndGet();
+            if (run > 1) {
+                waitedBefore.add(worker.get().lastRestartDelay());
+            }
+            if (run == 3) {
+                end.await(Duration.ofMillis(1_100));
+            } else if (run == 4) {
+                end.await();
+                return;
+            }
+            throw new IllegalStateException("run " + run + " dies");
+        }));
+        await().atMost(SOON).until(() -> runs.get() == 4);
+        assertEquals(List.of(10L, 20L, 10L), waitedBefore.stream().map(Duration::toMillis).toList(),
+                "the third run lasted longer than stable-after");
+        worker.get().stop();
+        end.open();
+    }
+
+    @Test
+    void atShutdownNoWorkerIsRestarted() throws Exception {
+        Supervisor supervisor = supervisor(Duration.ofMillis(10), Duration.ofSeconds(1));
+        String name = name();
+        AtomicInteger runs = new AtomicInteger();
+        Gate end = new Gate();
+        Worker worker = supervisor.start(name, () -> {
+            runs.incrementAndGet();
+            end.await();
+            throw new IllegalStateException("ends as the service stops");
+        });
+        WorkerThreads.running(name);
+        supervisor.shutdown(null);
+        end.open();
+        assertTrue(worker.join(SOON));
+        await().during(Duration.ofMillis(200)).atMost(SOON).until(() -> runs.get() == 1);
+        assertEquals(0.0, restarts(name));
+    }
+
     /** Where a test worker waits: a monitor, as the service's workers wait on (see DeliverySignal). */
     private static final class Gate {
         private boolean open;
@@ -132,9 +182,15 @@ class SupervisorTest {
         }
 
         synchronized void await() {
+            await(Duration.ofDays(1));
+        }
+
+        /** Until opened, or at least {@code atLeast} has passed. */
+        synchronized void await(Duration atLeast) {
+            long until = System.nanoTime() + atLeast.toNanos();
             try {
-                while (!open) {
-                    wait();
+                for (long left; !open && (left = until - System.nanoTime()) > 0;) {
+                    wait(Math.max(1, left / 1_000_000));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
