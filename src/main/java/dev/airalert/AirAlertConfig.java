@@ -46,6 +46,31 @@ public interface AirAlertConfig {
     /** The audit trail. */
     Audit audit();
 
+    /** The service's own worker threads (delivery, brokers, stream), and what health says of them. */
+    Workers workers();
+
+    interface Workers {
+        /** How long a worker that died waits before it is started again; each further death doubles it. */
+        @WithDefault("100ms")
+        Duration restartDelay();
+
+        /** The longest wait before a restart. */
+        @WithDefault("30s")
+        Duration maxRestartDelay();
+
+        /** A worker that has run this long without dying is restarted after {@link #restartDelay()} again. */
+        @WithDefault("1m")
+        Duration stableAfter();
+
+        /** Liveness is DOWN while a worker has died this many times within {@link #deathWindow()}. */
+        @WithDefault("5")
+        int maxDeaths();
+
+        /** The window {@link #maxDeaths()} counts in; longer than that many maximal restart delays. */
+        @WithDefault("5m")
+        Duration deathWindow();
+    }
+
     interface Audit {
         /** How long audit entries are kept; older ones are removed (at least a day). */
         @WithDefault("400d")

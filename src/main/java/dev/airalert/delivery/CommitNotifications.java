@@ -1,5 +1,7 @@
 package dev.airalert.delivery;
 
+import dev.airalert.worker.Supervisor;
+import dev.airalert.worker.Worker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -27,7 +30,8 @@ import org.postgresql.PGNotification;
  * its stream, fan-out and broker relays. So a stream on one replica carries an event
  * published through another within milliseconds instead of a poll interval. The polls stay,
  * as the fallback for H2 and for the moments the listening connection is being re-opened
- * (after a database restart, say).
+ * (after a database restart, or after the listener, a worker of the {@link Supervisor}, died
+ * and was started again: it opens a connection of its own again).
  */
 @ApplicationScoped
 public class CommitNotifications {
@@ -39,18 +43,20 @@ public class CommitNotifications {
     private static final int CHECK_EVERY_WAITS = 15;
 
     private final Event<EventsCommitted> committed;
+    private final Supervisor supervisor;
     private final boolean postgres;
     private final Optional<String> url;
     private final Properties credentials = new Properties();
     private volatile boolean running;
-    private Thread listener;
+    private Worker listener;
 
-    CommitNotifications(Event<EventsCommitted> committed,
+    CommitNotifications(Event<EventsCommitted> committed, Supervisor supervisor,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.committed = committed;
+        this.supervisor = supervisor;
         this.postgres = Set.of("postgresql", "postgres", "pgsql", "pg").contains(dbKind.toLowerCase(Locale.ROOT));
         this.url = url;
         username.ifPresent(u -> credentials.setProperty("user", u));
@@ -71,15 +77,16 @@ public class CommitNotifications {
             return;
         }
         running = true;
-        listener = new Thread(this::listen, "airalert-notifications");
-        listener.setDaemon(true);
-        listener.start();
+        listener = supervisor.start("airalert-notifications", this::listen);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (listener != null) {
+            listener.stop();
+        }
         running = false;
         if (listener != null) {
-            listener.join(2 * WAIT_MILLIS);
+            listener.join(Duration.ofMillis(2 * WAIT_MILLIS));
         }
     }
 
@@ -116,17 +123,15 @@ public class CommitNotifications {
                                 e.getMessage());
                         warned = true;
                     }
-                    pause();
+                    try {
+                        Thread.sleep(WAIT_MILLIS);
+                    } catch (InterruptedException interrupted) {
+                        // This run ends; the supervisor starts another unless the service is stopping.
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
             }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(WAIT_MILLIS);
-        } catch (InterruptedException e) {
-            running = false;
         }
     }
 }

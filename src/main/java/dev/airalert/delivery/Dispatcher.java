@@ -3,6 +3,8 @@ package dev.airalert.delivery;
 import dev.airalert.AirAlertConfig;
 import dev.airalert.subscription.SubscriptionsRevoked;
 import dev.airalert.subscription.TargetGuard;
+import dev.airalert.worker.Supervisor;
+import dev.airalert.worker.Worker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -44,6 +46,12 @@ import org.jboss.logging.Logger;
  * own slots and nobody else's. A delivery with a row is sent only while its lease outlasts
  * the request; one whose lease ran low while it waited is left to the queue, which gives it
  * out again when the lease ends. Any number of instances can run this against one database.
+ *
+ * <p>The three threads are workers of the {@link Supervisor}: one that dies is run again, and
+ * each loop first takes up what its dead predecessor left: the fan-out lets go of an event whose
+ * chunk it was handing out ({@link FanOut#resume}), the dispatch thread puts back what it held
+ * and frees the slots of the delivery it was offering one, and the outcome thread writes the
+ * batch it had taken ({@link #recording}).
  */
 @ApplicationScoped
 class Dispatcher {
@@ -66,6 +74,7 @@ class Dispatcher {
     private final WebhookClient client;
     private final TargetGuard guard;
     private final DeliverySignal signal;
+    private final Supervisor supervisor;
     private final AirAlertConfig.Webhooks config;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -84,18 +93,29 @@ class Dispatcher {
     private final Map<UUID, Instant> revoked = new ConcurrentHashMap<>();
     /** How many ready deliveries wait only for their endpoint's slots (dispatch thread only). */
     private int waitingForEndpoint;
+    /** Deliveries the dispatch thread took from ready and has neither sent nor put back (dispatch thread only). */
+    private final ArrayDeque<Outgoing> inHand = new ArrayDeque<>();
+    /** Whether the last of {@link #inHand} is being offered a slot: it holds a request slot, and maybe its endpoint's. */
+    private boolean offering;
+    private boolean offeringEndpointSlot;
+    private volatile Thread dispatchThread;
+    /** Outcomes and early rows the outcome thread took and has not finished with (outcome thread only). */
+    private OutcomeBatch recording;
+    /** Handed deliveries recorded while still younger than ROW_AFTER: not to get an early row (outcome thread only). */
+    private final Set<UUID> recordedEarly = new HashSet<>();
     private Instant nextSweep = Instant.EPOCH;
     private volatile boolean running;
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Worker> workers = new ArrayList<>();
 
     Dispatcher(FanOut fanOut, DeliveryQueue queue, OutcomeRecorder recorder, WebhookClient client,
-            TargetGuard guard, DeliverySignal signal, AirAlertConfig config) {
+            TargetGuard guard, DeliverySignal signal, Supervisor supervisor, AirAlertConfig config) {
         this.fanOut = fanOut;
         this.queue = queue;
         this.recorder = recorder;
         this.client = client;
         this.guard = guard;
         this.signal = signal;
+        this.supervisor = supervisor;
         this.config = config.webhooks();
     }
 
@@ -105,18 +125,19 @@ class Dispatcher {
             return;
         }
         running = true;
-        threads.add(new Thread(this::fanOutLoop, "airalert-fanout"));
-        threads.add(new Thread(this::dispatchLoop, "airalert-dispatch"));
-        threads.add(new Thread(this::recordLoop, "airalert-outcomes"));
-        threads.forEach(Thread::start);
+        workers.add(supervisor.start("airalert-fanout", this::fanOutLoop));
+        workers.add(supervisor.start("airalert-dispatch", this::dispatchLoop));
+        workers.add(supervisor.start("airalert-outcomes", this::recordLoop));
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        workers.forEach(Worker::stop);
         running = false;
         signal.wakeFanOut();
         signal.wakeDispatcher();
-        for (Thread thread : threads) {
-            thread.join(config.requestTimeout().toMillis() + 5_000);
+        signal.wakeRecorder();
+        for (Worker worker : workers) {
+            worker.join(config.requestTimeout().plusSeconds(5));
         }
     }
 
@@ -135,6 +156,7 @@ class Dispatcher {
     }
 
     private void fanOutLoop() {
+        fanOut.resume(clock.instant());
         while (running) {
             try {
                 Instant now = clock.instant();
@@ -149,10 +171,13 @@ class Dispatcher {
                 if (chunk.isEmpty()) {
                     // Woken by a local publish or by finished events; polls for other instances' events.
                     signal.awaitFanOut(config.pollInterval().toMillis());
-                } else if (!chunk.get().isEmpty()) {
-                    handed.addAll(chunk.get());
-                    ready.addAll(chunk.get());
-                    signal.wakeDispatcher();
+                } else {
+                    if (!chunk.get().isEmpty()) {
+                        handed.addAll(chunk.get());
+                        ready.addAll(chunk.get());
+                        signal.wakeDispatcher();
+                    }
+                    fanOut.handedOver();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -166,6 +191,8 @@ class Dispatcher {
     }
 
     private void dispatchLoop() {
+        dispatchThread = Thread.currentThread();
+        handBack();
         while (running) {
             try {
                 int sent = sendReady();
@@ -179,6 +206,7 @@ class Dispatcher {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | SQLException e) {
+                handBack();
                 LOG.warnf("Delivery loop: %s; retrying", e.getMessage());
                 sleepQuietly(config.pollInterval().toMillis() * 4);
             }
@@ -226,29 +254,57 @@ class Dispatcher {
 
     /** Sends ready deliveries while slots are free; those whose endpoint is at its limit wait. */
     private int sendReady() throws SQLException {
-        List<Outgoing> waiting = new ArrayList<>();
         int sent = 0;
         int taken = 0;
         Outgoing delivery;
         while (inFlight.get() < config.maxInFlight() && (delivery = ready.pollFirst()) != null) {
+            inHand.addLast(delivery);
             taken++;
             inFlight.incrementAndGet();
+            offering = true;
             Step step = offerSlot(delivery, true);
+            offering = false;
+            offeringEndpointSlot = false;
             if (step != Step.SENT) {
                 inFlight.decrementAndGet();
             }
             if (step == Step.SENT) {
                 sent++;
-            } else if (step == Step.ENDPOINT_BUSY) {
-                waiting.add(delivery);
+            }
+            if (step != Step.ENDPOINT_BUSY) {
+                inHand.pollLast();
             }
         }
-        ready.addAll(waiting);
-        waitingForEndpoint = waiting.size();
-        if (taken > waiting.size()) {
+        waitingForEndpoint = inHand.size();
+        // Each leaves inHand only once it is back in ready: an Error on the way (no memory) leaves it in hand, not lost.
+        for (Outgoing waiting; (waiting = inHand.peekFirst()) != null; inHand.pollFirst()) {
+            ready.addLast(waiting);
+        }
+        if (taken > waitingForEndpoint) {
             signal.wakeFanOut();
         }
         return sent;
+    }
+
+    /**
+     * After a pass of the dispatch thread failed, or it died: what it held goes back to the
+     * head of ready. The delivery it was offering a slot gives its slots back and is left to its
+     * lease (it may be what failed): a claimed one is claimed again, a handed one gets its row
+     * from the outcome thread and is then claimed.
+     */
+    private void handBack() {
+        if (offering) {
+            Outgoing failed = inHand.pollLast();
+            inFlight.decrementAndGet();
+            if (offeringEndpointSlot) {
+                freeEndpointSlot(failed.subscriptionId());
+            }
+            offering = false;
+            offeringEndpointSlot = false;
+        }
+        for (Outgoing held; (held = inHand.peekLast()) != null; inHand.pollLast()) {
+            ready.addFirst(held);
+        }
     }
 
     /** Sends the delivery in a slot the caller holds, if it can go now. */
@@ -303,7 +359,15 @@ class Dispatcher {
             taken[0] = busy < config.perEndpointConcurrency();
             return taken[0] ? busy + 1 : n;
         });
+        if (taken[0] && Thread.currentThread() == dispatchThread && offering && !offeringEndpointSlot) {
+            // The dispatch thread's own offer (not a request that ended on it and passed its slot on).
+            offeringEndpointSlot = true;
+        }
         return taken[0];
+    }
+
+    private void freeEndpointSlot(UUID subscription) {
+        inFlightBySubscription.computeIfPresent(subscription, (k, n) -> n == 1 ? null : n - 1);
     }
 
     /**
@@ -312,7 +376,8 @@ class Dispatcher {
      */
     private void finished(Outcome outcome) {
         outcomes.add(outcome);
-        inFlightBySubscription.computeIfPresent(outcome.delivery().subscriptionId(), (k, n) -> n == 1 ? null : n - 1);
+        signal.wakeRecorder();
+        freeEndpointSlot(outcome.delivery().subscriptionId());
         try {
             for (Outgoing next; running && (next = ready.pollFirst()) != null;) {
                 Step step = offerSlot(next, false);
@@ -336,51 +401,15 @@ class Dispatcher {
     }
 
     private void recordLoop() {
-        // Handed deliveries recorded while still younger than ROW_AFTER: not to get an early row.
-        Set<UUID> recordedEarly = new HashSet<>();
-        while (running || inFlight.get() > 0 || !outcomes.isEmpty()) {
+        while (running || inFlight.get() > 0 || !outcomes.isEmpty() || recording != null) {
             try {
-                List<Outcome> batch = new ArrayList<>();
-                Outcome first = outcomes.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    // Linger a moment while outcomes stream in: fewer, larger transactions
-                    // cost the database far less, and no receiver waits for this.
-                    if (outcomes.size() < RECORD_BATCH / 2 && inFlight.get() > 0) {
-                        Thread.sleep(RECORD_LINGER.toMillis());
-                    }
-                    batch.add(first);
-                    outcomes.drainTo(batch, RECORD_BATCH - 1);
-                }
-                Instant now = clock.instant();
-                Instant youngSince = now.minus(ROW_AFTER);
-                Set<UUID> inBatch = new HashSet<>();
-                batch.forEach(o -> inBatch.add(o.delivery().deliveryId()));
-                List<Outgoing> unfinished = new ArrayList<>();
-                for (Outgoing h; (h = handed.peek()) != null && h.handoff().at().isBefore(youngSince);) {
-                    handed.poll();
-                    if (!recordedEarly.remove(h.deliveryId()) && !inBatch.contains(h.deliveryId())) {
-                        unfinished.add(h);
-                    }
-                }
-                if (batch.isEmpty() && unfinished.isEmpty()) {
+                if (recording == null && !collect()) {
                     continue;
                 }
-                recordWithRetry(batch, unfinished, now);
-                List<FanOut.Handoff> rowsWritten = new ArrayList<>();
-                for (Outcome o : batch) {
-                    Outgoing d = o.delivery();
-                    if (d.handoff() != null && !rowed.remove(d.deliveryId())) {
-                        rowsWritten.add(d.handoff());
-                        if (!d.handoff().at().isBefore(youngSince)) {
-                            recordedEarly.add(d.deliveryId());
-                        }
-                    }
+                if (write(recording)) {
+                    rowsWritten(recording);
                 }
-                for (Outgoing d : unfinished) {
-                    rowed.add(d.deliveryId());
-                    rowsWritten.add(d.handoff());
-                }
-                fanOut.recorded(rowsWritten);
+                recording = null;
                 // Finished events can leave the outbox; recorded outcomes can release a chain's next event or a retry.
                 signal.wakeFanOut();
                 signal.wakeDispatcher();
@@ -391,21 +420,88 @@ class Dispatcher {
         }
     }
 
-    /** Outcomes are kept until written: if the database is away, the same batch is tried again. */
-    private void recordWithRetry(List<Outcome> batch, List<Outgoing> unfinished, Instant now) throws InterruptedException {
-        while (true) {
+    /**
+     * Takes the next outcomes into {@link #recording}, and the handed deliveries that are to get
+     * their row early; false when there are none. The batch exists before anything is taken
+     * into it and stays until written: a thread that dies loses nothing it took.
+     */
+    private boolean collect() throws InterruptedException {
+        if (outcomes.isEmpty()) {
+            signal.awaitOutcomes(config.pollInterval().toMillis());
+        }
+        if (!outcomes.isEmpty() && outcomes.size() < RECORD_BATCH / 2 && inFlight.get() > 0) {
+            // Linger a moment while outcomes stream in: fewer, larger transactions
+            // cost the database far less, and no receiver waits for this.
+            Thread.sleep(RECORD_LINGER.toMillis());
+        }
+        OutcomeBatch batch = new OutcomeBatch(clock.instant(), RECORD_BATCH);
+        recording = batch;
+        outcomes.drainTo(batch.outcomes, RECORD_BATCH);
+        Instant youngSince = batch.at.minus(ROW_AFTER);
+        Set<UUID> inBatch = new HashSet<>();
+        batch.outcomes.forEach(o -> inBatch.add(o.delivery().deliveryId()));
+        for (Outgoing h; (h = handed.peek()) != null && h.handoff().at().isBefore(youngSince);) {
+            UUID id = h.deliveryId();
+            if (!recordedEarly.contains(id) && !inBatch.contains(id) && !rowed.contains(id)) {
+                batch.unfinished.add(h);
+            }
+            handed.poll();
+            recordedEarly.remove(id);
+        }
+        if (batch.isEmpty()) {
+            recording = null;
+        }
+        return recording != null;
+    }
+
+    /**
+     * Outcomes are kept until written: if the database is away, the same batch is tried again;
+     * a batch tried before (by a thread that died, say) is first looked for. False when it could
+     * not be written before shutdown.
+     */
+    private boolean write(OutcomeBatch batch) throws InterruptedException {
+        while (!batch.written) {
             try {
-                recorder.record(batch, rowed, unfinished, now);
-                return;
+                if (batch.tried && recorder.committed(batch.outcomes, batch.unfinished)) {
+                    batch.written = true;
+                    break;
+                }
+                batch.tried = true;
+                recorder.record(batch.outcomes, rowed, batch.unfinished, batch.at);
+                batch.written = true;
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
-                    LOG.warnf("Could not record %d outcomes at shutdown; their events or leases bring them back", batch.size());
-                    return;
+                    LOG.warnf("Could not record %d outcomes at shutdown; their events or leases bring them back",
+                            batch.outcomes.size());
+                    return false;
                 }
-                LOG.warnf("Recording %d outcomes failed: %s; retrying", batch.size(), e.getMessage());
+                LOG.warnf("Recording %d outcomes failed: %s; retrying", batch.outcomes.size(), e.getMessage());
                 Thread.sleep(config.pollInterval().toMillis() * 4);
             }
         }
+        return true;
+    }
+
+    /** The batch is written: which handed deliveries have their rows now, worked out once and kept with the batch. */
+    private void rowsWritten(OutcomeBatch batch) {
+        if (batch.rowsWritten == null) {
+            Instant youngSince = batch.at.minus(ROW_AFTER);
+            List<FanOut.Handoff> rows = new ArrayList<>();
+            for (Outcome o : batch.outcomes) {
+                Outgoing d = o.delivery();
+                if (d.handoff() != null && !rowed.contains(d.deliveryId())) {
+                    rows.add(d.handoff());
+                    if (!d.handoff().at().isBefore(youngSince)) {
+                        recordedEarly.add(d.deliveryId());
+                    }
+                }
+            }
+            batch.unfinished.forEach(d -> rows.add(d.handoff()));
+            batch.rowsWritten = rows;
+        }
+        batch.outcomes.forEach(o -> rowed.remove(o.delivery().deliveryId()));
+        batch.unfinished.forEach(d -> rowed.add(d.deliveryId()));
+        fanOut.recorded(batch.rowsWritten);
     }
 
     private static <K, V> Map<K, V> lru(int size) {

@@ -25,8 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
  * Turns outbox events into deliveries. The oldest event whose chain has no earlier event
@@ -46,10 +46,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * flight at the crash can arrive twice (with the same {@code webhook-id}).
  *
  * <p>{@link #next} and the other outbox methods run on one thread; {@link #recorded} may be
- * called from any.
+ * called from any. When that thread dies, its successor calls {@link #resume} first.
  */
 @ApplicationScoped
 class FanOut {
+
+    private static final Logger LOG = Logger.getLogger(FanOut.class);
 
     static final int CHUNK = 1000;
     /** How long an instance keeps an event it fans out before others may take it over. */
@@ -73,7 +75,9 @@ class FanOut {
     /** Events this instance holds in the outbox, by sequence number. */
     private final Map<Long, Held> held = new ConcurrentHashMap<>();
     /** Held events whose every delivery has its row: to leave the outbox. */
-    private final ConcurrentLinkedQueue<Long> done = new ConcurrentLinkedQueue<>();
+    private final Set<Held> done = ConcurrentHashMap.newKeySet();
+    /** The event whose chunk {@link #next} is handing out, until the dispatcher has taken it. */
+    private Held handing;
 
     FanOut(EntityManager em, AgroalDataSource dataSource, SubscriptionMatcher matcher, EventLog eventLog) {
         this.em = em;
@@ -132,16 +136,49 @@ class FanOut {
                 }
                 held.put(current.event.seq, current.held);
             }
+            handing = current.held;
             return Optional.of(chunk(current, now, leaseUntil));
         } catch (RuntimeException e) {
             // A subscription may have gone meanwhile: the event is matched anew once what was
             // handed has its rows, skipping those.
+            handing = null;
             if (current != null) {
                 current.held.abandoned = true;
                 release(current.held);
                 current = null;
             }
             throw e;
+        }
+    }
+
+    /** The dispatcher has taken the chunk {@link #next} returned. */
+    void handedOver() {
+        handing = null;
+    }
+
+    /**
+     * Before the fan-out thread runs again after it died. A chunk it was handing out may be
+     * lost, and the count of its event's deliveries without a row with it: that event is let go
+     * (no longer renewed, nor removed from the outbox here), so that within {@link #EVENT_LEASE}
+     * it is fanned out again (by any instance), skipping the subscribers that have a delivery;
+     * the outcome thread gives every handed delivery its row within a second. Events whose
+     * lease ran out while the thread was dead are let go as well: another instance may hold them.
+     */
+    void resume(Instant now) {
+        List<Held> lettingGo = new ArrayList<>();
+        if (handing != null) {
+            lettingGo.add(handing);
+        }
+        held.values().stream().filter(h -> !h.leasedUntil.isAfter(now)).forEach(lettingGo::add);
+        if (current != null && (lettingGo.contains(current.held) || held.get(current.event.seq) != current.held)) {
+            lettingGo.add(current.held);
+            current = null;
+        }
+        lettingGo.forEach(h -> held.remove(h.seq, h));
+        handing = null;
+        if (!lettingGo.isEmpty()) {
+            LOG.warnf("Fan-out resumed: events %s are left to their outbox lease and fanned out again",
+                    lettingGo.stream().map(h -> h.seq).distinct().toList());
         }
     }
 
@@ -204,7 +241,7 @@ class FanOut {
 
     private void release(Held event) {
         if (event.open.decrementAndGet() == 0) {
-            done.add(event.seq);
+            done.add(event);
         }
     }
 
@@ -219,36 +256,33 @@ class FanOut {
 
     /**
      * Removes finished events from the outbox (or releases those whose handing out failed, to
-     * be fanned out again) and renews the leases of those still held.
+     * be fanned out again) and renews the leases of those still held. Events let go by
+     * {@link #resume} are neither: they are no longer this instance's.
      */
     void maintainOutbox(Instant now) {
-        List<Long> finished = new ArrayList<>();
-        for (Long seq; (seq = done.poll()) != null;) {
-            finished.add(seq);
-        }
-        List<Held> renew = held.values().stream().filter(h -> !finished.contains(h.seq) && renewable(h, now)).toList();
+        done.removeIf(h -> held.get(h.seq) != h);
+        List<Held> finished = List.copyOf(done);
+        List<Held> renew = held.values().stream().filter(h -> !finished.contains(h) && renewable(h, now)).toList();
         if (finished.isEmpty() && renew.isEmpty()) {
             return;
         }
         Instant leasedUntil = now.plus(EVENT_LEASE);
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (Long seq : finished) {
-                    Held h = held.get(seq);
-                    em.createNativeQuery(h != null && h.abandoned
-                            ? "UPDATE event_outbox SET leased_until = NULL WHERE event_seq = ?1"
-                            : "DELETE FROM event_outbox WHERE event_seq = ?1").setParameter(1, seq).executeUpdate();
-                }
-                for (Held h : renew) {
-                    em.createNativeQuery("UPDATE event_outbox SET leased_until = ?1 WHERE event_seq = ?2")
-                            .setParameter(1, leasedUntil).setParameter(2, h.seq).executeUpdate();
-                }
-            });
-        } catch (RuntimeException e) {
-            done.addAll(finished);
-            throw e;
-        }
-        finished.forEach(held::remove);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Held h : finished) {
+                em.createNativeQuery(h.abandoned
+                        ? "UPDATE event_outbox SET leased_until = NULL WHERE event_seq = ?1"
+                        : "DELETE FROM event_outbox WHERE event_seq = ?1").setParameter(1, h.seq).executeUpdate();
+            }
+            for (Held h : renew) {
+                em.createNativeQuery("UPDATE event_outbox SET leased_until = ?1 WHERE event_seq = ?2")
+                        .setParameter(1, leasedUntil).setParameter(2, h.seq).executeUpdate();
+            }
+        });
+        // Only now, when it is written: whatever fails before (an Error too) leaves them to the next round.
+        finished.forEach(h -> {
+            held.remove(h.seq, h);
+            done.remove(h);
+        });
         renew.forEach(h -> h.leasedUntil = leasedUntil);
     }
 

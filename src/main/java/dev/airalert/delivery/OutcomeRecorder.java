@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -104,6 +105,29 @@ class OutcomeRecorder {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Whether an earlier try to record these committed although it never returned (its thread
+     * died after the commit, say): one transaction per batch, so one of its rows tells.
+     */
+    boolean committed(List<Outcome> outcomes, List<Outgoing> unfinished) throws SQLException {
+        if (outcomes.isEmpty() && unfinished.isEmpty()) {
+            return true;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement find = c.prepareStatement(outcomes.isEmpty() ? "SELECT 1 FROM delivery WHERE id = ?"
+                        : "SELECT 1 FROM delivery_attempt WHERE delivery_id = ? AND attempt = ?")) {
+            if (outcomes.isEmpty()) {
+                find.setObject(1, unfinished.get(0).deliveryId());
+            } else {
+                find.setObject(1, outcomes.get(0).delivery().deliveryId());
+                find.setInt(2, outcomes.get(0).delivery().attemptsMade() + 1);
+            }
+            try (ResultSet rs = find.executeQuery()) {
+                return rs.next();
             }
         }
     }

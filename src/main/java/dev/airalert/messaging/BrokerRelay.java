@@ -5,6 +5,8 @@ import dev.airalert.WakeUps;
 import dev.airalert.delivery.EventLog;
 import dev.airalert.delivery.EventRecorded;
 import dev.airalert.delivery.EventsCommitted;
+import dev.airalert.worker.Supervisor;
+import dev.airalert.worker.Worker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,10 +19,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -30,7 +35,10 @@ import org.jboss.logging.Logger;
  * leased by moving {@code due_at}), publishes their events and deletes a row only when the
  * broker confirmed every message of it. A broker that is down or restarting makes the
  * publish fail or time out: the row is due again after a back-off, so messages are delayed,
- * never lost (and may arrive twice, with the same message id).
+ * never lost (and may arrive twice, with the same message id). The relays are workers of the
+ * {@link Supervisor}; the batches a relay published and has not settled are kept here, so that
+ * one that died is followed by one that settles them (a batch it claimed but had not yet kept
+ * comes back when its lease ends).
  */
 @ApplicationScoped
 class BrokerRelay {
@@ -46,13 +54,18 @@ class BrokerRelay {
     private final AirAlertConfig.Messaging config;
     private final Clock clock = Clock.systemUTC();
     private final WakeUps wakeUps = new WakeUps();
+    private final Supervisor supervisor;
+    /** Per broker, the batches published and not yet settled, oldest first: at most two. */
+    private final Map<String, Deque<Batch>> unsettled = new ConcurrentHashMap<>();
     private volatile boolean running;
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Worker> workers = new ArrayList<>();
 
-    BrokerRelay(Instance<BrokerPublisher> publishers, EntityManager em, EventLog eventLog, AirAlertConfig config) {
+    BrokerRelay(Instance<BrokerPublisher> publishers, EntityManager em, EventLog eventLog, Supervisor supervisor,
+            AirAlertConfig config) {
         this.publishers = publishers.stream().filter(BrokerPublisher::enabled).toList();
         this.em = em;
         this.eventLog = eventLog;
+        this.supervisor = supervisor;
         this.config = config.messaging();
     }
 
@@ -65,16 +78,17 @@ class BrokerRelay {
         running = true;
         // One thread per broker: a slow or absent broker does not hold up the others.
         for (BrokerPublisher publisher : publishers) {
-            threads.add(new Thread(() -> relayLoop(publisher), "airalert-broker-" + publisher.name()));
+            unsettled.put(publisher.name(), new ConcurrentLinkedDeque<>());
+            workers.add(supervisor.start("airalert-broker-" + publisher.name(), () -> relayLoop(publisher)));
         }
-        threads.forEach(Thread::start);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        workers.forEach(Worker::stop);
         running = false;
         wake();
-        for (Thread thread : threads) {
-            thread.join(CONFIRM_TIMEOUT.toMillis());
+        for (Worker worker : workers) {
+            worker.join(CONFIRM_TIMEOUT);
         }
     }
 
@@ -111,41 +125,41 @@ class BrokerRelay {
      * still confirming the previous one, which is then settled.
      */
     private void relayLoop(BrokerPublisher publisher) {
-        Batch confirming = null;
+        Deque<Batch> open = unsettled.get(publisher.name());
         while (running) {
             long before = wakeUps.seen();
-            Batch next = null;
+            boolean published = false;
             int settled = 0;
             try {
-                next = publishBatch(publisher);
+                Batch next = publishBatch(publisher);
+                if (next != null) {
+                    open.addLast(next);
+                    published = true;
+                }
             } catch (RuntimeException e) {
                 LOG.warnf("Publishing to %s: %s; retrying", publisher.name(), e.getMessage());
             }
-            if (confirming != null) {
+            if (open.size() > 1 || !published && !open.isEmpty()) {
                 try {
-                    settled = settle(publisher, confirming);
+                    settled = settle(publisher, open.peekFirst());
                 } catch (RuntimeException e) {
                     // Not settled: the rows' lease runs out and they are published again.
                     LOG.warnf("Settling %s: %s", publisher.name(), e.getMessage());
                 }
+                open.pollFirst();
             }
-            confirming = next;
-            if (next == null && settled == 0) {
-                awaitWork(before);
+            if (!published && settled == 0) {
+                try {
+                    wakeUps.awaitAfter(before, config.pollInterval());
+                } catch (InterruptedException e) {
+                    // Only this relay ends (the supervisor runs it again unless stopping); the others go on.
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
-        if (confirming != null) {
-            settle(publisher, confirming);
-        }
-    }
-
-    /** Waits for a wake-up after {@code seen}, or the poll interval. */
-    private void awaitWork(long seen) {
-        try {
-            wakeUps.awaitAfter(seen, config.pollInterval());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+        for (Batch batch; (batch = open.peekFirst()) != null; open.pollFirst()) {
+            settle(publisher, batch);
         }
     }
 

@@ -7,6 +7,8 @@ import dev.airalert.delivery.EventRecorded;
 import dev.airalert.delivery.EventsCommitted;
 import dev.airalert.security.ApiKeyService;
 import dev.airalert.security.KeyRevoked;
+import dev.airalert.worker.Supervisor;
+import dev.airalert.worker.Worker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,8 +17,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,42 +31,46 @@ import org.jboss.logging.Logger;
  * events every instance committed: it looks when a publish committed here, when another
  * instance's did (on PostgreSQL, see CommitNotifications), and at least every
  * {@code airalert.stream.poll-interval}. Events whose transactions commit out of
- * sequence order are caught by looking back a little each time.
+ * sequence order are caught by looking back a little each time. The tail is a worker of the
+ * {@link Supervisor}: one that died is followed by one that goes on from the last event every
+ * stream had ({@link TailPosition}).
  */
 @ApplicationScoped
 public class StreamHub {
 
     private static final Logger LOG = Logger.getLogger(StreamHub.class);
-    /** How far behind the newest event seen the log is read again for late commits. */
-    private static final int LOOK_BACK = 100;
 
     private static final Duration KEY_CHECK_EVERY = Duration.ofSeconds(5);
 
     private final EventLog eventLog;
     private final ApiKeyService keys;
     private final AirAlertConfig.Stream config;
+    private final Supervisor supervisor;
+    private final TailPosition position = new TailPosition();
     private final List<Consumer<EventLog.Entry>> listeners = new CopyOnWriteArrayList<>();
     /** How to close the streams opened with each key: they end when the key is revoked. */
     private final Map<String, Set<Runnable>> byKey = new ConcurrentHashMap<>();
     private Instant nextKeyCheck = Instant.EPOCH;
     private final WakeUps wakeUps = new WakeUps();
     private volatile boolean running;
-    private Thread tail;
+    private Worker tail;
 
-    StreamHub(EventLog eventLog, ApiKeyService keys, AirAlertConfig config) {
+    StreamHub(EventLog eventLog, ApiKeyService keys, Supervisor supervisor, AirAlertConfig config) {
         this.eventLog = eventLog;
         this.keys = keys;
+        this.supervisor = supervisor;
         this.config = config.stream();
     }
 
     void start(@Observes StartupEvent event) {
         running = true;
-        tail = new Thread(this::tailLoop, "airalert-stream");
-        tail.setDaemon(true);
-        tail.start();
+        tail = supervisor.start("airalert-stream", this::tailLoop);
     }
 
     void stop(@Observes ShutdownEvent event) {
+        if (tail != null) {
+            tail.stop();
+        }
         running = false;
         wake();
     }
@@ -133,29 +137,21 @@ public class StreamHub {
     }
 
     private void tailLoop() {
-        long newest = -1;
-        Set<Long> seen = new HashSet<>();
-        ArrayDeque<Long> seenOrder = new ArrayDeque<>();
         while (running) {
             long before = wakeUps.seen();
             try {
-                if (newest < 0) {
-                    newest = QuarkusTransaction.requiringNew().call(eventLog::lastSeq);
+                if (!position.started()) {
+                    position.startAt(QuarkusTransaction.requiringNew().call(eventLog::lastSeq));
                 } else {
                     // Only the sequence numbers are read again for the look-back; events are
                     // read (and their JSON parsed) once, when first seen.
-                    long from = Math.max(0, newest - LOOK_BACK);
+                    long from = position.lookBackFrom();
                     List<EventLog.Entry> entries = QuarkusTransaction.requiringNew().call(() -> eventLog.find(
-                            eventLog.seqsAfter(from, Instant.EPOCH, 1_000).stream().filter(seq -> !seen.contains(seq))
+                            eventLog.seqsAfter(from, Instant.EPOCH, 1_000).stream().filter(seq -> !position.passed(seq))
                                     .toList()));
                     for (EventLog.Entry entry : entries) {
-                        seen.add(entry.seq());
-                        seenOrder.add(entry.seq());
-                        newest = Math.max(newest, entry.seq());
-                        listeners.forEach(l -> l.accept(entry));
-                    }
-                    while (seenOrder.size() > 10 * LOOK_BACK) {
-                        seen.remove(seenOrder.poll());
+                        broadcast(entry);
+                        position.pass(entry.seq());
                     }
                 }
                 closeRevokedStreams();
@@ -169,6 +165,17 @@ public class StreamHub {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    /** To every stream; one whose connection fails does not keep the event from the others. */
+    private void broadcast(EventLog.Entry entry) {
+        for (Consumer<EventLog.Entry> listener : listeners) {
+            try {
+                listener.accept(entry);
+            } catch (RuntimeException e) {
+                LOG.debugf("Stream: a reader's stream failed on event %s (%s)", entry.id(), e.getMessage());
             }
         }
     }
