@@ -29,21 +29,46 @@ public final class FuzzRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a run saw: answers per category and status, latencies, and every broken rule. */
-    public record Report(Map<String, Map<Integer, Integer>> statuses, List<Long> millis, List<String> violations,
-            List<String> slow) {
+    public record Report(Map<String, Map<Integer, Integer>> statuses, Map<String, List<Long>> millisByCategory,
+            List<String> violations, List<String> slow) {
 
-        public long percentile(double p) {
-            List<Long> sorted = new ArrayList<>(millis);
-            Collections.sort(sorted);
-            return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+        public List<Long> millis() {
+            return millisByCategory.values().stream().flatMap(List::stream).toList();
         }
 
+        public long percentile(double p) {
+            return percentile(millis(), p);
+        }
+
+        static long percentile(List<Long> millis, double p) {
+            List<Long> sorted = new ArrayList<>(millis);
+            Collections.sort(sorted);
+            return sorted.isEmpty() ? 0 : sorted.get((int) Math.max(0, Math.min(sorted.size() - 1,
+                    Math.ceil(p * sorted.size()) - 1)));
+        }
+
+        /**
+         * Answers per category and status with latencies; then all hostile requests next to the
+         * valid alerts of the same run (the baseline: what a real publisher meets meanwhile).
+         */
         public String summary() {
-            StringBuilder out = new StringBuilder();
-            statuses.forEach((category, byStatus) -> out.append(String.format("%-11s %s%n", category, byStatus)));
+            StringBuilder out = new StringBuilder(String.format("%-11s %8s %8s %8s  %s%n", "category", "p50 ms",
+                    "p99 ms", "max ms", "answers by status"));
+            statuses.forEach((category, byStatus) -> {
+                List<Long> m = millisByCategory.getOrDefault(category, List.of());
+                out.append(String.format("%-11s %8d %8d %8d  %s%n", category, percentile(m, 0.5), percentile(m, 0.99),
+                        percentile(m, 1.0), byStatus));
+            });
+            List<Long> millis = millis();
+            List<Long> hostile = millisByCategory.entrySet().stream().filter(e -> !e.getKey().equals("valid"))
+                    .flatMap(e -> e.getValue().stream()).toList();
+            List<Long> valid = millisByCategory.getOrDefault("valid", List.of());
             out.append(String.format("requests %d  p50 %d ms  p90 %d ms  p99 %d ms  max %d ms  over 2 s: %d%n",
                     millis.size(), percentile(0.5), percentile(0.9), percentile(0.99), percentile(1.0),
                     millis.stream().filter(m -> m > 2000).count()));
+            out.append(String.format("hostile p99 %d ms, valid alerts p99 %d ms in the same run: ratio %.2f%n",
+                    percentile(hostile, 0.99), percentile(valid, 0.99),
+                    percentile(hostile, 0.99) / (double) Math.max(1, percentile(valid, 0.99))));
             slow.stream().limit(10).forEach(v -> out.append("  slow: ").append(v).append('\n'));
             out.append("violations: ").append(violations.size()).append('\n');
             violations.stream().limit(20).forEach(v -> out.append("  ").append(v).append('\n'));
@@ -59,7 +84,7 @@ public final class FuzzRun {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, Map<Integer, Integer>> statuses = new ConcurrentHashMap<>();
-        List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+        Map<String, List<Long>> millis = new ConcurrentHashMap<>();
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         List<String> slow = Collections.synchronizedList(new ArrayList<>());
         List<HostileRequests.Probe> probes = new ArrayList<>();
@@ -86,11 +111,14 @@ public final class FuzzRun {
         }
         Map<String, Map<Integer, Integer>> sorted = new TreeMap<>();
         statuses.forEach((k, v) -> sorted.put(k, new TreeMap<>(v)));
-        return new Report(sorted, List.copyOf(millis), List.copyOf(violations), List.copyOf(slow));
+        Map<String, List<Long>> millisByCategory = new TreeMap<>();
+        millis.forEach((k, v) -> millisByCategory.put(k, List.copyOf(v)));
+        return new Report(sorted, millisByCategory, List.copyOf(violations), List.copyOf(slow));
     }
 
     private static void judge(HttpClient client, URI base, String key, HostileRequests.Probe probe, int index,
-            Duration deadline, Map<String, Map<Integer, Integer>> statuses, List<Long> millis, List<String> violations,
+            Duration deadline, Map<String, Map<Integer, Integer>> statuses, Map<String, List<Long>> millis,
+            List<String> violations,
             List<String> slow) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(probe.path()))
                 .timeout(deadline.plusSeconds(20)).header("Authorization", "Bearer " + key);
@@ -110,7 +138,7 @@ public final class FuzzRun {
             return;
         }
         long took = (System.nanoTime() - started) / 1_000_000;
-        millis.add(took);
+        millis.computeIfAbsent(probe.category(), c -> Collections.synchronizedList(new ArrayList<>())).add(took);
         int status = response.statusCode();
         statuses.computeIfAbsent(probe.category(), c -> new ConcurrentHashMap<>()).merge(status, 1, Integer::sum);
         if (took > 1000) {

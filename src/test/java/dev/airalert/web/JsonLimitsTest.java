@@ -14,7 +14,7 @@ class JsonLimitsTest {
     private final ObjectMapper mapper = JsonLimits.apply(new ObjectMapper());
 
     @Test
-    void nestingDeeperThanAnyDocumentIsRefusedInWords() {
+    void nestingDeeperThanAnyDocumentIsRefusedInWords() throws Exception {
         JsonProcessingException e = assertThrows(JsonProcessingException.class,
                 () -> mapper.readTree("[".repeat(33) + "]".repeat(33)));
         assertEquals("nests deeper than 32 levels", JsonLimits.message(JsonLimits.cause(e)));
