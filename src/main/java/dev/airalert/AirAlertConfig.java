@@ -201,7 +201,7 @@ public interface AirAlertConfig {
         int maxGeocodes();
 
         /** Polygons and circles per alert. */
-        @WithDefault("500")
+        @WithDefault("100")
         int maxShapes();
 
         /** Points of one polygon. */

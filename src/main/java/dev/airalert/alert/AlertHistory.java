@@ -46,11 +46,10 @@ public class AlertHistory {
 
     AlertPage search(AlertQuery query, Readers readers) {
         Instant now = clock.instant();
-        List<Alert> found = query.point() == null ? alerts.search(query, now, readers)
+        AlertRepository.Found found = query.point() == null ? alerts.search(query, now, readers)
                 : coveringPoint(query, now, readers);
-        boolean more = found.size() > query.limit();
-        List<Alert> page = more ? found.subList(0, query.limit()) : found;
-        String next = more ? Cursor.after(page.get(page.size() - 1)).encode() : null;
+        List<Alert> page = found.alerts();
+        String next = found.more() && !page.isEmpty() ? Cursor.after(page.get(page.size() - 1)).encode() : null;
         return new AlertPage(page.stream().map(a -> AlertViews.of(a, query.lang(), now, readers.seesPublisher()))
                 .toList(), next);
     }
@@ -59,27 +58,29 @@ public class AlertHistory {
      * Alerts of the regions containing the point, less those whose shapes miss it. The
      * shape test runs here, so pages are filled batch by batch from the index order.
      */
-    private List<Alert> coveringPoint(AlertQuery query, Instant now, Readers readers) {
+    private AlertRepository.Found coveringPoint(AlertQuery query, Instant now, Readers readers) {
         Set<String> regionsAtPoint = points.regionsAt(query.point());
         List<Alert> matching = new ArrayList<>();
         if (regionsAtPoint.isEmpty()) {
-            return matching;
+            return new AlertRepository.Found(matching, false);
         }
         AlertQuery batch = query.inRegions(regionsAtPoint);
-        while (matching.size() <= query.limit()) {
-            List<Alert> found = alerts.search(batch, now, readers);
-            for (Alert alert : found) {
+        while (true) {
+            AlertRepository.Found found = alerts.search(batch, now, readers);
+            for (Alert alert : found.alerts()) {
                 if (points.covers(CapJson.readStored(alert.document()), alert.resolution().areas(),
                         query.point(), regionsAtPoint)) {
+                    if (matching.size() == query.limit()) {
+                        return new AlertRepository.Found(matching, true);
+                    }
                     matching.add(alert);
                 }
             }
-            if (found.size() <= query.limit()) {
-                break;
+            if (!found.more() || found.alerts().isEmpty()) {
+                return new AlertRepository.Found(matching, false);
             }
-            batch = batch.after(Cursor.after(found.get(found.size() - 1)));
+            batch = batch.after(Cursor.after(found.alerts().get(found.alerts().size() - 1)));
         }
-        return matching;
     }
 
     /** Public alerts active now in any of these regions, newest first (region pages, MQTT states). */

@@ -5,10 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +19,9 @@ import java.util.stream.Collectors;
 /** Alerts in the database; history queries are keyset-paginated and index-backed. */
 @ApplicationScoped
 public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
+
+    /** The most stored alert text one history page reads: a page of large alerts is cut short. */
+    static final long PAGE_BYTES = 16L * 1024 * 1024;
 
     /** Pairs looked up per query: well inside every database's limit on bound parameters. */
     private static final int LOOKUP_CHUNK = 1000;
@@ -107,10 +112,19 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 .getResultList();
     }
 
-    /** One page of history, newest first; returns up to {@code limit + 1} to detect a next page. */
+    /** A page of alerts, and whether more match after its last. */
+    record Found(List<Alert> alerts, boolean more) {
+    }
+
+    /**
+     * One page of history, newest first: up to {@code limit} alerts whose stored forms together
+     * stay within {@link #PAGE_BYTES} (at least one). The ids and sizes are read first, so a
+     * page of large alerts is cut short (and says there is more) before any is loaded.
+     */
     @SuppressWarnings("unchecked")
-    List<Alert> search(AlertQuery q, Instant now, Readers readers) {
-        StringBuilder sql = new StringBuilder("SELECT a.* FROM alert a WHERE 1 = 1");
+    Found search(AlertQuery q, Instant now, Readers readers) {
+        StringBuilder sql = new StringBuilder("SELECT a.id, octet_length(a.document)"
+                + " + coalesce(octet_length(a.original_xml), 0) FROM alert a WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         readers.restrict(sql, params);
         if (!q.statuses().isEmpty()) {
@@ -151,9 +165,25 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             params.put("cursorId", q.after().id());
         }
         sql.append(" ORDER BY a.sent_at DESC, a.id DESC");
-        Query query = getEntityManager().createNativeQuery(sql.toString(), Alert.class);
+        Query query = getEntityManager().createNativeQuery(sql.toString());
         params.forEach(query::setParameter);
-        return query.setMaxResults(q.limit() + 1).getResultList();
+        List<Object[]> sizes = query.setMaxResults(q.limit() + 1).getResultList();
+        List<UUID> ids = new ArrayList<>();
+        long bytes = 0;
+        for (Object[] row : sizes) {
+            long size = ((Number) row[1]).longValue();
+            if (ids.size() == q.limit() || !ids.isEmpty() && bytes + size > PAGE_BYTES) {
+                break;
+            }
+            ids.add((UUID) row[0]);
+            bytes += size;
+        }
+        Map<UUID, Alert> loaded = new HashMap<>();
+        if (!ids.isEmpty()) {
+            getEntityManager().createQuery("select a from Alert a where a.id in :ids", Alert.class)
+                    .setParameter("ids", ids).getResultList().forEach(a -> loaded.put(a.id(), a));
+        }
+        return new Found(ids.stream().map(loaded::get).filter(Objects::nonNull).toList(), sizes.size() > ids.size());
     }
 
     /** One info block must match every info filter at once, as a reader would expect. */

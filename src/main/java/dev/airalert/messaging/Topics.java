@@ -1,6 +1,7 @@
 package dev.airalert.messaging;
 
 import dev.airalert.delivery.EventLog;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,6 +12,9 @@ import java.util.TreeSet;
  * words ({@code "air raid"} becomes {@code air_raid}).
  */
 final class Topics {
+
+    /** A routing word's longest form, so that {@code alert.<country>.<region>.<word>} stays far inside 255 bytes. */
+    static final int WORD_BYTES = 100;
 
     private Topics() {
     }
@@ -29,9 +33,24 @@ final class Topics {
         return dash < 0 ? region : region.substring(0, dash);
     }
 
-    /** Lower case letters and digits, runs of anything else one underscore: safe in routing keys and topics. */
+    /**
+     * Lower case letters and digits, runs of anything else one underscore, at most
+     * {@link #WORD_BYTES} bytes of UTF-8: safe in routing keys and topics (an AMQP routing key
+     * holds 255 bytes, and a CAP event may be 256 characters of two bytes each).
+     */
     static String word(String text) {
         String word = text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_");
-        return word.replaceAll("^_+|_+$", "");
+        word = word.replaceAll("^_+|_+$", "");
+        int bytes = 0;
+        int end = 0;
+        while (end < word.length()) {
+            int codePoint = word.codePointAt(end);
+            bytes += new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > WORD_BYTES) {
+                break;
+            }
+            end += Character.charCount(codePoint);
+        }
+        return word.substring(0, end).replaceAll("_+$", "");
     }
 }
