@@ -31,14 +31,6 @@ public final class Deadline {
         }
     }
 
-    /** Whole seconds left, at least one: for a transaction timeout that must end inside the deadline. */
-    public int secondsLeft() {
-        if (this == NONE) {
-            return 0;
-        }
-        return (int) Math.max(1, Duration.ofNanos(endsAtNanos - System.nanoTime()).toSeconds());
-    }
-
     /** A request ran past its deadline; nothing it would have done was done. */
     public static final class Exceeded extends RuntimeException {
 

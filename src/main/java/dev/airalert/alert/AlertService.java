@@ -104,20 +104,15 @@ public class AlertService {
         }
     }
 
-    /** One transaction that ends by the deadline: one that outlives it is rolled back and reported as such. */
+    /**
+     * One transaction that gives up by the deadline: checked before each alert it stores, so a
+     * request past it rolls back by itself. (Not a transaction timeout: the transaction
+     * manager's reaper would interrupt the thread, which the embedded store must never see.)
+     */
     private List<Published> storeWithin(Deadline deadline, List<Submission> submissions, List<StoredForm> forms,
             List<SignatureVerdict> verdicts, Caller caller) {
         deadline.check();
-        try {
-            return QuarkusTransaction.requiringNew().timeout(deadline.secondsLeft())
-                    .call(() -> store(submissions, forms, verdicts, caller));
-        } catch (RuntimeException e) {
-            if (e instanceof ProblemException || e instanceof PersistenceException && isConstraintViolation(e)) {
-                throw e;
-            }
-            deadline.check();
-            throw e;
-        }
+        return QuarkusTransaction.requiringNew().call(() -> store(submissions, forms, verdicts, caller, deadline));
     }
 
     private static boolean isConstraintViolation(Throwable e) {
@@ -130,10 +125,11 @@ public class AlertService {
     }
 
     private List<Published> store(List<Submission> submissions, List<StoredForm> forms,
-            List<SignatureVerdict> verdicts, Caller caller) {
+            List<SignatureVerdict> verdicts, Caller caller, Deadline deadline) {
         Instant now = clock.instant();
         List<Published> results = new ArrayList<>();
         for (int i = 0; i < forms.size(); i++) {
+            deadline.check();
             Submission submission = submissions.get(i);
             StoredForm form = forms.get(i);
             Map<String, Alert> targets = lifecycle.targets(form.references());
