@@ -2,9 +2,9 @@ package dev.airalert.alert.cap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airalert.web.FieldError;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -89,12 +89,14 @@ class CapXmlWriterTest {
     }
 
     @Test
-    void controlCharactersThatXmlCannotCarryAreRefused() {
+    void textXmlCannotCarryIsReplacedSoTheDocumentStaysReadable() {
+        // Ingest refuses such text; an alert stored before that rule must still be served.
         CapAlertBuilder b = new CapAlertBuilder();
         b.info.description = "bell \u0007";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CapXmlWriter.write(b.build()));
-        assertTrue(e.getMessage().startsWith("description"), e.getMessage());
+        assertEquals(List.of(new FieldError("info[0].description",
+                "contains U+0007 at position 6, a character XML cannot carry (controls other than tab and line breaks"
+                        + " are not text)")), CapValidator.validate(b.build()));
+        assertEquals("bell \uFFFD", single(CapXmlWriter.write(b.build())).alert().info().get(0).description());
     }
 
     @Test
