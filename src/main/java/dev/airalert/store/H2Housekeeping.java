@@ -57,8 +57,10 @@ class H2Housekeeping {
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        if (executor != null) {
+            executor.shutdown();
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        }
     }
 
     private void round() {
