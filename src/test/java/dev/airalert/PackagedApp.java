@@ -30,21 +30,26 @@ public final class PackagedApp implements AutoCloseable {
     private static final String SHARED_MASTER_KEY = newMasterKey();
 
     private final Path jar;
+    private final List<String> jvmOptions;
     private final Path workDir;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final int port;
     private Process process;
 
-    private PackagedApp(Path jar) throws IOException {
+    private PackagedApp(Path jar, List<String> jvmOptions) throws IOException {
         assertTrue(Files.exists(jar), "the package is built in the package phase: " + jar);
         this.jar = jar.toAbsolutePath();
+        this.jvmOptions = jvmOptions;
         this.workDir = Files.createTempDirectory("airalert-app");
         this.port = MachineCommands.freePort();
     }
 
-    /** The embedded default, in a new empty directory, with no admin key configured. */
+    /**
+     * The embedded default, in a new empty directory, with no admin key configured, started
+     * as the README says: stopping on a full heap.
+     */
     public static PackagedApp embedded() throws IOException {
-        return new PackagedApp(EMBEDDED_JAR);
+        return new PackagedApp(EMBEDDED_JAR, List.of("-XX:+ExitOnOutOfMemoryError"));
     }
 
     /**
@@ -52,7 +57,7 @@ public final class PackagedApp implements AutoCloseable {
      * Instances of one test run share a master key, as replicas of one deployment must.
      */
     public static PackagedApp production(String jdbcUrl, String adminKey) throws IOException {
-        return new PackagedApp(PRODUCTION_JAR).env("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl)
+        return new PackagedApp(PRODUCTION_JAR, List.of()).env("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl)
                 .env("QUARKUS_DATASOURCE_USERNAME", "postgres").env("QUARKUS_DATASOURCE_PASSWORD", "")
                 .env("AIRALERT_ADMIN_KEY", adminKey).env("AIRALERT_SECURITY_MASTER_KEY", SHARED_MASTER_KEY);
     }
@@ -65,9 +70,9 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts the process (again, after a stop or a kill) and waits until it reports ready. */
     public PackagedApp start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("out.log").toFile()));
