@@ -30,7 +30,7 @@ else
   JAR=$PWD/target/embedded/quarkus-app/quarkus-run.jar
 fi
 (cd "$WORK" && AIRALERT_ADMIN_KEY=$ADMIN AIRALERT_SECURITY_PUBLISHES_PER_MINUTE=1000000 \
-  exec java -Xmx512m -Dquarkus.http.port="$PORT" -jar "$JAR" > "$WORK/app.log" 2>&1) &
+  exec java -Xmx512m -XX:+ExitOnOutOfMemoryError -Dquarkus.http.port="$PORT" -jar "$JAR" > "$WORK/app.log" 2>&1) &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
