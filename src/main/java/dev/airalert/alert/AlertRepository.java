@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -175,7 +176,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             if (ids.size() == q.limit() || !ids.isEmpty() && bytes + size > PAGE_BYTES) {
                 break;
             }
-            ids.add((UUID) row[0]);
+            ids.add(uuid(row[0]));
             bytes += size;
         }
         Map<UUID, Alert> loaded = new HashMap<>();
@@ -184,6 +185,15 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                     .setParameter("ids", ids).getResultList().forEach(a -> loaded.put(a.id(), a));
         }
         return new Found(ids.stream().map(loaded::get).filter(Objects::nonNull).toList(), sizes.size() > ids.size());
+    }
+
+    /** A UUID column of a native query: PostgreSQL's driver gives a UUID, H2's its 16 bytes. */
+    private static UUID uuid(Object value) {
+        if (value instanceof byte[] bytes) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 
     /** One info block must match every info filter at once, as a reader would expect. */
