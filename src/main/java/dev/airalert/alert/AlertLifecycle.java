@@ -31,11 +31,6 @@ class AlertLifecycle {
         return references.isEmpty() ? Map.of() : alerts.lockReferenced(references);
     }
 
-    /** As below, finding the targets itself: for an alert approved after it was stored. */
-    List<Alert> apply(Alert alert, List<AlertReference> references, Instant now) {
-        return apply(alert, references, targets(references), now);
-    }
-
     /**
      * Applies the alert's effects; returns the alerts it refers to that went out (those an
      * Update or Cancel also reaches the subscribers of). {@code targets} are what

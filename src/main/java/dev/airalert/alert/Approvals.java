@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,16 +29,14 @@ import java.util.UUID;
 class Approvals {
 
     private final EntityManager em;
-    private final AlertRepository alerts;
     private final AlertLifecycle lifecycle;
     private final AlertService service;
     private final Event<AuditEvent> audit;
     private final Clock clock = Clock.systemUTC();
 
-    Approvals(EntityManager em, AlertRepository alerts, AlertLifecycle lifecycle, AlertService service,
+    Approvals(EntityManager em, AlertLifecycle lifecycle, AlertService service,
             Event<AuditEvent> audit) {
         this.em = em;
-        this.alerts = alerts;
         this.lifecycle = lifecycle;
         this.service = service;
         this.audit = audit;
@@ -51,9 +51,11 @@ class Approvals {
             refuse(alert, approver, AuditEvent.ALERT_APPROVED, new FieldError("holder", "'" + approver.holder()
                     + "' published this alert; a second person must approve it"));
         }
+        // Locked (and so read afresh) before anything is judged: a Cancel committing meanwhile waits, or is seen.
+        Map<String, Alert> targets = lifecycle.targets(alert.references);
         if ("Update".equals(alert.msgType())) {
             for (AlertReference ref : alert.references) {
-                alerts.findBySenderAndIdentifier(ref.sender, ref.identifier).filter(ref::sentMatches)
+                Optional.ofNullable(targets.get(ref.target())).filter(ref::sentMatches)
                         .filter(target -> !AlertState.ACTIVE.code().equals(target.state)).ifPresent(target -> {
                             throw new ProblemException(409, "/problems/conflict", "Conflict", "The alert this Update"
                                     + " replaces was ended meanwhile: approving it would raise the alert again."
@@ -64,7 +66,7 @@ class Approvals {
         }
         Instant now = clock.instant();
         alert.approve(approver, now, "Cancel".equals(alert.msgType()) ? AlertState.CANCELLED : AlertState.ACTIVE);
-        service.goOut(alert, lifecycle.apply(alert, alert.references, now), now);
+        service.goOut(alert, lifecycle.apply(alert, alert.references, targets, now), now);
         audit.fire(AuditEvent.accepted(AuditEvent.ALERT_APPROVED, approver, alert.sender(), alert.id(),
                 "held since " + alert.receivedAt() + ", published by '" + alert.publishedByHolder + "'"));
         return AlertViews.of(alert, null, now, approver.isAdmin());

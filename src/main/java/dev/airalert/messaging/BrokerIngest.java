@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Deadline;
 import dev.airalert.alert.AlertIngest;
 import dev.airalert.security.ApiKeyService;
 import dev.airalert.security.Caller;
 import dev.airalert.security.Roles;
 import dev.airalert.web.Problem;
+import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -156,6 +158,11 @@ class BrokerIngest {
                     // Over the key's publish limit: a passing condition, waited out like an outage.
                     pause();
                 }
+            } catch (Deadline.Exceeded e) {
+                // The message itself takes too long to judge: trying it again would only hold ingest again.
+                refused = new ProblemException(422, "/problems/deadline-exceeded", "Too costly",
+                        e.getMessage() + "; the message was not stored.", List.of(new FieldError("body",
+                                "takes longer than the publish deadline to judge")));
             } catch (RuntimeException e) {
                 LOG.warnf("Ingest failed for now (attempt %d): %s", attempt, e.getMessage());
                 if (attempt >= PASSING_FAILURE_ATTEMPTS) {

@@ -25,7 +25,7 @@ public record KeysetCursor(Instant at, UUID id) {
             long micros = Long.parseLong(parts[0]);
             Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                     Math.floorMod(micros, 1_000_000L) * 1_000L);
-            if (!QueryParameters.storable(at)) {
+            if (!TimeRange.contains(at)) {
                 throw new IllegalArgumentException("no page of ours starts there");
             }
             return new KeysetCursor(at, UUID.fromString(parts[1]));

@@ -1,12 +1,19 @@
 package dev.airalert.web;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A refusal that the caller must understand: carries everything a {@link Problem} needs.
  * Services throw it; {@link ProblemMapper} turns it into the response.
  */
 public class ProblemException extends RuntimeException {
+
+    /**
+     * Errors listed at most: a document of 250,000 bad elements must not make a problem of
+     * megabytes (it travels in a broker header too); fixing the first hundred shows the rest.
+     */
+    static final int MAX_ERRORS = 100;
 
     private final int status;
     private final String type;
@@ -26,7 +33,9 @@ public class ProblemException extends RuntimeException {
         this.status = status;
         this.type = type;
         this.title = title;
-        this.errors = List.copyOf(errors);
+        this.errors = errors.size() <= MAX_ERRORS ? List.copyOf(errors) : Stream.concat(
+                errors.stream().limit(MAX_ERRORS), Stream.of(new FieldError("errors", "and "
+                        + (errors.size() - MAX_ERRORS) + " more problems not listed"))).toList();
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -24,10 +24,6 @@ public final class QueryParameters {
                 .toList();
     }
 
-    /** The earliest and latest instants a query may name: what every supported database can compare. */
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
     /**
      * A date-time parameter with offset (CAP's form is one), or null when absent; an error
      * naming it when it is not one or lies outside years 1 to 9999.
@@ -38,7 +34,7 @@ public final class QueryParameters {
         }
         try {
             Instant at = OffsetDateTime.parse(value).toInstant();
-            if (!storable(at)) {
+            if (!TimeRange.contains(at)) {
                 errors.add(new FieldError(name, "must lie between the years 1 and 9999"));
                 return null;
             }
@@ -47,10 +43,6 @@ public final class QueryParameters {
             errors.add(new FieldError(name, "must be a date-time with offset, such as 2026-11-25T08:00:00+02:00"));
             return null;
         }
-    }
-
-    static boolean storable(Instant at) {
-        return !at.isBefore(EARLIEST) && !at.isAfter(LATEST);
     }
 
     /** Throws a 400 problem naming every unknown parameter. */

@@ -1,5 +1,6 @@
 package dev.airalert.alert.cap;
 
+import dev.airalert.web.TimeRange;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
@@ -36,11 +37,16 @@ public final class CapTime {
         if (text == null || !CAP_DATE_TIME.matcher(text).matches()) {
             throw new IllegalArgumentException(FORMAT_HINT);
         }
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(text);
+            time = OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("is not a real date and time", e);
         }
+        if (!TimeRange.contains(time.toInstant())) {
+            throw new IllegalArgumentException("must lie between the years 1 and 9999 (in UTC)");
+        }
+        return time;
     }
 
     /**

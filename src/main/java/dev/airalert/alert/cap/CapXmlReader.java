@@ -49,7 +49,13 @@ public final class CapXmlReader {
         if (body == null || body.length == 0) {
             throw new CapFormatException(Kind.MALFORMED, "body", "is empty; expected a CAP 1.2 XML document");
         }
-        Element root = parse(body).getDocumentElement();
+        Document document = parse(body);
+        if (!"1.0".equals(document.getXmlVersion())) {
+            // XML 1.1 lets a document carry control characters that XML 1.0 readers refuse.
+            throw new CapFormatException(Kind.MALFORMED, "body", "must be XML 1.0, the version CAP is defined on"
+                    + " (this is XML " + document.getXmlVersion() + ")");
+        }
+        Element root = document.getDocumentElement();
         if (root.getOwnerDocument().getElementsByTagNameNS(CapNamespaces.XINCLUDE, "*").getLength() > 0) {
             throw hostile();
         }
