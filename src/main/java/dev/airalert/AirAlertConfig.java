@@ -209,7 +209,7 @@ public interface AirAlertConfig {
         int maxPolygonPoints();
 
         /** Points of all polygons of an alert. */
-        @WithDefault("20000")
+        @WithDefault("10000")
         int maxPoints();
 
         /** Entries in an alert's references (a Cancel ending many alerts at once). */

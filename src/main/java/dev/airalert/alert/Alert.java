@@ -4,11 +4,13 @@ import dev.airalert.alert.cap.CapAddresses;
 import dev.airalert.alert.cap.SignatureVerdict;
 import dev.airalert.security.Audience;
 import dev.airalert.security.Caller;
+import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
@@ -85,9 +87,13 @@ public class Alert {
     @Column(name = "content_hash", nullable = false)
     String contentHash;
 
+    // Read when first used, not with the row: an Update or Cancel locks and changes the state of
+    // thousands of alerts without reading their documents (up to megabytes each).
+    @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     String document;
 
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "original_xml")
     byte[] originalXml;
 

@@ -31,6 +31,17 @@ public class AlertHistory {
         return alerts.findByIdOptional(id).map(a -> AlertViews.of(a, lang, clock.instant()));
     }
 
+    /**
+     * As {@link #find}, for reading many alerts in one transaction one after another: the
+     * stored alert is let go once its view is made, so they do not pile up in memory.
+     */
+    public Optional<AlertView> findOnce(UUID id) {
+        Optional<Alert> alert = alerts.findByIdOptional(id);
+        Optional<AlertView> view = alert.map(a -> AlertViews.of(a, null, clock.instant()));
+        alert.ifPresent(a -> alerts.getEntityManager().detach(a));
+        return view;
+    }
+
     /** An alert as this reader may see it; empty when it may not (or there is none). */
     Optional<AlertView> read(UUID id, String lang, Readers readers) {
         return alerts.findByIdOptional(id).filter(readers::mayRead)
@@ -81,6 +92,22 @@ public class AlertHistory {
             }
             batch = batch.after(Cursor.after(found.alerts().get(found.alerts().size() - 1)));
         }
+    }
+
+    /**
+     * The regions and the event names (lower case) of these alerts, read from their index rows:
+     * what routing an Update or Cancel needs of the alerts it refers to, without reading their
+     * documents (a Cancel may refer to thousands of alerts of a megabyte each).
+     */
+    public Coverage coverage(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return new Coverage(Set.of(), Set.of());
+        }
+        return new Coverage(Set.copyOf(alerts.regionCodesOf(ids)), Set.copyOf(alerts.eventKeysOf(ids)));
+    }
+
+    /** See {@link #coverage}. */
+    public record Coverage(Set<String> regions, Set<String> events) {
     }
 
     /** Public alerts active now in any of these regions, newest first (region pages, MQTT states). */

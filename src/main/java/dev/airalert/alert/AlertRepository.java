@@ -61,6 +61,18 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return found;
     }
 
+    /** The region codes of these alerts. */
+    List<String> regionCodesOf(List<UUID> ids) {
+        return getEntityManager().createQuery("select distinct r.regionCode from Alert a join a.regions r"
+                + " where a.id in :ids", String.class).setParameter("ids", ids).getResultList();
+    }
+
+    /** The event names (lower case) of these alerts' infos. */
+    List<String> eventKeysOf(List<UUID> ids) {
+        return getEntityManager().createQuery("select distinct i.eventKey from Alert a join a.infos i"
+                + " where a.id in :ids", String.class).setParameter("ids", ids).getResultList();
+    }
+
     /** Reads the alert again and locks it until the transaction ends: its state is decided by one at a time. */
     void lock(Alert alert) {
         getEntityManager().refresh(alert, LockModeType.PESSIMISTIC_WRITE);

@@ -206,8 +206,8 @@ public class AlertService {
 
     /** The alert's event goes to every channel: written in this transaction, delivered after it commits. */
     void goOut(Alert alert, List<Alert> related, Instant now) {
-        stored.fire(new AlertStored(AlertViews.of(alert, null, now),
-                related.stream().map(r -> AlertViews.of(r, null, now)).toList(), alert.audience()));
+        stored.fire(new AlertStored(AlertViews.of(alert, null, now), related.stream().map(Alert::id).toList(),
+                alert.audience()));
     }
 
     private void record(AuditEvent event) {

@@ -12,7 +12,9 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +40,9 @@ public class EventLog {
      * region codes and CAP event names (an Update or Cancel covers what the alerts it
      * refers to covered, too), and who may read it.
      */
+    /** Payload characters one read of the log holds at most; an entry keeps its payload twice (as its body too). */
+    public static final long READ_BUDGET = 8_000_000;
+
     public record Entry(long seq, String id, String type, Instant createdAt, String body, Set<String> regions,
             Set<String> events, String payload, Audience audience) {
     }
@@ -52,9 +57,35 @@ public class EventLog {
 
     /** The sequence numbers of the alert events {@link #after} would read; cheap, from the index. */
     public List<Long> seqsAfter(long seq, Instant since, int limit) {
-        return em.createQuery("select e.seq from AlertEvent e where e.seq > ?1 and e.createdAt >= ?2"
+        return withinBudget(em.createQuery("select e.seq from AlertEvent e where e.seq > ?1 and e.createdAt >= ?2"
                 + " and e.alertId is not null order by e.seq", Long.class).setParameter(1, seq).setParameter(2, since)
-                .setMaxResults(limit).getResultList();
+                .setMaxResults(limit).getResultList());
+    }
+
+    /**
+     * The first of these events (in the order given) whose payloads together stay within
+     * {@link #READ_BUDGET} characters, at least one: a reader of the log (a replay, a broker
+     * batch) holds a bounded amount however large the alerts; the rest is read next time.
+     */
+    public List<Long> withinBudget(List<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return seqs;
+        }
+        Map<Long, Long> sizes = new HashMap<>();
+        em.createQuery("select e.seq, length(e.payload) from AlertEvent e where e.seq in ?1", Object[].class)
+                .setParameter(1, seqs).getResultList()
+                .forEach(row -> sizes.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        List<Long> kept = new ArrayList<>();
+        long total = 0;
+        for (Long seq : seqs) {
+            long size = sizes.getOrDefault(seq, 0L);
+            if (!kept.isEmpty() && total + size > READ_BUDGET) {
+                break;
+            }
+            kept.add(seq);
+            total += size;
+        }
+        return kept;
     }
 
     /** The sequence number of the event with this public id ({@code evt_...}), if it is in the log. */
@@ -98,10 +129,9 @@ public class EventLog {
             }
             // Only an Update or Cancel needs more: the alerts it refers to.
             if (!event.relatedAlertIds.isBlank()) {
-                related(event).forEach(v -> {
-                    regions.addAll(v.regions());
-                    v.alert().info().forEach(i -> names.add(i.event()));
-                });
+                AlertHistory.Coverage related = alerts.coverage(relatedIds(event));
+                regions.addAll(related.regions());
+                names.addAll(related.events());
             }
             names.remove("");
             entries.add(new Entry(event.seq, id, event.type, event.createdAt,
@@ -111,22 +141,23 @@ public class EventLog {
         return entries;
     }
 
-    private List<AlertView> related(AlertEvent event) {
-        return Arrays.stream(event.relatedAlertIds.split(",")).filter(s -> !s.isBlank())
-                .map(id -> alerts.find(UUID.fromString(id), null)).flatMap(Optional::stream).toList();
+    /** The alert of the event, as far as it is stored; empty for pings. */
+    Optional<AlertView> alertOf(AlertEvent event) {
+        return event.alertId == null ? Optional.empty() : alerts.find(event.alertId, null);
     }
 
-    /** The alert of the event and those it refers to, as far as they are stored; empty for pings. */
-    List<AlertView> concerned(AlertEvent event) {
-        if (event.alertId == null) {
-            return List.of();
-        }
-        Optional<AlertView> alert = alerts.find(event.alertId, null);
-        if (alert.isEmpty()) {
-            return List.of();
-        }
-        List<AlertView> all = new ArrayList<>(List.of(alert.get()));
-        all.addAll(related(event));
-        return all;
+    /** The ids of the alerts an Update or Cancel event refers to. */
+    static List<UUID> relatedIds(AlertEvent event) {
+        return Arrays.stream(event.relatedAlertIds.split(",")).filter(s -> !s.isBlank()).map(UUID::fromString).toList();
+    }
+
+    /** The regions of those alerts, from their index rows. */
+    Set<String> relatedRegions(AlertEvent event) {
+        return event.relatedAlertIds.isBlank() ? Set.of() : alerts.coverage(relatedIds(event)).regions();
+    }
+
+    /** One of those alerts, read and let go (see {@link AlertHistory#findOnce}). */
+    Optional<AlertView> readOnce(UUID id) {
+        return alerts.findOnce(id);
     }
 }

@@ -52,7 +52,7 @@ class EventOutbox {
             return;
         }
         AlertEvent event = new AlertEvent(UUID.randomUUID(), type, stored.alert().id(), chainKey(stored),
-                stored.related().stream().map(v -> v.id().toString()).collect(Collectors.joining(",")),
+                stored.related().stream().map(UUID::toString).collect(Collectors.joining(",")),
                 clock.instant(), payload(stored.alert()), stored.audience());
         em.persist(event);
         em.flush();
@@ -75,11 +75,11 @@ class EventOutbox {
      * the first referenced alert we know, else of the first reference, else its own.
      */
     private String chainKey(AlertStored stored) {
-        List<AlertView> related = stored.related();
+        List<UUID> related = stored.related();
         if (!related.isEmpty()) {
             List<String> known = em.createQuery(
                     "select e.chainKey from AlertEvent e where e.alertId = ?1 order by e.seq", String.class)
-                    .setParameter(1, related.get(0).id()).setMaxResults(1).getResultList();
+                    .setParameter(1, related.get(0)).setMaxResults(1).getResultList();
             if (!known.isEmpty()) {
                 return known.get(0);
             }

@@ -287,13 +287,14 @@ class FanOut {
     }
 
     private List<Target> subscribers(AlertEvent event, Instant now) {
-        List<AlertView> concerned = eventLog.concerned(event);
-        if (concerned.isEmpty()) {
+        Optional<AlertView> alert = eventLog.alertOf(event);
+        if (alert.isEmpty()) {
             return List.of();
         }
-        Audience audience = Audience.of(concerned.get(0).alert().scope(),
-                CapAddresses.parse(concerned.get(0).alert().addresses()), event.publishedBy);
-        return matcher.matching(concerned.get(0), concerned.subList(1, concerned.size()), audience, now);
+        Audience audience = Audience.of(alert.get().alert().scope(),
+                CapAddresses.parse(alert.get().alert().addresses()), event.publishedBy);
+        return matcher.matching(alert.get(), EventLog.relatedIds(event), eventLog.relatedRegions(event),
+                eventLog::readOnce, audience, now);
     }
 
     /** Queues the event for these subscriptions, due now: a delivery row and a queue row each. */

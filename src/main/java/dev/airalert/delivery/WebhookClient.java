@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sends one signed webhook request, without blocking a thread per request: Vert.x's HTTP
  * client, pooled connections with keep-alive for all endpoints. Every request has a hard
- * timeout; redirects are not followed (a 3xx is a failure, as the receiver did not take the
+ * timeout, counted from its start (a receiver answering slowly does not extend it); redirects are not followed (a 3xx is a failure, as the receiver did not take the
  * event); of the response only the first bytes are kept for the attempt log.
  *
  * <p>A request goes to the address the target guard vetted, not to whatever the URL's host
@@ -38,6 +38,7 @@ class WebhookClient {
 
     static final int EXCERPT_BYTES = 500;
 
+    private final Vertx vertx;
     private final HttpClient client;
     private final Duration timeout;
     private final Clock clock = Clock.systemUTC();
@@ -49,6 +50,7 @@ class WebhookClient {
     }
 
     WebhookClient(Vertx vertx, HttpClientOptions options, Duration timeout, int maxInFlight) {
+        this.vertx = vertx;
         this.timeout = timeout;
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxInFlight));
     }
@@ -77,7 +79,14 @@ class WebhookClient {
                 .putHeader("webhook-signature", WebhookSigner.signature(secrets, delivery.eventId(), timestamp, body));
         request.setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(nameless(vetted), request.getPort())));
         client.request(request)
-                .compose(r -> r.send(Buffer.buffer(body)))
+                .compose(r -> {
+                    // The timeout above is Vert.x's idle timeout: a receiver trickling a byte a
+                    // second would hold the send slot for ever. This one counts from the start.
+                    long deadline = vertx.setTimer(timeout.toMillis(), t -> r.reset(0,
+                            new TimeoutException("timed out after " + timeout.toMillis() + " ms")));
+                    outcome.whenComplete((done, failed) -> vertx.cancelTimer(deadline));
+                    return r.send(Buffer.buffer(body));
+                })
                 .onSuccess(response -> {
                     Buffer excerpt = Buffer.buffer();
                     try {

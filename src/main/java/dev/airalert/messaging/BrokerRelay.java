@@ -172,9 +172,12 @@ class BrokerRelay {
         Instant now = clock.instant();
         List<Object[]> claimed = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT event_seq, attempts FROM broker_outbox"
+            List<Object[]> due = em.createNativeQuery("SELECT event_seq, attempts FROM broker_outbox"
                     + " WHERE connector = ?1 AND due_at <= ?2 ORDER BY event_seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")
                     .setParameter(1, publisher.name()).setParameter(2, now).getResultList();
+            // No more than a bounded amount of payload per batch: the rest stays due for the next one.
+            List<Long> kept = eventLog.withinBudget(due.stream().map(BrokerRelay::seq).toList());
+            List<Object[]> rows = due.subList(0, kept.size());
             if (!rows.isEmpty()) {
                 em.createNativeQuery("UPDATE broker_outbox SET due_at = ?1 WHERE connector = ?2 AND event_seq IN (?3)")
                         .setParameter(1, now.plus(LEASE)).setParameter(2, publisher.name())

@@ -15,11 +15,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -46,22 +49,32 @@ public class SubscriptionMatcher {
 
     /**
      * The subscriptions the event goes to, enabled or not: for a restricted alert only those
-     * whose key may read it ({@link Audience}). Run inside a transaction.
+     * whose key may read it ({@link Audience}). The alerts an Update or Cancel refers to are
+     * given by id with their regions, and read one at a time, only while some candidate is
+     * still undecided: a Cancel may refer to thousands of alerts of a megabyte each. Run inside
+     * a transaction.
      */
-    public List<SubscriptionRepository.Target> matching(AlertView alert, List<AlertView> related, Audience audience,
-            Instant now) {
-        List<AlertView> views = new ArrayList<>(related);
-        views.add(0, alert);
+    public List<SubscriptionRepository.Target> matching(AlertView alert, List<UUID> related,
+            Set<String> relatedRegions, Function<UUID, Optional<AlertView>> read, Audience audience, Instant now) {
         Set<String> codes = new HashSet<>();
-        views.forEach(v -> v.regions().forEach(r -> codes.addAll(resolver.withRelatives(r))));
+        alert.regions().forEach(r -> codes.addAll(resolver.withRelatives(r)));
+        relatedRegions.forEach(r -> codes.addAll(resolver.withRelatives(r)));
         if (codes.isEmpty()) {
             return List.of();
         }
         Map<String, Boolean> entitled = new HashMap<>();
-        return subscriptions.findTargetsInRegions(codes, now).stream()
+        List<SubscriptionRepository.Target> candidates = subscriptions.findTargetsInRegions(codes, now).stream()
                 .filter(s -> audience.isPublic() || entitled.computeIfAbsent(s.owner(), owner -> ownerMayRead(owner, audience)))
-                .filter(s -> views.stream().anyMatch(v -> accepts(s.filter(), v)))
                 .toList();
+        Set<SubscriptionRepository.Target> accepted = new HashSet<>();
+        List<SubscriptionRepository.Target> undecided = new ArrayList<>();
+        for (SubscriptionRepository.Target s : candidates) {
+            (accepts(s.filter(), alert) ? accepted : undecided).add(s);
+        }
+        for (Iterator<UUID> ids = related.iterator(); ids.hasNext() && !undecided.isEmpty();) {
+            read.apply(ids.next()).ifPresent(view -> undecided.removeIf(s -> accepts(s.filter(), view) && accepted.add(s)));
+        }
+        return candidates.stream().filter(accepted::contains).toList();
     }
 
     private boolean ownerMayRead(String owner, Audience audience) {

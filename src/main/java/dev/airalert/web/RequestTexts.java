@@ -20,16 +20,7 @@ class RequestTexts {
     }
 
     private void check(RoutingContext rc) {
-        Iterable<Map.Entry<String, String>> parameters;
-        try {
-            parameters = rc.queryParams();
-        } catch (IllegalArgumentException badEncoding) {
-            String why = "is not a valid URL query (a % must be followed by two hex digits)";
-            RouteProblems.send(rc, 400, "/problems/invalid-parameter", "Invalid request", "query: " + why,
-                    List.of(new FieldError("query", why)));
-            return;
-        }
-        for (Map.Entry<String, String> parameter : parameters) {
+        for (Map.Entry<String, String> parameter : rc.queryParams()) {
             String field = XmlText.firstIllegal(parameter.getKey()) >= 0 ? "query" : parameter.getKey();
             String text = field.equals("query") ? parameter.getKey() : parameter.getValue();
             int bad = XmlText.firstIllegal(text);

@@ -297,6 +297,52 @@ class HostileInputTest {
                 .statusCode(415).contentType("application/problem+json").body("errors.field", hasItem("Content-Type"));
     }
 
+    // --- found in review ---
+
+    @Test
+    void timesOutsideYearsOneTo9999AreRefusedAtIngest() {
+        publish(TestAlerts.alert(TestAlerts.uniqueSender(), TestAlerts.uniqueId(), "9999-12-31T23:00:00-05:00", "Alert",
+                null, "Actual", "air raid", "Extreme", "Immediate", "Observed", "UA-30", null)).then().statusCode(400)
+                .body("errors.field", hasItem("sent"));
+    }
+
+    @Test
+    void xmlOtherThan10IsRefused() {
+        String xml = """
+                <?xml version="1.1"?><alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>%s</identifier>
+                <sender>%s</sender><sent>%s</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope>
+                </alert>""".formatted(TestAlerts.uniqueId(), TestAlerts.uniqueSender(), TestAlerts.now());
+        given().auth().oauth2(TestKeys.publisher()).contentType("application/cap+xml").body(xml).post("/api/v1/alerts")
+                .then().statusCode(400).body("errors.field", hasItem("body"))
+                .body("errors.message", hasItem(containsString("must be XML 1.0")));
+    }
+    }
+
+    @Test
+    void polygonsCrossingEachOtherTooOftenAreRefused() {
+        // Two combs of 1,000 teeth laid across each other: each fine alone, their union costly.
+        StringBuilder across = new StringBuilder();
+        StringBuilder along = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            double x = 30 + i * 0.001;
+            across.append(String.format(java.util.Locale.ROOT, "50.0,%.4f 51.0,%.4f ", x, x + 0.0004));
+            along.append(String.format(java.util.Locale.ROOT, "50.5,%.4f 50.6,%.4f ", x + 0.0002, x + 0.0006));
+        }
+        String first = across.append("49.0,31.2 49.0,30.0 50.0,30.0000").toString();
+        String second = along.append("50.7,31.2 50.7,30.0 50.5,30.0002").toString();
+        publish(withArea("\"areaDesc\": \"combs\", \"polygon\": [\"" + first + "\", \"" + second + "\"]")).then()
+                .statusCode(400).body("errors.field", hasItem("info[0].area[0].polygon"));
+    }
+
+    @Test
+    void aHundredErrorsAreListedAndTheRestCounted() {
+        String categories = IntStream.range(0, 150).mapToObj(i -> "\"Nope" + i + "\"").collect(Collectors.joining(", "));
+        publish(TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId())
+                .replace("\"category\": [\"Security\"]", "\"category\": [" + categories + "]")).then().statusCode(400)
+                .body("errors.size()", org.hamcrest.Matchers.equalTo(101))
+                .body("errors[100].message", containsString("50 more problems"));
+    }
+
     // --- helpers ---
 
     private static io.restassured.response.Response publishBytes(byte[] body) {

@@ -1,5 +1,6 @@
 package dev.airalert.alert.cap;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Coordinate;
 
@@ -48,15 +49,34 @@ public final class CapGeometry {
         if (first[0] != last[0] || first[1] != last[1]) {
             return "must be closed: the last point must repeat the first";
         }
-        Coordinate[] ring = new Coordinate[parsed.length];
-        for (int i = 0; i < parsed.length; i++) {
-            ring[i] = new Coordinate(parsed[i][1], parsed[i][0]);
-        }
-        if (PolygonCrossings.count(ring, PolygonCrossings.REPAIRABLE) > PolygonCrossings.REPAIRABLE) {
+        if (PolygonCrossings.count(ring(parsed), PolygonCrossings.REPAIRABLE) > PolygonCrossings.REPAIRABLE) {
             return "crosses itself more than " + PolygonCrossings.REPAIRABLE
                     + " times, so it encloses no area that could be told; send the outline of the area";
         }
         return null;
+    }
+
+    /** What is wrong with an area's valid polygons together: crossing each other so often that their union blows up. */
+    static String crossingsProblem(List<String> polygons) {
+        List<Coordinate[]> rings = polygons.stream().map(p -> {
+            String[] points = SPACES.split(p.trim());
+            double[][] parsed = new double[points.length][];
+            for (int i = 0; i < points.length; i++) {
+                parsed[i] = point(points[i]);
+            }
+            return ring(parsed);
+        }).toList();
+        return PolygonCrossings.count(rings, PolygonCrossings.BETWEEN_SHAPES) > PolygonCrossings.BETWEEN_SHAPES
+                ? "the polygons of this area cross each other more than " + PolygonCrossings.BETWEEN_SHAPES
+                        + " times; send one outline of the area" : null;
+    }
+
+    private static Coordinate[] ring(double[][] latLon) {
+        Coordinate[] ring = new Coordinate[latLon.length];
+        for (int i = 0; i < latLon.length; i++) {
+            ring[i] = new Coordinate(latLon[i][1], latLon[i][0]);
+        }
+        return ring;
     }
 
     /** What is wrong with a {@code <circle>}, or null when it is fine. */

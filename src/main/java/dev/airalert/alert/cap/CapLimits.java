@@ -19,7 +19,7 @@ package dev.airalert.alert.cap;
 public record CapLimits(int infos, int areas, int geocodes, int shapes, int polygonPoints, int points,
         int references, int namedValues) {
 
-    public static final CapLimits DEFAULTS = new CapLimits(32, 4000, 10_000, 100, 5000, 20_000, 2000, 200);
+    public static final CapLimits DEFAULTS = new CapLimits(32, 4000, 10_000, 100, 5000, 10_000, 2000, 200);
 
     /** Sender and identifier (their columns, and each part of a reference). */
     public static final int IDENTIFIER_LENGTH = 1024;

@@ -163,8 +163,14 @@ public final class CapValidator {
 
     private void area(String path, CapArea area) {
         required(path + ".areaDesc", area.areaDesc());
+        boolean polygonsFine = true;
         for (int i = 0; i < area.polygon().size(); i++) {
-            problem(path + ".polygon[" + i + "]", CapGeometry.polygonProblem(area.polygon().get(i)));
+            String problem = CapGeometry.polygonProblem(area.polygon().get(i));
+            problem(path + ".polygon[" + i + "]", problem);
+            polygonsFine &= problem == null;
+        }
+        if (polygonsFine && area.polygon().size() > 1) {
+            problem(path + ".polygon", CapGeometry.crossingsProblem(area.polygon()));
         }
         for (int i = 0; i < area.circle().size(); i++) {
             problem(path + ".circle[" + i + "]", CapGeometry.circleProblem(area.circle().get(i)));

@@ -20,32 +20,41 @@ public final class PolygonCrossings {
 
     /** More crossings than this are refused at ingest; fewer are repaired. */
     public static final int REPAIRABLE = 64;
+    /** The polygons of one area may cross each other (and themselves) this often in all before their union costs too much. */
+    public static final int BETWEEN_SHAPES = 1000;
 
     private PolygonCrossings() {
     }
 
     /** The number of crossings of the closed ring, or {@code atMost + 1} once there are more than {@code atMost}. */
     public static int count(Coordinate[] ring, int atMost) {
-        Counter counter = new Counter(ring.length - 1, atMost);
+        return count(List.<Coordinate[]>of(ring), atMost);
+    }
+
+    /**
+     * The crossings of several closed rings, each with itself and with the others (what a union
+     * of an area's polygons must work through), or {@code atMost + 1} once there are more.
+     */
+    public static int count(List<Coordinate[]> rings, int atMost) {
+        Counter counter = new Counter(atMost);
         MCIndexNoder noder = new MCIndexNoder(counter);
-        noder.computeNodes(List.<SegmentString>of(new BasicSegmentString(ring, null)));
+        noder.computeNodes(rings.stream().<SegmentString>map(r -> new BasicSegmentString(r, null)).toList());
         return counter.crossings;
     }
 
     private static final class Counter implements SegmentIntersector {
 
         private final LineIntersector intersector = new RobustLineIntersector();
-        private final int segments;
         private final int atMost;
         private int crossings;
 
-        Counter(int segments, int atMost) {
-            this.segments = segments;
+        Counter(int atMost) {
             this.atMost = atMost;
         }
 
         @Override
         public void processIntersections(SegmentString a, int i, SegmentString b, int j) {
+            int segments = a.size() - 1;
             if (a == b && (i == j || Math.abs(i - j) == 1 || Math.abs(i - j) == segments - 1)) {
                 return; // a segment and its neighbours share their end points: that is no crossing
             }
