@@ -188,6 +188,13 @@ public interface AirAlertConfig {
         @WithDefault("1M")
         MemorySize maxBodySize();
 
+        /**
+         * Alerts per request (the contentObjects of an EDXL-DE envelope): each is stored with its
+         * events in the request's one transaction, which must end well inside the deadline.
+         */
+        @WithDefault("100")
+        int maxAlertsPerRequest();
+
         /** Info blocks per alert. */
         @WithDefault("32")
         int maxInfos();

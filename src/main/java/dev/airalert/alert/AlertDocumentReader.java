@@ -42,9 +42,17 @@ class AlertDocumentReader {
                     List.of(new FieldError("body", "must contain a CAP alert")));
         }
         try {
-            return isJson(type)
+            List<Submission> submissions = isJson(type)
                     ? List.of(new Submission(CapJson.read(body), null, "", SourceFormat.JSON, List.of(), false))
                     : fromXml(body);
+            int most = config.ingest().maxAlertsPerRequest();
+            if (submissions.size() > most) {
+                metrics.rejected("too-many-alerts");
+                throw ProblemException.invalid("/problems/invalid-alert", "The envelope holds " + submissions.size()
+                        + " alerts; at most " + most + " are taken in one request.", List.of(new FieldError(
+                        "contentObject", "may hold at most " + most + " alerts (has " + submissions.size() + ")")));
+            }
+            return submissions;
         } catch (CapFormatException e) {
             String reason = switch (e.kind()) {
                 case HOSTILE -> "hostile-xml";

@@ -17,6 +17,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertHistory {
 
+    /** Alerts read per query while looking for those whose shapes reach a point. */
+    static final int POINT_BATCH = 200;
+
     private final AlertRepository alerts;
     private final PointCoverage points;
     private final Clock clock = Clock.systemUTC();
@@ -75,7 +78,8 @@ public class AlertHistory {
         if (regionsAtPoint.isEmpty()) {
             return new AlertRepository.Found(matching, false);
         }
-        AlertQuery batch = query.inRegions(regionsAtPoint);
+        // Batches of at least POINT_BATCH: a page of one would read the region's alerts one query at a time.
+        AlertQuery batch = query.inRegions(regionsAtPoint, Math.max(query.limit(), POINT_BATCH));
         while (true) {
             AlertRepository.Found found = alerts.search(batch, now, readers);
             for (Alert alert : found.alerts()) {

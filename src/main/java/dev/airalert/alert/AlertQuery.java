@@ -21,10 +21,10 @@ record AlertQuery(Set<String> regions, LatLon point, String eventKey, Integer mi
                 statuses, msgTypes, sender, active, since, until, lang, limit, position);
     }
 
-    /** The same search within these regions (what a point lies in). */
-    AlertQuery inRegions(Set<String> codes) {
+    /** The same search within these regions (what a point lies in), read {@code batch} at a time. */
+    AlertQuery inRegions(Set<String> codes, int batch) {
         return new AlertQuery(codes, point, eventKey, minSeverityRank, urgencies, certainties,
-                statuses, msgTypes, sender, active, since, until, lang, limit, after);
+                statuses, msgTypes, sender, active, since, until, lang, batch, after);
     }
 
     boolean filtersInfo() {

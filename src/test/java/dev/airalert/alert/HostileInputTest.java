@@ -149,22 +149,22 @@ class HostileInputTest {
         String sender = TestAlerts.uniqueSender();
         String sent = TestAlerts.now();
         List<String> identifiers = IntStream.range(0, 500).mapToObj(i -> "own-" + i + "-" + UUID.randomUUID()).toList();
-        // One EDXL-DE envelope carries all 500: stored in one request, as a feed relay would send them.
-        String alerts = identifiers.stream().map(identifier -> """
-                <contentObject><xmlContent><embeddedXMLContent><alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
-                <identifier>%s</identifier><sender>%s</sender><sent>%s</sent><status>Actual</status>
-                <msgType>Alert</msgType><scope>Public</scope><info><category>Security</category><event>air raid</event>
-                <urgency>Immediate</urgency><severity>Extreme</severity><certainty>Observed</certainty><area>
-                <areaDesc>Kyiv</areaDesc><geocode><valueName>ISO 3166-2</valueName><value>UA-30</value></geocode>
-                </area></info></alert></embeddedXMLContent></xmlContent></contentObject>""".formatted(identifier, sender,
-                sent)).collect(Collectors.joining());
-        String envelope = """
-                <EDXLDistribution xmlns="urn:oasis:names:tc:emergency:EDXL:DE:1.0"><distributionID>d</distributionID>
-                <senderID>s</senderID><dateTimeSent>%s</dateTimeSent><distributionStatus>Actual</distributionStatus>
-                <distributionType>Report</distributionType><combinedConfidentiality>U</combinedConfidentiality>%s
-                </EDXLDistribution>""".formatted(sent, alerts);
-        given().auth().oauth2(TestKeys.publisher()).contentType("application/cap+xml").body(envelope)
-                .post("/api/v1/alerts").then().statusCode(201).body("items.size()", org.hamcrest.Matchers.equalTo(500));
+        // Five EDXL-DE envelopes of 100 (the most one request takes), as a feed relay would send them.
+        for (int from = 0; from < identifiers.size(); from += 100) {
+            String alerts = identifiers.subList(from, from + 100).stream().map(identifier -> """
+                    <contentObject><xmlContent><embeddedXMLContent><alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+                    <identifier>%s</identifier><sender>%s</sender><sent>%s</sent><status>Actual</status>
+                    <msgType>Alert</msgType><scope>Public</scope><info><category>Security</category><event>air raid</event>
+                    <urgency>Immediate</urgency><severity>Extreme</severity><certainty>Observed</certainty><area>
+                    <areaDesc>Kyiv</areaDesc><geocode><valueName>ISO 3166-2</valueName><value>UA-30</value></geocode>
+                    </area></info></alert></embeddedXMLContent></xmlContent></contentObject>""".formatted(identifier,
+                    sender, sent)).collect(Collectors.joining());
+            given().auth().oauth2(TestKeys.publisher()).contentType("application/cap+xml").body(envelope(sent, alerts))
+                    .post("/api/v1/alerts").then().statusCode(201).body("items.size()", org.hamcrest.Matchers.equalTo(100));
+        }
+        given().auth().oauth2(TestKeys.publisher()).contentType("application/cap+xml")
+                .body(envelope(sent, "<contentObject/>".repeat(101))).post("/api/v1/alerts").then().statusCode(400)
+                .body("errors.field", hasItem("contentObject"));
         String references = identifiers.stream().map(i -> sender + "," + i + "," + sent)
                 .collect(Collectors.joining(" "));
         publish("""
@@ -316,7 +316,6 @@ class HostileInputTest {
                 .then().statusCode(400).body("errors.field", hasItem("body"))
                 .body("errors.message", hasItem(containsString("must be XML 1.0")));
     }
-    }
 
     @Test
     void polygonsCrossingEachOtherTooOftenAreRefused() {
@@ -344,6 +343,14 @@ class HostileInputTest {
     }
 
     // --- helpers ---
+
+    private static String envelope(String sent, String contentObjects) {
+        return """
+                <EDXLDistribution xmlns="urn:oasis:names:tc:emergency:EDXL:DE:1.0"><distributionID>d</distributionID>
+                <senderID>s</senderID><dateTimeSent>%s</dateTimeSent><distributionStatus>Actual</distributionStatus>
+                <distributionType>Report</distributionType><combinedConfidentiality>U</combinedConfidentiality>%s
+                </EDXLDistribution>""".formatted(sent, contentObjects);
+    }
 
     private static io.restassured.response.Response publishBytes(byte[] body) {
         return given().auth().oauth2(TestKeys.publisher()).contentType(ContentType.JSON).body(body)
