@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airalert.TestAlerts;
 import dev.airalert.TestKeys;
+import dev.airalert.fuzz.HostileRequests;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -368,14 +369,6 @@ class HostileInputTest {
 
     /** A closed ring of random points around Kyiv oblast: it crosses itself about as often as it has points. */
     private static String zigzag(int points) {
-        Random random = new Random(points);
-        StringBuilder ring = new StringBuilder();
-        String first = null;
-        for (int i = 0; i < points - 1; i++) {
-            String p = String.format(java.util.Locale.ROOT, "%.4f,%.4f", 49.5 + random.nextDouble() * 2, 29.5 + random.nextDouble() * 2);
-            first = first == null ? p : first;
-            ring.append(p).append(' ');
-        }
-        return ring.append(first).toString();
+        return HostileRequests.zigzag(new Random(points), points, 49.5, 29.5, 2, 2);
     }
 }

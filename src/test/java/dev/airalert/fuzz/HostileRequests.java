@@ -286,10 +286,19 @@ public final class HostileRequests {
 
     /** A closed ring of random points in Ukraine: crossing itself about as often as it has points. */
     private String zigzag(int points) {
+        return zigzag(random, points, 45, 22, 7, 18);
+    }
+
+    /**
+     * A closed ring of {@code points} random points (the last repeats the first) in the box from
+     * ({@code lat}, {@code lon}) spanning the given degrees: it crosses itself about as often as it has points.
+     */
+    public static String zigzag(Random random, int points, double lat, double lon, double latSpan, double lonSpan) {
         StringBuilder ring = new StringBuilder();
         String first = null;
         for (int i = 0; i < points - 1; i++) {
-            String p = String.format(java.util.Locale.ROOT, "%.4f,%.4f", 45 + random.nextDouble() * 7, 22 + random.nextDouble() * 18);
+            String p = String.format(java.util.Locale.ROOT, "%.4f,%.4f", lat + random.nextDouble() * latSpan,
+                    lon + random.nextDouble() * lonSpan);
             first = first == null ? p : first;
             ring.append(p).append(' ');
         }

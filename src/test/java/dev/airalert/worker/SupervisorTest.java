@@ -52,6 +52,14 @@ class SupervisorTest {
         return registry.get("airalert.worker.restarts").tag("worker", worker).counter().count();
     }
 
+    /** A worker whose every run counts itself and waits until the gate opens. */
+    private static Worker countingUntilOpen(Supervisor supervisor, String name, AtomicInteger runs, Gate end) {
+        return supervisor.start(name, () -> {
+            runs.incrementAndGet();
+            end.await();
+        });
+    }
+
     private static String name() {
         return "test-worker-" + UUID.randomUUID();
     }
@@ -107,10 +115,7 @@ class SupervisorTest {
         String name = name();
         AtomicInteger runs = new AtomicInteger();
         Gate end = new Gate();
-        Worker worker = supervisor.start(name, () -> {
-            runs.incrementAndGet();
-            end.await();
-        });
+        Worker worker = countingUntilOpen(supervisor, name, runs, end);
         Thread first = WorkerThreads.killWhileWaiting(name);
         await().atMost(SOON).until(() -> runs.get() == 2);
         Thread second = WorkerThreads.running(name);
@@ -159,11 +164,8 @@ class SupervisorTest {
         String name = name();
         AtomicInteger runs = new AtomicInteger();
         Gate end = new Gate();
-        Worker worker = supervisor.start(name, () -> {
-            runs.incrementAndGet();
-            end.await();
-            throw new IllegalStateException("ends as the service stops");
-        });
+        // Its run ends once the gate opens, as the service stops: an end that is not a stop is a death.
+        Worker worker = countingUntilOpen(supervisor, name, runs, end);
         WorkerThreads.running(name);
         supervisor.shutdown(null);
         end.open();

@@ -58,14 +58,10 @@ public final class CapGeometry {
 
     /** What is wrong with an area's valid polygons together: crossing each other so often that their union blows up. */
     static String crossingsProblem(List<String> polygons) {
-        List<Coordinate[]> rings = polygons.stream().map(p -> {
-            String[] points = SPACES.split(p.trim());
-            double[][] parsed = new double[points.length][];
-            for (int i = 0; i < points.length; i++) {
-                parsed[i] = point(points[i]);
-            }
-            return ring(parsed);
-        }).toList();
+        // Each has passed polygonProblem, so every pair parses.
+        List<Coordinate[]> rings = polygons.stream()
+                .map(p -> ring(SPACES.splitAsStream(p.trim()).map(CapGeometry::point).toArray(double[][]::new)))
+                .toList();
         return PolygonCrossings.count(rings, PolygonCrossings.BETWEEN_SHAPES) > PolygonCrossings.BETWEEN_SHAPES
                 ? "the polygons of this area cross each other more than " + PolygonCrossings.BETWEEN_SHAPES
                         + " times; send one outline of the area" : null;
