@@ -2,7 +2,7 @@ package db.migration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.airalert.alert.cap.CapAddresses;
+import dev.airalert.cap.CapAddresses;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

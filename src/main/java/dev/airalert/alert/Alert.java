@@ -1,7 +1,7 @@
 package dev.airalert.alert;
 
-import dev.airalert.alert.cap.CapAddresses;
-import dev.airalert.alert.cap.SignatureVerdict;
+import dev.airalert.cap.CapAddresses;
+import dev.airalert.cap.SignatureVerdict;
 import dev.airalert.security.Audience;
 import dev.airalert.security.Caller;
 import jakarta.persistence.Basic;

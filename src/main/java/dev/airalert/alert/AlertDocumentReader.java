@@ -1,9 +1,9 @@
 package dev.airalert.alert;
 
 import dev.airalert.AirAlertConfig;
-import dev.airalert.alert.cap.CapFormatException;
-import dev.airalert.alert.cap.CapJson;
-import dev.airalert.alert.cap.CapXmlReader;
+import dev.airalert.cap.CapFormatException;
+import dev.airalert.cap.CapJson;
+import dev.airalert.cap.CapXmlReader;
 import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

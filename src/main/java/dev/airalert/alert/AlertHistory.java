@@ -1,7 +1,7 @@
 package dev.airalert.alert;
 
-import dev.airalert.alert.cap.CapJson;
-import dev.airalert.alert.cap.CapXmlWriter;
+import dev.airalert.cap.CapJson;
+import dev.airalert.cap.CapXmlWriter;
 import dev.airalert.region.PointCoverage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.airalert.alert;
 
 import dev.airalert.AirAlertConfig;
-import dev.airalert.alert.cap.CapEnums;
+import dev.airalert.cap.CapEnums;
 import dev.airalert.region.LatLon;
 import dev.airalert.region.RegionResolver;
 import dev.airalert.web.FieldError;

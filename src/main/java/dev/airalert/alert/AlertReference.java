@@ -1,6 +1,6 @@
 package dev.airalert.alert;
 
-import dev.airalert.alert.cap.CapTime;
+import dev.airalert.cap.CapTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 

@@ -2,9 +2,9 @@ package dev.airalert.alert;
 
 import dev.airalert.AirAlertConfig;
 import dev.airalert.Deadline;
-import dev.airalert.alert.cap.CapAlert;
-import dev.airalert.alert.cap.CapLimits;
-import dev.airalert.alert.cap.SignatureVerdict;
+import dev.airalert.cap.CapAlert;
+import dev.airalert.cap.CapLimits;
+import dev.airalert.cap.SignatureVerdict;
 import dev.airalert.region.RegionResolver;
 import dev.airalert.security.AuditEvent;
 import dev.airalert.security.Caller;

@@ -1,7 +1,7 @@
 package dev.airalert.alert;
 
 import dev.airalert.ColumnText;
-import dev.airalert.alert.cap.SignatureVerdict;
+import dev.airalert.cap.SignatureVerdict;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 

@@ -1,9 +1,9 @@
 package dev.airalert.alert;
 
-import dev.airalert.alert.cap.CapAlert;
-import dev.airalert.alert.cap.CapInfo;
-import dev.airalert.alert.cap.CapJson;
-import dev.airalert.alert.cap.CapLanguages;
+import dev.airalert.cap.CapAlert;
+import dev.airalert.cap.CapInfo;
+import dev.airalert.cap.CapJson;
+import dev.airalert.cap.CapLanguages;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.airalert.alert;
 
-import dev.airalert.alert.cap.CapAlert;
-import dev.airalert.alert.cap.CapEnums;
-import dev.airalert.alert.cap.CapInfo;
+import dev.airalert.cap.CapAlert;
+import dev.airalert.cap.CapEnums;
+import dev.airalert.cap.CapInfo;
 import dev.airalert.security.ApiKeyService;
 import dev.airalert.security.AuditEvent;
 import dev.airalert.security.Caller;

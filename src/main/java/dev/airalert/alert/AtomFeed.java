@@ -1,8 +1,8 @@
 package dev.airalert.alert;
 
-import dev.airalert.alert.cap.CapAlert;
-import dev.airalert.alert.cap.CapInfo;
-import dev.airalert.alert.cap.CapTime;
+import dev.airalert.cap.CapAlert;
+import dev.airalert.cap.CapInfo;
+import dev.airalert.cap.CapTime;
 import dev.airalert.web.XmlText;
 import java.io.StringWriter;
 import java.net.URI;

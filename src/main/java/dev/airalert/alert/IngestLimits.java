@@ -1,7 +1,7 @@
 package dev.airalert.alert;
 
 import dev.airalert.AirAlertConfig;
-import dev.airalert.alert.cap.CapLimits;
+import dev.airalert.cap.CapLimits;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

@@ -1,7 +1,7 @@
 package dev.airalert.alert;
 
-import dev.airalert.alert.cap.CapAlert;
-import dev.airalert.alert.cap.CapLimits;
+import dev.airalert.cap.CapAlert;
+import dev.airalert.cap.CapLimits;
 import dev.airalert.region.Resolution;
 import dev.airalert.security.AuditEvent;
 import dev.airalert.security.Caller;

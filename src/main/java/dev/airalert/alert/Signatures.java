@@ -1,7 +1,7 @@
 package dev.airalert.alert;
 
-import dev.airalert.alert.cap.CapSignature;
-import dev.airalert.alert.cap.SignatureVerdict;
+import dev.airalert.cap.CapSignature;
+import dev.airalert.cap.SignatureVerdict;
 import dev.airalert.security.AuditEvent;
 import dev.airalert.security.Caller;
 import dev.airalert.sender.TrustedSenders;

@@ -1,11 +1,11 @@
 package dev.airalert.alert;
 
 import dev.airalert.Sha256;
-import dev.airalert.alert.cap.CapAlert;
-import dev.airalert.alert.cap.CapEnums;
-import dev.airalert.alert.cap.CapInfo;
-import dev.airalert.alert.cap.CapJson;
-import dev.airalert.alert.cap.CapTime;
+import dev.airalert.cap.CapAlert;
+import dev.airalert.cap.CapEnums;
+import dev.airalert.cap.CapInfo;
+import dev.airalert.cap.CapJson;
+import dev.airalert.cap.CapTime;
 import dev.airalert.region.Resolution;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.airalert.alert;
 
-import dev.airalert.alert.cap.CapAlert;
-import dev.airalert.alert.cap.CapLimits;
-import dev.airalert.alert.cap.CapValidator;
+import dev.airalert.cap.CapAlert;
+import dev.airalert.cap.CapLimits;
+import dev.airalert.cap.CapValidator;
 import dev.airalert.web.FieldError;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.alert.AlertHistory;
 import dev.airalert.alert.AlertView;
-import dev.airalert.alert.cap.CapAddresses;
+import dev.airalert.cap.CapAddresses;
 import dev.airalert.security.Audience;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.Sha256;
 import dev.airalert.alert.AlertStored;
 import dev.airalert.alert.AlertView;
-import dev.airalert.alert.cap.CapAlert;
+import dev.airalert.cap.CapAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;

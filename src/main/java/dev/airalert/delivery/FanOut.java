@@ -2,7 +2,7 @@ package dev.airalert.delivery;
 
 import dev.airalert.NativeValues;
 import dev.airalert.alert.AlertView;
-import dev.airalert.alert.cap.CapAddresses;
+import dev.airalert.cap.CapAddresses;
 import dev.airalert.security.Audience;
 import dev.airalert.subscription.SubscriptionMatcher;
 import dev.airalert.subscription.SubscriptionRepository.Target;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.airalert.alert.cap.CapInfo;
-import dev.airalert.alert.cap.CapLanguages;
+import dev.airalert.cap.CapInfo;
+import dev.airalert.cap.CapLanguages;
 import java.time.Instant;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airalert.AirAlertConfig;
 import dev.airalert.alert.AlertHistory;
 import dev.airalert.alert.AlertView;
-import dev.airalert.alert.cap.CapInfo;
+import dev.airalert.cap.CapInfo;
 import dev.airalert.delivery.EventLog;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.smallrye.reactive.messaging.mqtt.SendingMqttMessageMetadata;

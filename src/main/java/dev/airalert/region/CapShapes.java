@@ -1,7 +1,7 @@
 package dev.airalert.region;
 
-import dev.airalert.alert.cap.CapArea;
-import dev.airalert.alert.cap.PolygonCrossings;
+import dev.airalert.cap.CapArea;
+import dev.airalert.cap.PolygonCrossings;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;

@@ -1,7 +1,7 @@
 package dev.airalert.region;
 
-import dev.airalert.alert.cap.CapAlert;
-import dev.airalert.alert.cap.CapArea;
+import dev.airalert.cap.CapAlert;
+import dev.airalert.cap.CapArea;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
 import java.util.List;

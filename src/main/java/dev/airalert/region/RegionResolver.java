@@ -1,9 +1,9 @@
 package dev.airalert.region;
 
 import dev.airalert.Deadline;
-import dev.airalert.alert.cap.CapAlert;
-import dev.airalert.alert.cap.CapArea;
-import dev.airalert.alert.cap.NamedValue;
+import dev.airalert.cap.CapAlert;
+import dev.airalert.cap.CapArea;
+import dev.airalert.cap.NamedValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.airalert.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.AirAlertConfig;
-import dev.airalert.alert.cap.CapEnums;
+import dev.airalert.cap.CapEnums;
 import dev.airalert.delivery.EventLog;
 import dev.airalert.delivery.WebhookBody;
 import dev.airalert.region.RegionResolver;

@@ -1,9 +1,9 @@
 package dev.airalert.subscription;
 
 import dev.airalert.alert.AlertView;
-import dev.airalert.alert.cap.CapArea;
-import dev.airalert.alert.cap.CapEnums;
-import dev.airalert.alert.cap.CapInfo;
+import dev.airalert.cap.CapArea;
+import dev.airalert.cap.CapEnums;
+import dev.airalert.cap.CapInfo;
 import dev.airalert.region.CapShapes;
 import dev.airalert.region.Gazetteer;
 import dev.airalert.region.RegionResolver;

@@ -1,7 +1,7 @@
 package dev.airalert.subscription;
 
 import dev.airalert.AirAlertConfig;
-import dev.airalert.alert.cap.CapEnums;
+import dev.airalert.cap.CapEnums;
 import dev.airalert.region.CapShapes;
 import dev.airalert.region.Gazetteer;
 import dev.airalert.region.LatLon;

@@ -20,7 +20,7 @@ public record SubscriptionView(UUID id, String url, String description, Set<Stri
                 f.point() == null ? null
                         : new SubscriptionRequest.PointRequest(f.point().lat(), f.point().lon(), f.radiusKm()),
                 f.events(), f.minSeverityRank() == null ? null
-                        : dev.airalert.alert.cap.CapEnums.SEVERITY.get(4 - f.minSeverityRank()),
+                        : dev.airalert.cap.CapEnums.SEVERITY.get(4 - f.minSeverityRank()),
                 f.urgencies(), f.certainties(), f.statuses(), f.languages(), s.enabled,
                 s.disabledReason, s.disabledAt, s.failingSince, s.createdAt, s.updatedAt, secret);
     }

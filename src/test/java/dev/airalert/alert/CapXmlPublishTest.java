@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.airalert.TestAlerts;
 import dev.airalert.TestKeys;
-import dev.airalert.alert.cap.CapCorpus;
+import dev.airalert.cap.CapCorpus;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -12,7 +12,7 @@ import dev.airalert.TestAlerts;
 import dev.airalert.TestKeys;
 import dev.airalert.TestSigning.Identity;
 import dev.airalert.TestSigning;
-import dev.airalert.alert.cap.CapCorpus;
+import dev.airalert.cap.CapCorpus;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -1,2 +1,0 @@
-/** The CAP 1.2 format: records, XML and JSON reading and writing, validation. */
-package dev.airalert.alert.cap;

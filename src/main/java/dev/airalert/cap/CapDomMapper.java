@@ -1,0 +1,201 @@
+package dev.airalert.cap;
+
+import dev.airalert.web.FieldError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Turns one CAP 1.2 {@code <alert>} element into a {@link CapAlert}, noting every element
+ * that CAP does not allow where it was found instead of stopping at the first, so that a
+ * publisher sees the whole list at once. Element order is not checked: feeds that swap
+ * two elements are common and harmless, while unknown or doubled elements usually mean
+ * the publisher's data did not go where they think it went.
+ */
+final class CapDomMapper {
+
+    private static final Set<String> ALERT_SINGLE = Set.of("identifier", "sender", "sent", "status",
+            "msgType", "source", "scope", "restriction", "addresses", "note", "references", "incidents");
+    private static final Set<String> ALERT_REPEATED = Set.of("code", "info");
+    private static final Set<String> INFO_SINGLE = Set.of("language", "event", "urgency", "severity",
+            "certainty", "audience", "effective", "onset", "expires", "senderName", "headline",
+            "description", "instruction", "web", "contact");
+    private static final Set<String> INFO_REPEATED = Set.of("category", "responseType", "eventCode",
+            "parameter", "resource", "area");
+    private static final Set<String> RESOURCE_SINGLE = Set.of("resourceDesc", "mimeType", "size",
+            "uri", "derefUri", "digest");
+    private static final Set<String> AREA_SINGLE = Set.of("areaDesc", "altitude", "ceiling");
+    private static final Set<String> AREA_REPEATED = Set.of("polygon", "circle", "geocode");
+    private static final Set<String> NAMED_VALUE_SINGLE = Set.of("valueName", "value");
+
+    private final List<FieldError> errors = new ArrayList<>();
+    private boolean signed;
+
+    private CapDomMapper() {
+    }
+
+    /**
+     * @param alert    a {@code <alert>} element in the CAP 1.2 namespace
+     * @param original the bytes to keep with the alert, or null
+     * @param path     "" for a bare alert, else the envelope path that prefixes every error
+     */
+    static ParsedCap read(Element alert, byte[] original, String path) {
+        CapDomMapper mapper = new CapDomMapper();
+        if (CapXmlReader.childElements(alert).isEmpty()) {
+            // An empty <alert/> would otherwise show up only as a list of missing fields.
+            mapper.errors.add(new FieldError(path.isEmpty() ? "alert" : path,
+                    "is empty; must contain a CAP 1.2 alert"));
+        }
+        CapAlert mapped = mapper.alert(alert, path);
+        return new ParsedCap(mapped, original, path, mapper.errors, mapper.signed);
+    }
+
+    private CapAlert alert(Element element, String path) {
+        Fields f = new Fields(element, path, "alert", ALERT_SINGLE, ALERT_REPEATED);
+        List<CapInfo> infos = new ArrayList<>();
+        List<Element> infoElements = f.all("info");
+        for (int i = 0; i < infoElements.size(); i++) {
+            infos.add(info(infoElements.get(i), f.indexed("info", i)));
+        }
+        return new CapAlert(f.text("identifier"), f.text("sender"), f.text("sent"), f.text("status"),
+                f.text("msgType"), f.text("source"), f.text("scope"), f.text("restriction"),
+                f.text("addresses"), f.texts("code"), f.text("note"), f.text("references"),
+                f.text("incidents"), infos);
+    }
+
+    private CapInfo info(Element element, String path) {
+        Fields f = new Fields(element, path, "info", INFO_SINGLE, INFO_REPEATED);
+        List<CapResource> resources = new ArrayList<>();
+        List<Element> resourceElements = f.all("resource");
+        for (int i = 0; i < resourceElements.size(); i++) {
+            Fields r = new Fields(resourceElements.get(i), f.indexed("resource", i), "resource",
+                    RESOURCE_SINGLE, Set.of());
+            resources.add(new CapResource(r.text("resourceDesc"), r.text("mimeType"), r.text("size"),
+                    r.text("uri"), r.text("derefUri"), r.text("digest")));
+        }
+        List<CapArea> areas = new ArrayList<>();
+        List<Element> areaElements = f.all("area");
+        for (int i = 0; i < areaElements.size(); i++) {
+            Fields a = new Fields(areaElements.get(i), f.indexed("area", i), "area",
+                    AREA_SINGLE, AREA_REPEATED);
+            areas.add(new CapArea(a.text("areaDesc"), a.texts("polygon"), a.texts("circle"),
+                    a.namedValues("geocode"), a.text("altitude"), a.text("ceiling")));
+        }
+        return new CapInfo(f.text("language"), f.texts("category"), f.text("event"),
+                f.texts("responseType"), f.text("urgency"), f.text("severity"), f.text("certainty"),
+                f.text("audience"), f.namedValues("eventCode"), f.text("effective"), f.text("onset"),
+                f.text("expires"), f.text("senderName"), f.text("headline"), f.text("description"),
+                f.text("instruction"), f.text("web"), f.text("contact"), f.namedValues("parameter"),
+                resources, areas);
+    }
+
+    /** The CAP children of one element, grouped by name, with misplaced ones reported. */
+    private final class Fields {
+        private final String path;
+        private final Map<String, List<Element>> byName = new LinkedHashMap<>();
+
+        Fields(Element parent, String path, String parentName, Set<String> single, Set<String> repeated) {
+            this.path = path;
+            for (Element child : CapXmlReader.childElements(parent)) {
+                String name = child.getLocalName();
+                String namespace = child.getNamespaceURI();
+                if (!CapNamespaces.CAP_1_2.equals(namespace)) {
+                    // CAP places the enveloped signature directly under <alert>; it is kept
+                    // in the original bytes, not in the record.
+                    if (!(CapNamespaces.XML_DSIG.equals(namespace) && "alert".equals(parentName))) {
+                        error(name, "is not a CAP 1.2 element (namespace "
+                                + (namespace == null ? "none" : namespace) + ")");
+                    } else {
+                        signed = true;
+                        foreignInSignature(child).ifPresent(foreign -> error(name, "holds " + foreign
+                                + ", which is not XML Signature markup: a signature may carry nothing else"));
+                    }
+                } else if (!single.contains(name) && !repeated.contains(name)) {
+                    error(name, "is not a CAP 1.2 element of " + parentName);
+                } else {
+                    List<Element> seen = byName.computeIfAbsent(name, n -> new ArrayList<>());
+                    if (seen.size() == 1 && single.contains(name)) {
+                        error(name, "must appear at most once");
+                    }
+                    seen.add(child);
+                }
+            }
+        }
+
+        List<Element> all(String name) {
+            return byName.getOrDefault(name, List.of());
+        }
+
+        /** The text of a single-valued element: "" when empty, null when absent. */
+        String text(String name) {
+            List<Element> found = all(name);
+            return found.isEmpty() ? null : leafText(found.get(0), child(path, name));
+        }
+
+        List<String> texts(String name) {
+            List<String> out = new ArrayList<>();
+            List<Element> found = all(name);
+            for (int i = 0; i < found.size(); i++) {
+                out.add(leafText(found.get(i), indexed(name, i)));
+            }
+            return out;
+        }
+
+        List<NamedValue> namedValues(String name) {
+            List<NamedValue> out = new ArrayList<>();
+            List<Element> found = all(name);
+            for (int i = 0; i < found.size(); i++) {
+                Fields pair = new Fields(found.get(i), indexed(name, i), name, NAMED_VALUE_SINGLE, Set.of());
+                out.add(new NamedValue(pair.text("valueName"), pair.text("value")));
+            }
+            return out;
+        }
+
+        String indexed(String name, int index) {
+            return child(path, name) + "[" + index + "]";
+        }
+
+        private void error(String name, String message) {
+            errors.add(new FieldError(child(path, name), message));
+        }
+    }
+
+    /**
+     * The first element inside a signature that is not XML Signature markup, if any: content
+     * hidden in a signature travels with the alert unseen and unsigned (the enveloped
+     * signature removes itself, with whatever it holds, before digesting).
+     */
+    private static java.util.Optional<String> foreignInSignature(Element signature) {
+        for (Element e : CapXmlReader.childElements(signature)) {
+            String namespace = e.getNamespaceURI();
+            if (!CapNamespaces.XML_DSIG.equals(namespace) && !CapNamespaces.XML_DSIG_11.equals(namespace)) {
+                return java.util.Optional.of("<" + e.getNodeName() + "> (namespace "
+                        + (namespace == null ? "none" : namespace) + ")");
+            }
+            java.util.Optional<String> deeper = foreignInSignature(e);
+            if (deeper.isPresent()) {
+                return deeper;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private String leafText(Element element, String path) {
+        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                errors.add(new FieldError(path, "must contain text, not elements"));
+                break;
+            }
+        }
+        // trim() removes exactly the XML whitespace characters (and nothing a real value needs).
+        return element.getTextContent().trim();
+    }
+
+    private static String child(String path, String name) {
+        return FieldError.join(path, name);
+    }
+}

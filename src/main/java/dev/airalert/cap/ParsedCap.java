@@ -1,0 +1,31 @@
+package dev.airalert.cap;
+
+import dev.airalert.web.FieldError;
+import java.util.List;
+
+/**
+ * One alert found in a submitted body, before validation.
+ *
+ * @param alert           the alert's fields (all null when the envelope slot held no alert)
+ * @param originalXml     the exact submitted bytes for a bare alert, kept so a signed alert
+ *                        can be passed on unchanged; null for an alert cut out of an
+ *                        EDXL-DE envelope, whose bytes are not a document of their own
+ * @param path            where the alert sits in the body: "" for a bare alert,
+ *                        {@code contentObject[i].alert} inside an envelope; used to prefix
+ *                        the validator's field paths
+ * @param structureErrors elements CAP 1.2 does not allow where they were found, already
+ *                        prefixed with {@code path}
+ * @param signed          whether the alert carries an XML signature
+ */
+public record ParsedCap(CapAlert alert, byte[] originalXml, String path,
+        List<FieldError> structureErrors, boolean signed) {
+
+    public ParsedCap {
+        structureErrors = structureErrors == null ? List.of() : List.copyOf(structureErrors);
+    }
+
+    /** Turns a field path relative to the alert into one relative to the whole body. */
+    public String qualify(String field) {
+        return FieldError.join(path, field);
+    }
+}

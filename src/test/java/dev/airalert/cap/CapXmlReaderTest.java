@@ -1,0 +1,277 @@
+package dev.airalert.cap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airalert.cap.CapFormatException.Kind;
+import dev.airalert.web.FieldError;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CapXmlReaderTest {
+
+    private static final String CAP = "urn:oasis:names:tc:emergency:cap:1.2";
+    private static final String EDXL = "urn:oasis:names:tc:emergency:EDXL:DE:1.0";
+
+    static Stream<CapCorpus.Entry> validRows() {
+        return CapCorpus.acceptedValid();
+    }
+
+    static Stream<CapCorpus.Entry> olderVersionRows() {
+        return CapCorpus.withExpected("valid(CAP1.1)", "valid(CAP1.0)");
+    }
+
+    @ParameterizedTest
+    @MethodSource("validRows")
+    void validCorpusFilesReadWithoutStructureErrors(CapCorpus.Entry row) {
+        List<ParsedCap> parsed = CapXmlReader.read(CapCorpus.bytes(row));
+        assertFalse(parsed.isEmpty());
+        for (ParsedCap cap : parsed) {
+            assertEquals(List.of(), cap.structureErrors(), row + " " + cap.path());
+            assertTrue(cap.alert().identifier() != null && !cap.alert().identifier().isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("olderVersionRows")
+    void olderCapVersionsAreRefusedByName(CapCorpus.Entry row) {
+        CapFormatException e = assertThrows(CapFormatException.class,
+                () -> CapXmlReader.read(CapCorpus.bytes(row)));
+        assertEquals(Kind.UNSUPPORTED_VERSION, e.kind());
+        String version = row.expected().contains("1.0") ? "CAP 1.0" : "CAP 1.1";
+        assertEquals(version + " is not supported; send CAP 1.2 (" + CAP + ")", e.getMessage());
+        assertEquals(List.of(new FieldError("alert", e.getMessage())), e.errors());
+    }
+
+    @Test
+    void bareAlertKeepsTheExactBytesAndHasAnEmptyPath() {
+        byte[] body = CapCorpus.bytes("thunderstorm.cap");
+        ParsedCap cap = CapXmlReader.read(body).get(0);
+        assertEquals("", cap.path());
+        assertArrayEquals(body, cap.originalXml());
+        assertEquals("KSTO1055887203", cap.alert().identifier());
+        assertEquals("38.47,-120.14 38.34,-119.95 38.52,-119.74 38.62,-119.89 38.47,-120.14",
+                cap.alert().info().get(0).area().get(0).polygon().get(0));
+        assertEquals(3, cap.alert().info().get(0).area().get(0).geocode().size());
+    }
+
+    @Test
+    void iso88591BodyIsDecodedWithItsDeclaredEncoding() {
+        byte[] body = CapCorpus.bytes("earthquake-iso8859-1.cap");
+        ParsedCap cap = CapXmlReader.read(body).get(0);
+        // 0xE1 in the file: read as UTF-8 it would be a broken byte, not "á".
+        assertTrue(cap.alert().info().get(0).headline().startsWith("EQ 4.6 Usulután, Usulután, El Salvador"),
+                cap.alert().info().get(0).headline());
+        assertArrayEquals(body, cap.originalXml());
+        assertEquals(List.of(), cap.structureErrors());
+    }
+
+    @Test
+    void prefixedCapElementsAreRead() {
+        CapAlert alert = CapXmlReader.read(CapCorpus.bytes("australia.cap")).get(0).alert();
+        assertEquals(2, alert.info().size());
+        assertEquals("en-AU", alert.info().get(0).language());
+    }
+
+    @Test
+    void emptyElementIsEmptyStringAndAbsentElementIsNull() {
+        CapAlert alert = CapXmlReader.read(CapCorpus.bytes("canada.cap")).get(0).alert();
+        assertEquals("", alert.incidents());
+        assertEquals("", alert.note());
+        assertNull(alert.info().get(0).onset());
+        CapAlert errors = CapXmlReader.read(CapCorpus.bytes("canada_errors.cap")).get(0).alert();
+        assertEquals("", errors.references());
+        assertEquals("", errors.restriction());
+    }
+
+    @Test
+    void envelopeYieldsEachAlertWithItsPath() {
+        List<ParsedCap> parsed = CapXmlReader.read(CapCorpus.bytes("bushfire_valid.edxlde"));
+        assertEquals(7, parsed.size());
+        for (int i = 0; i < parsed.size(); i++) {
+            assertEquals("contentObject[" + i + "].alert", parsed.get(i).path());
+            assertNull(parsed.get(i).originalXml());
+            assertEquals(List.of(), parsed.get(i).structureErrors());
+        }
+        assertEquals("tag:www.rfs.nsw.gov.au2011-10-18:40500", parsed.get(0).alert().identifier());
+        assertEquals("Quinambyie", parsed.get(1).alert().info().get(0).headline());
+        assertEquals("", parsed.get(1).alert().info().get(0).parameter().get(5).value());
+    }
+
+    @Test
+    void emptiedContentObjectIsReportedOnItsPath() {
+        List<ParsedCap> parsed = CapXmlReader.read(CapCorpus.bytes("bushfire_invalid.edxlde"));
+        assertEquals(7, parsed.size());
+        assertEquals(List.of(new FieldError("contentObject[1].alert", "is empty; must contain a CAP 1.2 alert")),
+                parsed.get(1).structureErrors());
+        assertNull(parsed.get(1).alert().identifier());
+        assertEquals("Foobar", parsed.get(2).alert().info().get(0).urgency());
+    }
+
+    @Test
+    void envelopeSlotsWithoutACap12AlertAreReportedNotThrown() {
+        String body = envelope(
+                "<xmlContent><embeddedXMLContent/></xmlContent>",
+                "<nonXMLContent><mimeType>application/pdf</mimeType></nonXMLContent>",
+                "<xmlContent><embeddedXMLContent><alert xmlns='urn:oasis:names:tc:emergency:cap:1.1'>"
+                        + "<identifier>a</identifier></alert></embeddedXMLContent></xmlContent>",
+                "<xmlContent><embeddedXMLContent>" + minimalAlert("") + "</embeddedXMLContent></xmlContent>");
+        List<ParsedCap> parsed = CapXmlReader.read(utf8(body));
+        assertEquals(4, parsed.size());
+        assertEquals(List.of(new FieldError("contentObject[0].alert", "must contain a CAP 1.2 alert")),
+                parsed.get(0).structureErrors());
+        assertEquals(List.of(new FieldError("contentObject[1].alert", "must contain a CAP 1.2 alert")),
+                parsed.get(1).structureErrors());
+        assertEquals("contentObject[2].alert", parsed.get(2).structureErrors().get(0).field());
+        assertTrue(parsed.get(2).structureErrors().get(0).message().startsWith("CAP 1.1 is not supported"));
+        assertEquals(List.of(), parsed.get(3).structureErrors());
+        assertEquals("id-1", parsed.get(3).alert().identifier());
+    }
+
+    @Test
+    void envelopeWithoutContentIsNotCap() {
+        CapFormatException e = assertThrows(CapFormatException.class,
+                () -> CapXmlReader.read(utf8(envelope())));
+        assertEquals(Kind.NOT_CAP, e.kind());
+    }
+
+    @Test
+    void structureErrorsNameTheMisplacedElement() {
+        String body = "<?xml version='1.0'?><!-- a comment --><?keep-me this?>"
+                + "<alert xmlns='" + CAP + "' xmlns:ds='http://www.w3.org/2000/09/xmldsig#'>"
+                + "<x/><identifier> id-1 </identifier><identifier>id-2</identifier>"
+                + "<y xmlns='http://a.b/'>a</y><info><category>Met</category></info>"
+                + "<info><event>e</event><urgency>Past</urgency><urgency>Future</urgency>"
+                + "<area><areaDesc>A</areaDesc><polygon>1</polygon><polygon>2</polygon>"
+                + "<polygon><b>3</b></polygon><x/></area><ds:Signature/></info>"
+                + "<ds:Signature><ds:SignedInfo/></ds:Signature></alert>";
+        ParsedCap cap = CapXmlReader.read(utf8(body)).get(0);
+        assertEquals(List.of(
+                new FieldError("x", "is not a CAP 1.2 element of alert"),
+                new FieldError("identifier", "must appear at most once"),
+                new FieldError("y", "is not a CAP 1.2 element (namespace http://a.b/)"),
+                new FieldError("info[1].urgency", "must appear at most once"),
+                new FieldError("info[1].Signature",
+                        "is not a CAP 1.2 element (namespace http://www.w3.org/2000/09/xmldsig#)"),
+                new FieldError("info[1].area[0].x", "is not a CAP 1.2 element of area"),
+                new FieldError("info[1].area[0].polygon[2]", "must contain text, not elements")),
+                cap.structureErrors());
+        // The first of a doubled element is kept, and text is trimmed.
+        assertEquals("id-1", cap.alert().identifier());
+        assertEquals("Past", cap.alert().info().get(1).urgency());
+    }
+
+    @Test
+    void aSignatureCarriesNothingButSignatureMarkup() {
+        String dsig = "http://www.w3.org/2000/09/xmldsig#";
+        String hidden = "<alert xmlns='" + CAP + "'><identifier>i</identifier><ds:Signature xmlns:ds='" + dsig + "'>"
+                + "<ds:SignedInfo/><ds:Object><info xmlns='" + CAP + "'><event>hidden</event></info></ds:Object>"
+                + "</ds:Signature></alert>";
+        ParsedCap cap = CapXmlReader.read(utf8(hidden)).get(0);
+        assertTrue(cap.signed());
+        assertEquals(List.of(new FieldError("Signature", "holds <info> (namespace " + CAP + "), which is not XML"
+                + " Signature markup: a signature may carry nothing else")), cap.structureErrors());
+        String clean = "<alert xmlns='" + CAP + "'><identifier>i</identifier><ds:Signature xmlns:ds='" + dsig + "'>"
+                + "<ds:SignedInfo/><ds:KeyInfo><ds:X509Data><ds:X509Certificate>AA==</ds:X509Certificate>"
+                + "</ds:X509Data></ds:KeyInfo></ds:Signature></alert>";
+        assertEquals(List.of(), CapXmlReader.read(utf8(clean)).get(0).structureErrors());
+        // The real NAADS signature hides an <Object xmlns=""> of its own properties.
+        ParsedCap naads = CapXmlReader.read(CapCorpus.bytes("canada_signed.cap")).get(0);
+        assertEquals("Signature", naads.structureErrors().get(0).field());
+    }
+
+    @Test
+    void envelopeStructureErrorsCarryTheEnvelopePath() {
+        String body = envelope("<xmlContent><embeddedXMLContent>" + minimalAlert("<info><x/></info>")
+                + "</embeddedXMLContent></xmlContent>");
+        ParsedCap cap = CapXmlReader.read(utf8(body)).get(0);
+        assertEquals(List.of(new FieldError("contentObject[0].alert.info[0].x", "is not a CAP 1.2 element of info")),
+                cap.structureErrors());
+    }
+
+    @Test
+    void malformedXmlIsReportedWithPositionAndNoJavaNames() {
+        CapFormatException e = assertThrows(CapFormatException.class,
+                () -> CapXmlReader.read(utf8("<alert xmlns='" + CAP + "'>\n<identifier>a</alert>")));
+        assertEquals(Kind.MALFORMED, e.kind());
+        assertEquals("body", e.errors().get(0).field());
+        assertTrue(e.getMessage().contains("line 2, column"), e.getMessage());
+        assertNoJavaNames(e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "not xml", "<alert>&undeclared;</alert>", "<a></b>"})
+    void brokenBodiesAreMalformed(String body) {
+        CapFormatException e = assertThrows(CapFormatException.class, () -> CapXmlReader.read(utf8(body)));
+        assertEquals(Kind.MALFORMED, e.kind());
+        assertNoJavaNames(e.getMessage());
+    }
+
+    @Test
+    void bytesThatDoNotMatchTheDeclaredEncodingAreMalformed() {
+        byte[] body = "<?xml version='1.0' encoding='UTF-8'?><alert>Usulut\u00e1n</alert>"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        CapFormatException e = assertThrows(CapFormatException.class, () -> CapXmlReader.read(body));
+        assertEquals(Kind.MALFORMED, e.kind());
+        assertNoJavaNames(e.getMessage());
+    }
+
+    @Test
+    void corpusXxeSampleIsHostile() {
+        CapFormatException e = assertThrows(CapFormatException.class,
+                () -> CapXmlReader.read(CapCorpus.bytes("xee.cap")));
+        assertEquals(Kind.HOSTILE, e.kind());
+        assertEquals("DTDs, entity declarations and XInclude are not accepted", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<!DOCTYPE alert [<!ENTITY a 'aaaaaaaa'><!ENTITY b '&a;&a;&a;&a;'>]><alert xmlns='" + CAP + "'>&b;</alert>",
+            "<!DOCTYPE alert SYSTEM 'file:///etc/passwd'><alert xmlns='" + CAP + "'/>",
+            "<alert xmlns='" + CAP + "'><note><xi:include xmlns:xi='http://www.w3.org/2001/XInclude' href='file:///etc/passwd'/></note></alert>",
+            "<EDXLDistribution xmlns='" + EDXL + "'><contentObject><xi:include xmlns:xi='http://www.w3.org/2001/XInclude' href='x'/></contentObject></EDXLDistribution>"})
+    void dtdsEntitiesAndXIncludeAreHostile(String body) {
+        CapFormatException e = assertThrows(CapFormatException.class, () -> CapXmlReader.read(utf8(body)));
+        assertEquals(Kind.HOSTILE, e.kind());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<feed xmlns='http://www.w3.org/2005/Atom'/>", "<alert><identifier>a</identifier></alert>",
+            "<info xmlns='" + CAP + "'/>"})
+    void otherDocumentsAreNotCap(String body) {
+        CapFormatException e = assertThrows(CapFormatException.class, () -> CapXmlReader.read(utf8(body)));
+        assertEquals(Kind.NOT_CAP, e.kind());
+        assertEquals("alert", e.errors().get(0).field());
+    }
+
+    private static void assertNoJavaNames(String message) {
+        assertFalse(message.contains("java.") || message.contains("org.") || message.contains("Exception"), message);
+    }
+
+    static String minimalAlert(String extra) {
+        return "<alert xmlns='" + CAP + "'><identifier>id-1</identifier><sender>s</sender>"
+                + "<sent>2026-11-25T08:00:00+02:00</sent><status>Actual</status><msgType>Alert</msgType>"
+                + "<scope>Public</scope>" + extra + "</alert>";
+    }
+
+    private static String envelope(String... contentObjects) {
+        StringBuilder out = new StringBuilder("<EDXLDistribution xmlns='" + EDXL + "'><distributionID>d</distributionID>");
+        for (String content : contentObjects) {
+            out.append("<contentObject><contentDescription>c</contentDescription>").append(content).append("</contentObject>");
+        }
+        return out.append("</EDXLDistribution>").toString();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
