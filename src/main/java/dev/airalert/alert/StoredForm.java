@@ -5,6 +5,7 @@ import dev.airalert.cap.CapAlert;
 import dev.airalert.cap.CapEnums;
 import dev.airalert.cap.CapInfo;
 import dev.airalert.cap.CapJson;
+import dev.airalert.cap.CapReferences;
 import dev.airalert.cap.CapTime;
 import dev.airalert.region.Resolution;
 import java.time.Instant;
@@ -59,12 +60,8 @@ record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, Strin
 
     /** {@code sender,identifier,sent} triples; the validator has already checked their shape. */
     private static List<AlertReference> references(CapAlert alert) {
-        if (alert.references() == null || alert.references().isBlank()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(alert.references().trim().split("\\s+"))
-                .map(triple -> triple.split(",", 3))
-                .map(p -> new AlertReference(p[0], p[1], p[2]))
+        return CapReferences.all(alert.references()).stream()
+                .map(r -> new AlertReference(r.sender(), r.identifier(), r.sent()))
                 .toList();
     }
 }

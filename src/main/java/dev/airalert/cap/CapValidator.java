@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -98,13 +99,15 @@ public final class CapValidator {
             error("references", "must list at least one sender,identifier,sent entry when present");
             return;
         }
-        String[] entries = references.trim().split("\\s+");
-        for (int i = 0; i < entries.length; i++) {
-            String[] parts = entries[i].split(",", -1);
-            if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || !CapTime.isValid(parts[2])) {
-                error("references", "entry " + (i + 1) + " (\"" + shortened(entries[i])
+        List<String> entries = CapReferences.entries(references);
+        for (int i = 0; i < entries.size(); i++) {
+            Optional<CapReferences.Entry> entry = CapReferences.parse(entries.get(i));
+            if (entry.isEmpty() || entry.get().sender().isEmpty() || entry.get().identifier().isEmpty()
+                    || !CapTime.isValid(entry.get().sent())) {
+                error("references", "entry " + (i + 1) + " (\"" + shortened(entries.get(i))
                         + "\") must be sender,identifier,sent with sent a CAP date-time");
-            } else if (parts[0].length() > CapLimits.IDENTIFIER_LENGTH || parts[1].length() > CapLimits.IDENTIFIER_LENGTH) {
+            } else if (entry.get().sender().length() > CapLimits.IDENTIFIER_LENGTH
+                    || entry.get().identifier().length() > CapLimits.IDENTIFIER_LENGTH) {
                 error("references", "entry " + (i + 1) + ": sender and identifier must be at most "
                         + CapLimits.IDENTIFIER_LENGTH + " characters each");
             }

@@ -1,5 +1,6 @@
 package dev.airalert.delivery;
 
+import dev.airalert.event.AlertEvent;
 import dev.airalert.security.SecretBox;
 import dev.airalert.subscription.Subscription;
 import io.agroal.api.AgroalDataSource;
@@ -12,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -122,28 +124,46 @@ class DeliveryQueue {
      */
     int sweepOrphans(Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement fail = c.prepareStatement("UPDATE delivery SET status = 'failed',"
+                PreparedStatement fail = c.prepareStatement("UPDATE delivery SET status = ?,"
                         + " next_attempt_at = NULL, finished_at = ? WHERE id IN (SELECT q.delivery_id FROM delivery_queue q"
                         + " JOIN subscription s ON s.id = q.subscription_id WHERE s.owner_revoked_at IS NOT NULL)");
                 PreparedStatement sweep = c.prepareStatement("DELETE FROM delivery_queue q WHERE NOT EXISTS"
                         + " (SELECT 1 FROM subscription s WHERE s.id = q.subscription_id AND s.owner_revoked_at IS NULL)")) {
-            fail.setTimestamp(1, Timestamp.from(now));
+            fail.setString(1, DeliveryStatus.FAILED.code());
+            fail.setTimestamp(2, Timestamp.from(now));
             fail.executeUpdate();
             return sweep.executeUpdate();
         }
     }
 
-    /** An event's payload. */
-    String payload(long seq) throws SQLException {
+    /** Queues the event for these subscriptions, due now, in the caller's transaction: a delivery row and a queue row each. */
+    void enqueue(AlertEvent event, Collection<UUID> subscriptions, Instant now) {
+        Timestamp created = Timestamp.from(now);
         try (Connection c = dataSource.getConnection();
-                PreparedStatement load = c.prepareStatement("SELECT payload FROM alert_event WHERE seq = ?")) {
-            load.setLong(1, seq);
-            try (ResultSet rs = load.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("Event " + seq + " is not in the event log");
-                }
-                return rs.getString(1);
+                PreparedStatement delivery = c.prepareStatement("INSERT INTO delivery (id, subscription_id,"
+                        + " event_seq, status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, 0, ?, ?)");
+                PreparedStatement queue = c.prepareStatement("INSERT INTO delivery_queue (delivery_id,"
+                        + " subscription_id, chain_key, event_seq, due_at) VALUES (?, ?, ?, ?, ?)")) {
+            for (UUID subscription : subscriptions) {
+                UUID id = DeliveryIds.next();
+                delivery.setObject(1, id);
+                delivery.setObject(2, subscription);
+                delivery.setLong(3, event.seq());
+                delivery.setString(4, DeliveryStatus.PENDING.code());
+                delivery.setTimestamp(5, created);
+                delivery.setTimestamp(6, created);
+                delivery.addBatch();
+                queue.setObject(1, id);
+                queue.setObject(2, subscription);
+                queue.setString(3, event.chainKey());
+                queue.setLong(4, event.seq());
+                queue.setTimestamp(5, created);
+                queue.addBatch();
             }
+            delivery.executeBatch();
+            queue.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not queue deliveries of event " + event.seq(), e);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.airalert.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.NativeValues;
+import dev.airalert.event.AlertEvent;
+import dev.airalert.event.EventRecorder;
 import dev.airalert.security.Audience;
 import dev.airalert.subscription.Subscription;
 import dev.airalert.subscription.SubscriptionService;
@@ -24,42 +26,50 @@ public class DeliveryService {
 
     private final EntityManager em;
     private final SubscriptionService subscriptions;
-    private final FanOut fanOut;
+    private final DeliveryQueue queue;
     private final DeliverySignal signal;
     private final ObjectMapper json;
+    private final EventRecorder events;
     private final Clock clock = Clock.systemUTC();
 
-    DeliveryService(EntityManager em, SubscriptionService subscriptions, FanOut fanOut,
-            DeliverySignal signal, ObjectMapper json) {
+    DeliveryService(EntityManager em, SubscriptionService subscriptions, DeliveryQueue queue,
+            DeliverySignal signal, ObjectMapper json, EventRecorder events) {
         this.em = em;
         this.subscriptions = subscriptions;
-        this.fanOut = fanOut;
+        this.queue = queue;
         this.signal = signal;
         this.json = json;
+        this.events = events;
     }
 
     /** A test event for one subscription, delivered like any other. Returns its event id. */
     @Transactional
     public String ping(String owner, UUID subscriptionId) throws JsonProcessingException {
         Subscription subscription = subscriptions.owned(owner, subscriptionId);
-        UUID id = UUID.randomUUID();
         String payload = json.writeValueAsString(Map.of("subscriptionId", subscription.id().toString(),
                 "message", "A test event from airalert: your endpoint and signature check work."));
         // A ping is its subscriber's alone: restricted, and no stream or broker carries it.
-        AlertEvent event = new AlertEvent(id, AlertEvent.PING, null, "ping-" + id, "", clock.instant(), payload,
+        AlertEvent event = events.append(AlertEvent.PING, null, "ping-" + UUID.randomUUID(), List.of(), payload,
                 new Audience(false, Set.of(), null));
-        em.persist(event);
-        em.flush();
-        fanOut.enqueue(event, List.of(subscription.id()), clock.instant());
+        queue.enqueue(event, List.of(subscription.id()), clock.instant());
         signal.wakeDispatcher();
-        return AlertEvent.publicId(id);
+        return AlertEvent.publicId(event.id());
     }
 
     /** Delivers again every event this subscription was sent since the given time. */
     @Transactional
     public int replay(String owner, UUID subscriptionId, Instant since) {
         Subscription subscription = subscriptions.owned(owner, subscriptionId);
-        int count = fanOut.replay(subscription.id(), since, clock.instant());
+        @SuppressWarnings("unchecked")
+        List<Number> seqs = em.createNativeQuery("SELECT DISTINCT d.event_seq FROM delivery d"
+                + " JOIN alert_event e ON e.seq = d.event_seq WHERE d.subscription_id = ?1 AND e.created_at >= ?2"
+                + " ORDER BY d.event_seq").setParameter(1, subscription.id()).setParameter(2, since).getResultList();
+        List<AlertEvent> events = seqs.stream().map(seq -> em.find(AlertEvent.class, seq.longValue())).toList();
+        em.flush();
+        Instant now = clock.instant();
+        // New deliveries, the same event ids: receivers that saw an event drop it again.
+        events.forEach(e -> queue.enqueue(e, List.of(subscription.id()), now));
+        int count = events.size();
         signal.wakeDispatcher();
         return count;
     }
@@ -79,7 +89,7 @@ public class DeliveryService {
         for (Object[] r : rows) {
             UUID id = NativeValues.uuid(r[0]);
             views.add(new DeliveryView(id, AlertEvent.publicId(NativeValues.uuid(r[1])), (String) r[2],
-                    (String) r[3], ((Number) r[4]).intValue(), NativeValues.instant(r[5]), NativeValues.instant(r[6]),
+                    DeliveryStatus.of((String) r[3]), ((Number) r[4]).intValue(), NativeValues.instant(r[5]), NativeValues.instant(r[6]),
                     NativeValues.instant(r[7]), attempts.getOrDefault(id, List.of())));
         }
         return views;

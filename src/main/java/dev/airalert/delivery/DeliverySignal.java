@@ -1,41 +1,43 @@
 package dev.airalert.delivery;
 
+import dev.airalert.outbox.WakeUps;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 
 /**
  * Wakes the delivery workers when there is new work, so events go out at once instead of at
- * the next poll: the fan-out when a publish committed here (or the dispatcher drained what
- * it was handed), the dispatcher when deliveries are ready or a request finished, the outcome
+ * the next poll: the fan-out when a publish committed (or the sender drained what it was
+ * handed), the dispatch thread when deliveries are ready or a request finished, the outcome
  * thread when a request ended. Polling remains for work that other instances created.
  */
 @ApplicationScoped
 class DeliverySignal {
 
-    private final Latch events = new Latch();
-    private final Latch work = new Latch();
-    private final Latch outcomes = new Latch();
+    private final Waiter fanOut = new Waiter();
+    private final Waiter dispatcher = new Waiter();
+    private final Waiter outcomes = new Waiter();
 
-    /** A publish committed here, or there is room for more fanned-out deliveries. */
+    /** A publish committed, or there is room for more fanned-out deliveries. */
     void wakeFanOut() {
-        events.open();
+        fanOut.wakeUps.wake();
     }
 
     /** Deliveries are ready, or a request finished and freed a slot. */
     void wakeDispatcher() {
-        work.open();
+        dispatcher.wakeUps.wake();
     }
 
     /** A request ended: its outcome is to be recorded. */
     void wakeRecorder() {
-        outcomes.open();
+        outcomes.wakeUps.wake();
     }
 
     void awaitFanOut(long millis) throws InterruptedException {
-        events.await(millis);
+        fanOut.await(millis);
     }
 
     void awaitDispatcher(long millis) throws InterruptedException {
-        work.await(millis);
+        dispatcher.await(millis);
     }
 
     void awaitOutcomes(long millis) throws InterruptedException {
@@ -43,25 +45,16 @@ class DeliverySignal {
     }
 
     /**
-     * Opened by any number of wakes, closed by the next wait that passes it. A monitor, not a
-     * lock's Condition: a worker killed while it waits (ThreadDeath, any Error thrown in the
-     * wait) gives a monitor back whole, whereas it can leave a Condition's lock with a dead
-     * waiter in its queue, after which the threads that wake it (Vert.x event loops) hang.
+     * One worker's wake-ups: a wait returns at once if it was woken since its last wait returned,
+     * so a wake-up while the worker was busy is not lost.
      */
-    private static final class Latch {
-        private boolean open;
+    private static final class Waiter {
+        final WakeUps wakeUps = new WakeUps();
+        private volatile long seen;
 
-        synchronized void open() {
-            open = true;
-            notifyAll();
-        }
-
-        /** Waits until opened or until the timeout; returns at once if opened since the last wait. */
-        synchronized void await(long millis) throws InterruptedException {
-            if (!open) {
-                wait(Math.max(1, millis));
-            }
-            open = false;
+        void await(long millis) throws InterruptedException {
+            wakeUps.awaitAfter(seen, Duration.ofMillis(millis));
+            seen = wakeUps.seen();
         }
     }
 }

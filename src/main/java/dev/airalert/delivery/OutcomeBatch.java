@@ -20,7 +20,7 @@ final class OutcomeBatch {
     boolean tried;
     boolean written;
     /** The rows it wrote of handed deliveries, once worked out. */
-    List<FanOut.Handoff> rowsWritten;
+    List<Handoff> rowsWritten;
 
     OutcomeBatch(Instant at, int capacity) {
         this.at = at;

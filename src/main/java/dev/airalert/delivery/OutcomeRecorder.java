@@ -1,104 +1,90 @@
 package dev.airalert.delivery;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.delivery.OutcomeDecision.Decision;
+import dev.airalert.outbox.Backoff;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * Writes what attempts gave, many at once: the attempt log row, the delivery's new status,
- * the queue row (gone when delivered or given up, due again otherwise) and the
- * subscription's health (failing since when; disabled after 410 or after failing too long).
- * A delivery handed straight from the fan-out has no row yet: its first outcome inserts it
- * (and a queue row only if it is to be tried again), and one whose first attempt takes long
- * gets a pending row and a queue row leased to this instance before the outcome is known.
- * One transaction per batch, so a fan-out to thousands is not thousands of commits.
+ * Writes what attempts gave, many at once, as {@link OutcomeDecision} decides: the attempt log
+ * row, the delivery's new status, the queue row (gone when delivered or given up, due again
+ * otherwise) and the subscription's health. A delivery handed straight from the fan-out has no
+ * row yet: its first outcome inserts it (and a queue row only if it is to be tried again); one
+ * whose first attempt takes long gets a pending row and a queue row leased to this instance
+ * before the outcome is known ({@link EarlyRows}). One transaction per batch, so a fan-out to
+ * thousands is not thousands of commits.
  */
 @ApplicationScoped
 class OutcomeRecorder {
 
-    static final String GONE = "the endpoint answered 410 Gone";
-
     private final AgroalDataSource dataSource;
-    private final RetryPolicy retries;
+    private final Backoff backoff;
     private final Duration disableAfter;
 
-    OutcomeRecorder(AgroalDataSource dataSource, RetryPolicy retries, AirAlertConfig config) {
+    OutcomeRecorder(AgroalDataSource dataSource, AirAlertConfig config) {
         this.dataSource = dataSource;
-        this.retries = retries;
+        // +-20% jitter: receivers coming back are not hit by every retry at the same instant.
+        this.backoff = new Backoff(config.webhooks().retrySchedule(), config.webhooks().maxRetryAfter(), 0.2);
         this.disableAfter = config.webhooks().disableAfter();
     }
 
-    /**
-     * Records these outcomes, and gives the {@code unfinished} handed deliveries their rows.
-     * {@code hasRow} tells handed deliveries that got their row earlier.
-     */
-    void record(List<Outcome> outcomes, Set<UUID> hasRow, List<Outgoing> unfinished, Instant now) throws SQLException {
+    /** Records these outcomes, and gives the {@code unfinished} handed deliveries their rows. */
+    void record(List<Outcome> outcomes, Predicate<Outgoing> hasRow, List<Outgoing> unfinished, Instant now)
+            throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (Statements s = new Statements(c)) {
+            try (OutcomeStatements s = new OutcomeStatements(c)) {
                 Set<UUID> healthy = new LinkedHashSet<>();
                 Set<UUID> failing = new LinkedHashSet<>();
                 Set<UUID> gone = new LinkedHashSet<>();
                 for (Outcome o : outcomes) {
-                    int attempt = o.delivery().attemptsMade() + 1;
-                    UUID id = o.delivery().deliveryId();
-                    Instant next = null;
-                    String status;
-                    if (o.succeeded()) {
-                        status = "delivered";
-                        healthy.add(o.delivery().subscriptionId());
-                    } else if (Integer.valueOf(410).equals(o.statusCode())) {
-                        // Paused, not failed: it goes out when the owner enables the subscription.
-                        status = "pending";
-                        next = now;
-                        gone.add(o.delivery().subscriptionId());
-                    } else {
-                        Optional<Instant> retry = retries.next(attempt, o.statusCode(), o.retryAfter(), now);
-                        status = retry.isPresent() ? "pending" : "failed";
-                        next = retry.orElse(null);
-                        failing.add(o.delivery().subscriptionId());
-                    }
-                    Instant finished = next == null ? o.at() : null;
-                    if (o.delivery().handoff() != null && !hasRow.contains(id)) {
-                        s.insert(o.delivery(), status, attempt, next, finished);
+                    Outgoing d = o.delivery();
+                    int attempt = d.attemptsMade() + 1;
+                    Decision decision = OutcomeDecision.decide(o.statusCode(), o.retryAfter(), attempt, backoff, now);
+                    (switch (decision.health()) {
+                        case HEALTHY -> healthy;
+                        case FAILING -> failing;
+                        case GONE -> gone;
+                    }).add(d.subscriptionId());
+                    Instant next = decision.nextAttempt();
+                    if (!hasRow.test(d)) {
+                        s.insert(d, decision.status(), attempt, next, decision.finishedAt(o.at()));
                         if (next != null) {
-                            s.enqueue(o.delivery(), next);
+                            s.enqueue(d, next);
                         }
                     } else {
-                        s.delivery(id, status, attempt, next, finished);
+                        s.delivery(d.deliveryId(), decision.status(), attempt, next, decision.finishedAt(o.at()));
                         if (next == null) {
-                            s.dequeue(id);
+                            s.dequeue(d.deliveryId());
                         } else {
-                            s.reschedule(id, next);
+                            s.reschedule(d.deliveryId(), next);
                         }
                     }
-                    s.attempt(id, attempt, o, next);
+                    s.attempt(d.deliveryId(), attempt, o, next);
                 }
                 for (Outgoing delivery : unfinished) {
-                    s.insert(delivery, "pending", 0, now, null);
+                    s.insert(delivery, DeliveryStatus.PENDING, 0, now, null);
                     s.enqueue(delivery, delivery.leasedUntil());
                 }
                 s.healthy(healthy);
                 for (UUID sub : failing) {
-                    s.failing(sub, now, now.minus(disableAfter),
-                            "failing continuously for longer than " + disableAfter.toString().substring(2).toLowerCase());
+                    s.failing(sub, now, OutcomeDecision.failingTooLongIfSince(now, disableAfter),
+                            OutcomeDecision.failingTooLong(disableAfter));
                 }
                 for (UUID sub : gone) {
-                    s.disable(sub, GONE, now);
+                    s.disable(sub, OutcomeDecision.GONE, now);
                 }
                 s.execute();
                 c.commit();
@@ -128,157 +114,6 @@ class OutcomeRecorder {
             }
             try (ResultSet rs = find.executeQuery()) {
                 return rs.next();
-            }
-        }
-    }
-
-    /** The batched statements of one recording. */
-    private static final class Statements implements AutoCloseable {
-        private final PreparedStatement insert;
-        private final PreparedStatement enqueue;
-        private final PreparedStatement attempt;
-        private final PreparedStatement delivery;
-        private final PreparedStatement dequeue;
-        private final List<UUID> dequeued = new ArrayList<>();
-        private final List<UUID> healthySubscriptions = new ArrayList<>();
-        private final Connection connection;
-        private final PreparedStatement reschedule;
-        private final PreparedStatement healthy;
-        private final PreparedStatement failingSince;
-        private final PreparedStatement disableFailing;
-        private final PreparedStatement disable;
-
-        Statements(Connection c) throws SQLException {
-            connection = c;
-            insert = c.prepareStatement("INSERT INTO delivery (id, subscription_id, event_seq, status, attempts,"
-                    + " created_at, next_attempt_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-            enqueue = c.prepareStatement("INSERT INTO delivery_queue (delivery_id, subscription_id, chain_key,"
-                    + " event_seq, due_at) VALUES (?, ?, ?, ?, ?)");
-            attempt = c.prepareStatement("INSERT INTO delivery_attempt (delivery_id, attempt, attempted_at,"
-                    + " status_code, latency_ms, response_excerpt, error, next_retry_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-            delivery = c.prepareStatement("UPDATE delivery SET status = ?, attempts = ?, next_attempt_at = ?,"
-                    + " finished_at = ? WHERE id = ?");
-            dequeue = c.prepareStatement("DELETE FROM delivery_queue WHERE delivery_id = ANY(?)");
-            reschedule = c.prepareStatement("UPDATE delivery_queue SET due_at = ? WHERE delivery_id = ?");
-            // One statement for a whole batch: a fan-out's successes touch thousands of subscriptions.
-            healthy = c.prepareStatement("UPDATE subscription SET failing_since = NULL"
-                    + " WHERE failing_since IS NOT NULL AND id = ANY(?)");
-            failingSince = c.prepareStatement("UPDATE subscription SET failing_since = ? WHERE id = ? AND failing_since IS NULL");
-            disableFailing = c.prepareStatement("UPDATE subscription SET enabled = FALSE, disabled_reason = ?,"
-                    + " disabled_at = ?, updated_at = ? WHERE id = ? AND enabled = TRUE AND failing_since <= ?");
-            disable = c.prepareStatement("UPDATE subscription SET enabled = FALSE, disabled_reason = ?,"
-                    + " disabled_at = ?, updated_at = ? WHERE id = ? AND enabled = TRUE");
-        }
-
-        void insert(Outgoing d, String status, int attempts, Instant next, Instant finished) throws SQLException {
-            insert.setObject(1, d.deliveryId());
-            insert.setObject(2, d.subscriptionId());
-            insert.setLong(3, d.eventSeq());
-            insert.setString(4, status);
-            insert.setInt(5, attempts);
-            insert.setTimestamp(6, Timestamp.from(d.handoff().at()));
-            insert.setTimestamp(7, next == null ? null : Timestamp.from(next));
-            insert.setTimestamp(8, finished == null ? null : Timestamp.from(finished));
-            insert.addBatch();
-        }
-
-        void enqueue(Outgoing d, Instant due) throws SQLException {
-            enqueue.setObject(1, d.deliveryId());
-            enqueue.setObject(2, d.subscriptionId());
-            enqueue.setString(3, d.chainKey());
-            enqueue.setLong(4, d.eventSeq());
-            enqueue.setTimestamp(5, Timestamp.from(due));
-            enqueue.addBatch();
-        }
-
-        void attempt(UUID id, int number, Outcome o, Instant next) throws SQLException {
-            attempt.setObject(1, id);
-            attempt.setInt(2, number);
-            attempt.setTimestamp(3, Timestamp.from(o.at()));
-            if (o.statusCode() == null) {
-                attempt.setNull(4, Types.INTEGER);
-            } else {
-                attempt.setInt(4, o.statusCode());
-            }
-            attempt.setInt(5, (int) Math.min(Integer.MAX_VALUE, o.latencyMillis()));
-            attempt.setString(6, o.responseExcerpt());
-            attempt.setString(7, o.error());
-            attempt.setTimestamp(8, next == null ? null : Timestamp.from(next));
-            attempt.addBatch();
-        }
-
-        void delivery(UUID id, String status, int attempts, Instant next, Instant finished) throws SQLException {
-            delivery.setString(1, status);
-            delivery.setInt(2, attempts);
-            delivery.setTimestamp(3, next == null ? null : Timestamp.from(next));
-            delivery.setTimestamp(4, finished == null ? null : Timestamp.from(finished));
-            delivery.setObject(5, id);
-            delivery.addBatch();
-        }
-
-        void dequeue(UUID id) {
-            dequeued.add(id);
-        }
-
-        void reschedule(UUID id, Instant due) throws SQLException {
-            reschedule.setTimestamp(1, Timestamp.from(due));
-            reschedule.setObject(2, id);
-            reschedule.addBatch();
-        }
-
-        void healthy(Set<UUID> subscriptions) {
-            this.healthySubscriptions.addAll(subscriptions);
-        }
-
-        void failing(UUID subscription, Instant now, Instant failingTooLongIfBefore, String reason) throws SQLException {
-            failingSince.setTimestamp(1, Timestamp.from(now));
-            failingSince.setObject(2, subscription);
-            failingSince.addBatch();
-            disableFailing.setString(1, reason);
-            disableFailing.setTimestamp(2, Timestamp.from(now));
-            disableFailing.setTimestamp(3, Timestamp.from(now));
-            disableFailing.setObject(4, subscription);
-            disableFailing.setTimestamp(5, Timestamp.from(failingTooLongIfBefore));
-            disableFailing.addBatch();
-        }
-
-        void disable(UUID subscription, String reason, Instant now) throws SQLException {
-            disable.setString(1, reason);
-            disable.setTimestamp(2, Timestamp.from(now));
-            disable.setTimestamp(3, Timestamp.from(now));
-            disable.setObject(4, subscription);
-            disable.addBatch();
-        }
-
-        private List<PreparedStatement> all() {
-            // Rows first, then what refers to them.
-            return List.of(insert, enqueue, attempt, delivery, dequeue, reschedule, healthy, failingSince,
-                    disableFailing, disable);
-        }
-
-        void execute() throws SQLException {
-            for (PreparedStatement p : all()) {
-                if (p == dequeue) {
-                    executeForAll(dequeue, dequeued);
-                } else if (p == healthy) {
-                    executeForAll(healthy, healthySubscriptions);
-                } else {
-                    p.executeBatch();
-                }
-            }
-        }
-
-        private void executeForAll(PreparedStatement p, List<UUID> ids) throws SQLException {
-            if (!ids.isEmpty()) {
-                p.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-                p.executeUpdate();
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            for (PreparedStatement p : all()) {
-                p.close();
             }
         }
     }

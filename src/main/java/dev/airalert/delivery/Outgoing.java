@@ -11,5 +11,5 @@ import java.util.UUID;
  */
 record Outgoing(UUID deliveryId, UUID subscriptionId, String url, List<String> secrets,
         List<String> languages, int attemptsMade, long eventSeq, String eventId, String chainKey, String type,
-        Instant eventCreatedAt, Instant leasedUntil, FanOut.Handoff handoff) {
+        Instant eventCreatedAt, Instant leasedUntil, Handoff handoff) {
 }

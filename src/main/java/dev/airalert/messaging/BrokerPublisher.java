@@ -1,6 +1,6 @@
 package dev.airalert.messaging;
 
-import dev.airalert.delivery.EventLog;
+import dev.airalert.event.EventLog;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

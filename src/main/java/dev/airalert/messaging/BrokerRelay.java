@@ -1,10 +1,11 @@
 package dev.airalert.messaging;
 
 import dev.airalert.AirAlertConfig;
-import dev.airalert.WakeUps;
-import dev.airalert.delivery.EventLog;
-import dev.airalert.delivery.EventRecorded;
-import dev.airalert.delivery.EventsCommitted;
+import dev.airalert.event.EventLog;
+import dev.airalert.event.EventRecorded;
+import dev.airalert.event.EventsCommitted;
+import dev.airalert.outbox.Backoff;
+import dev.airalert.outbox.WakeUps;
 import dev.airalert.worker.Supervisor;
 import dev.airalert.worker.Worker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,6 +55,7 @@ class BrokerRelay {
     private final AirAlertConfig.Messaging config;
     private final Clock clock = Clock.systemUTC();
     private final WakeUps wakeUps = new WakeUps();
+    private final Backoff backoff;
     private final Supervisor supervisor;
     /** Per broker, the batches published and not yet settled, oldest first: at most two. */
     private final Map<String, Deque<Batch>> unsettled = new ConcurrentHashMap<>();
@@ -67,6 +69,8 @@ class BrokerRelay {
         this.eventLog = eventLog;
         this.supervisor = supervisor;
         this.config = config.messaging();
+        // A broker that is back takes what waited at once; no jitter needed. Never given up: the last step repeats.
+        this.backoff = new Backoff(this.config.retrySchedule(), Duration.ZERO, 0);
     }
 
     void start(@Observes StartupEvent event) {
@@ -236,8 +240,7 @@ class BrokerRelay {
             }
             for (Object[] row : failed) {
                 int attempts = ((Number) row[1]).intValue() + 1;
-                List<Duration> schedule = config.retrySchedule();
-                Duration wait = schedule.get(Math.min(attempts, schedule.size()) - 1);
+                Duration wait = backoff.untiring(attempts);
                 em.createNativeQuery("UPDATE broker_outbox SET due_at = ?1, attempts = ?2 WHERE connector = ?3"
                         + " AND event_seq = ?4").setParameter(1, now.plus(wait)).setParameter(2, attempts)
                         .setParameter(3, publisher.name()).setParameter(4, seq(row)).executeUpdate();

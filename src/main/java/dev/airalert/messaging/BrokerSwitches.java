@@ -2,8 +2,8 @@ package dev.airalert.messaging;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

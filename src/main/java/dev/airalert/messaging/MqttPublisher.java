@@ -7,7 +7,7 @@ import dev.airalert.AirAlertConfig;
 import dev.airalert.alert.AlertHistory;
 import dev.airalert.alert.AlertView;
 import dev.airalert.cap.CapInfo;
-import dev.airalert.delivery.EventLog;
+import dev.airalert.event.EventLog;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.smallrye.reactive.messaging.mqtt.SendingMqttMessageMetadata;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.airalert.messaging;
 
-import dev.airalert.delivery.EventLog;
+import dev.airalert.event.EventLog;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;

@@ -10,12 +10,12 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 
 /** A region boundary as a GeoJSON geometry object, ready for a map. */
-final class GeoJsonGeometry {
+public final class GeoJsonGeometry {
 
     private GeoJsonGeometry() {
     }
 
-    static Map<String, Object> of(Geometry geometry) {
+    public static Map<String, Object> of(Geometry geometry) {
         if (geometry == null) {
             return null;
         }

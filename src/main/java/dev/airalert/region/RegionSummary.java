@@ -9,7 +9,7 @@ import java.util.Map;
 public record RegionSummary(String code, String country, RegionKind kind, String parent,
         String katottg, Map<String, String> names, List<String> aliases, LatLon centre) {
 
-    static RegionSummary of(Region r) {
+    public static RegionSummary of(Region r) {
         return new RegionSummary(r.code(), r.country(), r.kind(), r.parent(), r.katottg(),
                 r.names(), r.aliases(), r.centre());
     }

@@ -1,10 +1,10 @@
 package dev.airalert.stream;
 
 import dev.airalert.AirAlertConfig;
-import dev.airalert.WakeUps;
-import dev.airalert.delivery.EventLog;
-import dev.airalert.delivery.EventRecorded;
-import dev.airalert.delivery.EventsCommitted;
+import dev.airalert.event.EventLog;
+import dev.airalert.event.EventRecorded;
+import dev.airalert.event.EventsCommitted;
+import dev.airalert.outbox.WakeUps;
 import dev.airalert.security.ApiKeyService;
 import dev.airalert.security.KeyRevoked;
 import dev.airalert.worker.Supervisor;

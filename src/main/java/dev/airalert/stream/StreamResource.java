@@ -3,9 +3,10 @@ package dev.airalert.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Lru;
 import dev.airalert.cap.CapEnums;
-import dev.airalert.delivery.EventLog;
-import dev.airalert.delivery.WebhookBody;
+import dev.airalert.event.EventBody;
+import dev.airalert.event.EventLog;
 import dev.airalert.region.RegionResolver;
 import dev.airalert.security.Caller;
 import dev.airalert.security.CurrentCaller;
@@ -29,7 +30,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -218,15 +218,10 @@ public class StreamResource {
         private record Memo(int severity, Map<List<String>, String> data) {
         }
 
-        private final Map<String, Memo> recent = new LinkedHashMap<>(KEEP, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Memo> eldest) {
-                return size() > KEEP;
-            }
-        };
+        private final Lru<String, Memo> recent = new Lru<>(KEEP);
 
         synchronized String data(EventLog.Entry entry, List<String> languages) {
-            return memo(entry).data().computeIfAbsent(languages, wanted -> WebhookBody.alert(entry.payload(), wanted));
+            return memo(entry).data().computeIfAbsent(languages, wanted -> EventBody.alert(entry.payload(), wanted));
         }
 
         synchronized int severity(EventLog.Entry entry) {

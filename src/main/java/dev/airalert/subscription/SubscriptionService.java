@@ -2,6 +2,7 @@ package dev.airalert.subscription;
 
 import dev.airalert.AirAlertConfig;
 import dev.airalert.cap.CapEnums;
+import dev.airalert.outbound.TargetGuard;
 import dev.airalert.region.CapShapes;
 import dev.airalert.region.Gazetteer;
 import dev.airalert.region.LatLon;

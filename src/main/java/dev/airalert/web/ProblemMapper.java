@@ -1,9 +1,9 @@
 package dev.airalert.web;
 
-import dev.airalert.Deadline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.airalert.Deadline;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;

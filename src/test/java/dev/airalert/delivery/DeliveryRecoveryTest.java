@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.airalert.TestAlerts;
+import dev.airalert.event.AlertEvent;
 import dev.airalert.subscription.TestSubscriptions;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,9 +1,10 @@
-package dev.airalert.region;
+package dev.airalert.status;
 
 import dev.airalert.alert.AlertHistory;
 import dev.airalert.alert.RegionCoverage;
+import dev.airalert.region.Gazetteer;
+import dev.airalert.region.Region;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,17 +32,17 @@ public class RegionStatus {
         for (Region region : gazetteer.all()) {
             List<String> ancestors = gazetteer.ancestors(region.code());
             List<String> descendants = gazetteer.descendants(region.code());
-            String state = RegionState.NONE;
+            RegionState.State state = RegionState.State.NONE;
             TreeSet<String> events = new TreeSet<>();
             for (RegionCoverage c : coverage) {
                 boolean whole = !c.partial() && (c.regionCode().equals(region.code())
                         || ancestors.contains(c.regionCode()));
                 boolean part = c.regionCode().equals(region.code()) || descendants.contains(c.regionCode());
                 if (whole) {
-                    state = RegionState.ACTIVE;
+                    state = RegionState.State.ACTIVE;
                     events.add(c.event());
                 } else if (part) {
-                    state = state.equals(RegionState.ACTIVE) ? state : RegionState.PARTIAL;
+                    state = state == RegionState.State.ACTIVE ? state : RegionState.State.PARTIAL;
                     events.add(c.event());
                 }
             }

@@ -1,4 +1,4 @@
-package dev.airalert.delivery;
+package dev.airalert.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +33,15 @@ public class EventLog {
         this.alerts = alerts;
     }
 
+    /** Payload characters one read of the log holds at most; an entry keeps its payload twice (as its body too). */
+    public static final long READ_BUDGET = 8_000_000;
+
     /**
      * An event as brokers and streams carry it: its public id, type, time, the body
      * {@code {"type", "id", "timestamp", "data"}} with every language, what it covers:
      * region codes and CAP event names (an Update or Cancel covers what the alerts it
      * refers to covered, too), and who may read it.
      */
-    /** Payload characters one read of the log holds at most; an entry keeps its payload twice (as its body too). */
-    public static final long READ_BUDGET = 8_000_000;
-
     public record Entry(long seq, String id, String type, Instant createdAt, String body, Set<String> regions,
             Set<String> events, String payload, Audience audience) {
     }
@@ -129,35 +128,35 @@ public class EventLog {
             }
             // Only an Update or Cancel needs more: the alerts it refers to.
             if (!event.relatedAlertIds.isBlank()) {
-                AlertHistory.Coverage related = alerts.coverage(relatedIds(event));
+                AlertHistory.Coverage related = alerts.coverage(event.relatedIds());
                 regions.addAll(related.regions());
                 names.addAll(related.events());
             }
             names.remove("");
             entries.add(new Entry(event.seq, id, event.type, event.createdAt,
-                    WebhookBody.of(event.type, id, event.createdAt, event.payload, List.of()), regions, names,
+                    EventBody.of(event.type, id, event.createdAt, event.payload, List.of()), regions, names,
                     event.payload, audience));
         }
         return entries;
     }
 
+    /** The event with this sequence number, if it is in the log. */
+    public Optional<AlertEvent> bySeq(long seq) {
+        return Optional.ofNullable(em.find(AlertEvent.class, seq));
+    }
+
     /** The alert of the event, as far as it is stored; empty for pings. */
-    Optional<AlertView> alertOf(AlertEvent event) {
+    public Optional<AlertView> alertOf(AlertEvent event) {
         return event.alertId == null ? Optional.empty() : alerts.find(event.alertId, null);
     }
 
-    /** The ids of the alerts an Update or Cancel event refers to. */
-    static List<UUID> relatedIds(AlertEvent event) {
-        return Arrays.stream(event.relatedAlertIds.split(",")).filter(s -> !s.isBlank()).map(UUID::fromString).toList();
-    }
-
-    /** The regions of those alerts, from their index rows. */
-    Set<String> relatedRegions(AlertEvent event) {
-        return event.relatedAlertIds.isBlank() ? Set.of() : alerts.coverage(relatedIds(event)).regions();
+    /** The regions of the alerts an Update or Cancel event refers to, from their index rows. */
+    public Set<String> relatedRegions(AlertEvent event) {
+        return event.relatedAlertIds.isBlank() ? Set.of() : alerts.coverage(event.relatedIds()).regions();
     }
 
     /** One of those alerts, read and let go (see {@link AlertHistory#findOnce}). */
-    Optional<AlertView> readOnce(UUID id) {
+    public Optional<AlertView> readOnce(UUID id) {
         return alerts.findOnce(id);
     }
 }

@@ -1,4 +1,4 @@
-package dev.airalert.delivery;
+package dev.airalert.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,11 +15,11 @@ import java.util.List;
  * with its infos narrowed to the subscriber's languages (all of them when none matches).
  * Built from the stored event, so every retry sends the same bytes.
  */
-public final class WebhookBody {
+public final class EventBody {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private WebhookBody() {
+    private EventBody() {
     }
 
     public static String of(String type, String eventId, Instant createdAt, String payload, List<String> languages) {

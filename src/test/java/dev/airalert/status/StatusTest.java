@@ -1,4 +1,4 @@
-package dev.airalert.region;
+package dev.airalert.status;
 
 import static dev.airalert.TestAlerts.publish;
 import static io.restassured.RestAssured.given;

@@ -1,4 +1,4 @@
-package dev.airalert.subscription;
+package dev.airalert.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.airalert;
+package dev.airalert.outbox;
 
 import java.time.Duration;
 

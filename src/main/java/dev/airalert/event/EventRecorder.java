@@ -1,4 +1,4 @@
-package dev.airalert.delivery;
+package dev.airalert.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,10 +6,11 @@ import dev.airalert.Sha256;
 import dev.airalert.alert.AlertStored;
 import dev.airalert.alert.AlertView;
 import dev.airalert.cap.CapAlert;
+import dev.airalert.cap.CapReferences;
+import dev.airalert.security.Audience;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.List;
@@ -17,26 +18,24 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Writes the event and its outbox row in the publish transaction (so a 201 means the event
- * exists and will be delivered), and wakes the local workers once that transaction has
- * committed. Only Alert, Update and Cancel messages are events; Ack and Error are not
- * notices for people.
+ * Appends to the event log in the publish transaction, so that a 201 means the event exists:
+ * then fires {@link EventRecorded} in the same transaction, for every channel to write its
+ * outbox row, and has the other instances told once it commits. Only Alert, Update and Cancel
+ * messages are events; Ack and Error are not notices for people.
  */
 @ApplicationScoped
-class EventOutbox {
+public class EventRecorder {
 
     private final EntityManager em;
     private final ObjectMapper json;
-    private final DeliverySignal signal;
     private final Event<EventRecorded> recorded;
     private final CommitNotifications notifications;
     private final Clock clock = Clock.systemUTC();
 
-    EventOutbox(EntityManager em, ObjectMapper json, DeliverySignal signal, Event<EventRecorded> recorded,
+    EventRecorder(EntityManager em, ObjectMapper json, Event<EventRecorded> recorded,
             CommitNotifications notifications) {
         this.em = em;
         this.json = json;
-        this.signal = signal;
         this.recorded = recorded;
         this.notifications = notifications;
     }
@@ -51,23 +50,24 @@ class EventOutbox {
         if (type == null) {
             return;
         }
-        AlertEvent event = new AlertEvent(UUID.randomUUID(), type, stored.alert().id(), chainKey(stored),
-                stored.related().stream().map(UUID::toString).collect(Collectors.joining(",")),
-                clock.instant(), payload(stored.alert()), stored.audience());
-        em.persist(event);
-        em.flush();
-        em.createNativeQuery("INSERT INTO event_outbox (event_seq) VALUES (?1)")
-                .setParameter(1, event.seq).executeUpdate();
-        recorded.fire(new EventRecorded(event.seq, stored.audience().isPublic()));
+        AlertEvent event = append(type, stored.alert().id(), chainKey(stored), stored.related(),
+                payload(stored.alert()), stored.audience());
+        recorded.fire(new EventRecorded(event.seq(), stored.audience().isPublic()));
         notifications.notifyOnCommit(em);
     }
 
-    void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertStored stored) {
-        signal.wakeFanOut();
-    }
-
-    void committedElsewhere(@Observes EventsCommitted committed) {
-        signal.wakeFanOut();
+    /**
+     * Appends an event in the caller's transaction, told to no channel: for an event only its
+     * caller delivers (a webhook ping).
+     */
+    public AlertEvent append(String type, UUID alertId, String chainKey, List<UUID> related, String payload,
+            Audience audience) {
+        AlertEvent event = new AlertEvent(UUID.randomUUID(), type, alertId, chainKey,
+                related.stream().map(UUID::toString).collect(Collectors.joining(",")), clock.instant(), payload,
+                audience);
+        em.persist(event);
+        em.flush();
+        return event;
     }
 
     /**
@@ -85,9 +85,9 @@ class EventOutbox {
             }
         }
         CapAlert cap = stored.alert().alert();
-        if (cap.references() != null && !cap.references().isBlank()) {
-            String[] first = cap.references().trim().split("\\s+")[0].split(",");
-            return chainOf(first[0], first[1]);
+        List<CapReferences.Entry> references = CapReferences.all(cap.references());
+        if (!references.isEmpty()) {
+            return chainOf(references.get(0).sender(), references.get(0).identifier());
         }
         return chainOf(cap.sender(), cap.identifier());
     }

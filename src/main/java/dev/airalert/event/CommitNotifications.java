@@ -1,4 +1,4 @@
-package dev.airalert.delivery;
+package dev.airalert.event;
 
 import dev.airalert.worker.Supervisor;
 import dev.airalert.worker.Worker;

@@ -1,8 +1,9 @@
-package dev.airalert.region;
+package dev.airalert.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.airalert.alert.AlertView;
+import dev.airalert.region.RegionSummary;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.airalert.subscription;
+package dev.airalert.outbound;
 
 import dev.airalert.Cidr;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.airalert.delivery;
+package dev.airalert.event;
 
 /**
  * Some instance (this one or another) committed events to the event log: fired outside any

@@ -1,4 +1,4 @@
-package dev.airalert.region;
+package dev.airalert.status;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

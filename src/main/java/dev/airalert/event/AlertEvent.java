@@ -1,4 +1,4 @@
-package dev.airalert.delivery;
+package dev.airalert.event;
 
 import dev.airalert.security.Audience;
 import jakarta.persistence.Column;
@@ -8,6 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** One entry of the durable event log: what happened to which alert, and its payload. */
@@ -55,7 +57,7 @@ public class AlertEvent {
     protected AlertEvent() {
     }
 
-    AlertEvent(UUID id, String type, UUID alertId, String chainKey, String relatedAlertIds,
+    public AlertEvent(UUID id, String type, UUID alertId, String chainKey, String relatedAlertIds,
             Instant createdAt, String payload, Audience audience) {
         this.id = id;
         this.type = type;
@@ -69,7 +71,39 @@ public class AlertEvent {
     }
 
     /** The id receivers see as {@code webhook-id} and as the payload's {@code id}. */
-    static String publicId(UUID id) {
+    public static String publicId(UUID id) {
         return "evt_" + id.toString().replace("-", "");
+    }
+
+    /** Its place in the log: later events have larger numbers. */
+    public long seq() {
+        return seq;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    /** An alert, its updates and its cancel share a chain, delivered in order. */
+    public String chainKey() {
+        return chainKey;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The key that published the alert, if any: it may read what it published. */
+    public UUID publishedBy() {
+        return publishedBy;
+    }
+
+    /** The ids of the alerts an Update or Cancel refers to. */
+    public List<UUID> relatedIds() {
+        return Arrays.stream(relatedAlertIds.split(",")).filter(s -> !s.isBlank()).map(UUID::fromString).toList();
     }
 }

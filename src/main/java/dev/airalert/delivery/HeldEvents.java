@@ -1,0 +1,153 @@
+package dev.airalert.delivery;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The webhook outbox's leases: the events this instance fans out, each held under a short lease
+ * that is renewed while it works on it, so that other instances leave it alone. An event leaves
+ * the outbox when every delivery handed out without a row has its row; an instance that dies
+ * before then stops renewing, and another takes the event over once the lease ran out.
+ *
+ * <p>{@link #pick}, {@link #maintain} and {@link #letGo} run on the fan-out thread;
+ * {@link #recorded} and {@link #release} on any.
+ */
+@ApplicationScoped
+class HeldEvents {
+
+    /** How long an instance keeps an event it fans out before others may take it over. */
+    static final Duration LEASE = Duration.ofSeconds(10);
+
+    /** The oldest event whose chain has no earlier event still in the outbox. */
+    private static final String PICK = """
+            SELECT o.event_seq FROM event_outbox o
+            WHERE (o.leased_until IS NULL OR o.leased_until <= ?1)
+              AND NOT EXISTS (SELECT 1 FROM event_outbox p
+                              JOIN alert_event pe ON pe.seq = p.event_seq
+                              JOIN alert_event oe ON oe.seq = o.event_seq
+                              WHERE pe.chain_key = oe.chain_key AND p.event_seq < o.event_seq)
+            ORDER BY o.event_seq LIMIT 1 FOR UPDATE SKIP LOCKED""";
+
+    private final EntityManager em;
+    /** Events this instance holds in the outbox, by sequence number. */
+    private final Map<Long, Held> held = new ConcurrentHashMap<>();
+    /** Held events whose every delivery has its row: to leave the outbox. */
+    private final Set<Held> done = ConcurrentHashMap.newKeySet();
+
+    HeldEvents(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * An event this instance holds: how many of its handed deliveries still lack a row, plus
+     * one while handing out goes on; and until when the lease runs.
+     */
+    static final class Held {
+        final long seq;
+        final AtomicInteger open = new AtomicInteger(1);
+        volatile Instant leasedUntil;
+        /** Handing out failed part way: once the handed rows exist, the event is released, not removed. */
+        volatile boolean abandoned;
+
+        Held(long seq, Instant leasedUntil) {
+            this.seq = seq;
+            this.leasedUntil = leasedUntil;
+        }
+    }
+
+    /** Takes the next event under a lease, in the caller's transaction; empty when none waits. */
+    Optional<Held> pick(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Number> picked = em.createNativeQuery(PICK).setParameter(1, now).getResultList();
+        if (picked.isEmpty()) {
+            return Optional.empty();
+        }
+        Held event = new Held(picked.get(0).longValue(), now.plus(LEASE));
+        em.createNativeQuery("UPDATE event_outbox SET leased_until = ?1 WHERE event_seq = ?2")
+                .setParameter(1, event.leasedUntil).setParameter(2, event.seq).executeUpdate();
+        return Optional.of(event);
+    }
+
+    /** The picked event's transaction committed: it is this instance's now. */
+    void hold(Held event) {
+        held.put(event.seq, event);
+    }
+
+    /** Whether this instance still holds the event (it was not let go). */
+    boolean holds(Held event) {
+        return held.get(event.seq) == event;
+    }
+
+    /** Held events whose lease ran out by {@code now}: another instance may hold them. */
+    List<Held> expired(Instant now) {
+        return held.values().stream().filter(h -> !h.leasedUntil.isAfter(now)).toList();
+    }
+
+    /** No longer renewed, nor removed from the outbox here: within a lease it is fanned out again. */
+    void letGo(Collection<Held> events) {
+        events.forEach(h -> held.remove(h.seq, h));
+    }
+
+    /** The rows of these handed deliveries exist now. */
+    void recorded(Collection<Handoff> handoffs) {
+        handoffs.forEach(h -> release(h.event()));
+    }
+
+    /** One fewer delivery (or the handing out itself) is open. */
+    void release(Held event) {
+        if (event.open.decrementAndGet() == 0) {
+            done.add(event);
+        }
+    }
+
+    /** Whether held events finished, or their leases need renewing, by {@code now}. */
+    boolean due(Instant now) {
+        return !done.isEmpty() || held.values().stream().anyMatch(h -> renewable(h, now));
+    }
+
+    private static boolean renewable(Held h, Instant now) {
+        return h.leasedUntil.isBefore(now.plus(LEASE.dividedBy(2)));
+    }
+
+    /**
+     * Removes finished events from the outbox (or releases those whose handing out failed, to
+     * be fanned out again) and renews the leases of those still held. Events let go are
+     * neither: they are no longer this instance's.
+     */
+    void maintain(Instant now) {
+        done.removeIf(h -> held.get(h.seq) != h);
+        List<Held> finished = List.copyOf(done);
+        List<Held> renew = held.values().stream().filter(h -> !finished.contains(h) && renewable(h, now)).toList();
+        if (finished.isEmpty() && renew.isEmpty()) {
+            return;
+        }
+        Instant leasedUntil = now.plus(LEASE);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Held h : finished) {
+                em.createNativeQuery(h.abandoned
+                        ? "UPDATE event_outbox SET leased_until = NULL WHERE event_seq = ?1"
+                        : "DELETE FROM event_outbox WHERE event_seq = ?1").setParameter(1, h.seq).executeUpdate();
+            }
+            for (Held h : renew) {
+                em.createNativeQuery("UPDATE event_outbox SET leased_until = ?1 WHERE event_seq = ?2")
+                        .setParameter(1, leasedUntil).setParameter(2, h.seq).executeUpdate();
+            }
+        });
+        // Only now, when it is written: whatever fails before (an Error too) leaves them to the next round.
+        finished.forEach(h -> {
+            held.remove(h.seq, h);
+            done.remove(h);
+        });
+        renew.forEach(h -> h.leasedUntil = leasedUntil);
+    }
+}

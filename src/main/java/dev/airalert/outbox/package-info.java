@@ -1,0 +1,8 @@
+/**
+ * What every channel's outbox engine needs, whatever it sends: retries with back-off
+ * ({@link dev.airalert.outbox.Backoff}), send slots overall and per target
+ * ({@link dev.airalert.outbox.SendSlots}) and waking its workers when there is work
+ * ({@link dev.airalert.outbox.WakeUps}). The workers themselves run under the supervisor of
+ * {@code dev.airalert.worker}.
+ */
+package dev.airalert.outbox;

@@ -1,0 +1,48 @@
+package dev.airalert.status;
+
+import dev.airalert.alert.AlertHistory;
+import dev.airalert.region.Gazetteer;
+import dev.airalert.region.GeoJsonGeometry;
+import dev.airalert.region.Region;
+import dev.airalert.region.RegionResolver;
+import dev.airalert.region.RegionResource;
+import dev.airalert.region.RegionSummary;
+import dev.airalert.web.QueryParameters;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code GET /api/v1/regions/{code}}: one region with the alerts active there now. */
+@Path("/api/v1/regions/{code}")
+@Tag(name = RegionResource.TAG)
+public class RegionDetailResource {
+
+    private final Gazetteer gazetteer;
+    private final RegionResolver resolver;
+    private final AlertHistory alerts;
+
+    RegionDetailResource(Gazetteer gazetteer, RegionResolver resolver, AlertHistory alerts) {
+        this.gazetteer = gazetteer;
+        this.resolver = resolver;
+        this.alerts = alerts;
+    }
+
+    @GET
+    @Operation(summary = "One region, with its boundary and the alerts active there now",
+            description = "Active alerts include country-wide alerts and alerts of regions inside it.")
+    public RegionDetail get(@Context UriInfo uri, @PathParam("code") String code,
+            @QueryParam("lang") String lang) {
+        QueryParameters.requireKnown(uri.getQueryParameters(), Set.of("lang"));
+        Region region = gazetteer.byCode(code).orElseThrow(NotFoundException::new);
+        return new RegionDetail(RegionSummary.of(region), gazetteer.descendants(region.code()),
+                GeoJsonGeometry.of(region.boundary()),
+                alerts.activeIn(resolver.withRelatives(region.code()), lang));
+    }
+}
