@@ -337,12 +337,18 @@ const failing = new Set();
 /** A read that failed leaves what is shown, with a visible note that it may be out of date. */
 function markStale(what) {
   failing.add(what);
-  $('stale').hidden = false;
+  showFailing();
 }
 
 function markFresh(what) {
   failing.delete(what);
-  $('stale').hidden = failing.size === 0;
+  showFailing();
+}
+
+function showFailing() {
+  const note = $('stale');
+  note.hidden = failing.size === 0;
+  note.dataset.failing = [...failing].join(' '); // which reads failed, for whoever inspects the page
 }
 
 // ---- Map ----
