@@ -52,6 +52,9 @@ class LiveMapIT {
               return shown;
             })()""";
 
+    /** The page's own module, imported again: the same instance, so its read is the page's. */
+    private static final String REFRESH_STATES = "import('/js/status.js').then((status) => status.refreshStates())";
+
     private PackagedApp app;
     private HeadlessChromium browser;
     private String publisher;
@@ -141,6 +144,18 @@ class LiveMapIT {
         assertEquals("[]", browser.cspViolations(), "the page works within its Content-Security-Policy");
         // Every event re-read the regions' states meanwhile.
         assertHealthy("after the live updates and a history search");
+
+        // The note is there for failures: a read that fails shows it, the next that succeeds hides it.
+        browser.evaluate("window.serviceFetch = window.fetch; window.fetch = (url, options) =>"
+                + " String(url).includes('/api/v1/status') ? Promise.reject(new TypeError('offline'))"
+                + " : window.serviceFetch(url, options)");
+        browser.evaluate(REFRESH_STATES);
+        assertTrue(browser.waitFor("!document.getElementById('stale').hidden"
+                + " && document.getElementById('stale').dataset.failing === 'states'", LOADING),
+                "a failed read of the states is noted");
+        browser.evaluate("window.fetch = window.serviceFetch");
+        browser.evaluate(REFRESH_STATES);
+        assertTrue(browser.waitFor("document.getElementById('stale').hidden", LOADING), "and the note goes");
     }
 
     /** No read failed, so no failure note shows, and the console showed no error. */
