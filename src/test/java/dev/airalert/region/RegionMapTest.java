@@ -55,8 +55,8 @@ class RegionMapTest {
     @Test
     void theLiveMapPageIsServedAtTheRoot() {
         given().get("/").then().statusCode(200).contentType(startsWith("text/html"))
-                .body(containsString("<script src=\"/app.js\" defer></script>"));
-        given().get("/app.js").then().statusCode(200).body(containsString("/api/v1/alerts/stream"));
+                .body(containsString("<script type=\"module\" src=\"/js/main.js\"></script>"));
+        given().get("/js/stream.js").then().statusCode(200).body(containsString("/api/v1/alerts/stream"));
         given().get("/app.css").then().statusCode(200);
     }
 }

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -31,7 +32,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * A real headless Chromium driven over the Chrome DevTools Protocol: the JDK's own HTTP and
  * WebSocket clients, so no driver binary or browser library has to match the browser's
  * version. Enough for end-to-end tests: open a page, evaluate JavaScript in it, take a
- * screenshot. The binary is {@code chromium} on the PATH, or {@code AIRALERT_TEST_CHROMIUM}.
+ * screenshot, read the errors its console showed. The binary is {@code chromium} on the PATH, or {@code AIRALERT_TEST_CHROMIUM}.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -43,6 +44,7 @@ public final class HeadlessChromium implements AutoCloseable {
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
     private HeadlessChromium(Process process, Path profile, WebSocket socket) {
         this.process = process;
@@ -87,6 +89,7 @@ public final class HeadlessChromium implements AutoCloseable {
             listener.browser = browser;
             browser.command("Page.enable", Map.of());
             browser.command("Runtime.enable", Map.of());
+            browser.command("Log.enable", Map.of());
             browser.command("Emulation.setLocaleOverride", Map.of("locale", language));
             // Every page records what its Content-Security-Policy refused (injected by DevTools, so not subject to it).
             browser.command("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.__cspViolations = [];"
@@ -147,6 +150,15 @@ public final class HeadlessChromium implements AutoCloseable {
         return evaluate("JSON.stringify(window.__cspViolations || ['no recorder'])").asText();
     }
 
+    /**
+     * What the console showed as an error since the browser started, one line each: uncaught
+     * exceptions, console.error, and the browser's own errors (a script or module that did not
+     * load, a refused request).
+     */
+    public List<String> consoleErrors() {
+        return List.copyOf(consoleErrors);
+    }
+
     /** A PNG of the whole page, written to this file. */
     public void screenshot(Path file) throws Exception {
         JsonNode shot = command("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
@@ -185,7 +197,37 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** Collects message fragments; replies complete their command, events are not needed. */
+    /** Keeps the console's errors out of the events the browser sends. */
+    private void onEvent(String method, JsonNode params) {
+        switch (method) {
+            case "Runtime.exceptionThrown" -> {
+                JsonNode details = params.path("exceptionDetails");
+                consoleErrors.add(details.path("text").asText() + " " + details.path("exception").path("description").asText()
+                        + " at " + details.path("url").asText() + ":" + details.path("lineNumber").asInt());
+            }
+            case "Runtime.consoleAPICalled" -> {
+                String type = params.path("type").asText();
+                if (type.equals("error") || type.equals("assert")) {
+                    StringBuilder line = new StringBuilder("console." + type + ":");
+                    params.path("args").forEach(a -> line.append(' ').append(a.has("value") ? a.get("value").asText()
+                            : a.path("description").asText()));
+                    consoleErrors.add(line.toString());
+                }
+            }
+            case "Log.entryAdded" -> {
+                JsonNode entry = params.path("entry");
+                if (entry.path("level").asText().equals("error")) {
+                    consoleErrors.add(entry.path("source").asText() + ": " + entry.path("text").asText() + " "
+                            + entry.path("url").asText());
+                }
+            }
+            default -> {
+                // other events are not needed
+            }
+        }
+    }
+
+    /** Collects message fragments; replies complete their command, events go to {@link #onEvent}. */
     private static final class Listener implements WebSocket.Listener {
         private final StringBuilder text = new StringBuilder();
         private volatile HeadlessChromium browser;
@@ -201,6 +243,8 @@ public final class HeadlessChromium implements AutoCloseable {
                         if (answer != null) {
                             answer.complete(message);
                         }
+                    } else if (message.has("method") && browser != null) {
+                        browser.onEvent(message.get("method").asText(), message.path("params"));
                     }
                 } catch (IOException e) {
                     throw new IllegalStateException("Chromium sent a message that is not JSON", e);

@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The live map in a real headless Chromium, against the packaged service on a fresh
  * database (so that Kyiv starts without an alert): an alert published for Kyiv through the
  * API turns Kyiv red and enters the list within a second, its Cancel clears both, and the
- * reader who selected Kyiv is told. Screenshots go to target/.
+ * reader who selected Kyiv is told. A healthy page shows no failure note at any point and its
+ * console no error. Screenshots go to target/.
  */
 class LiveMapIT {
 
@@ -27,6 +29,31 @@ class LiveMapIT {
     private static final Duration LIVE = Duration.ofSeconds(1);
     private static final Duration LOADING = Duration.ofSeconds(30);
     private static final String KYIV = "document.getElementById('region-UA-30')";
+    /**
+     * Every failure note a reader could see, as lines: the elements meant for failures (the
+     * out-of-date note, error lines, alert roles other than the new-alert notice) that are not
+     * hidden, a connection that is not live, and the English words of the failure texts
+     * anywhere on the page (a region panel that could not load says so in its state line).
+     */
+    private static final String FAILURES_SHOWN = """
+            (() => {
+              const shown = [...document.querySelectorAll('.stale, .error, [role=alert]:not(#notice)')]
+                  .filter((e) => !e.hidden || e.checkVisibility())
+                  .map((e) => `#${e.id} (${e.dataset.failing || ''}): ${e.textContent.trim()}`);
+              const connection = document.getElementById('connection');
+              if (connection.dataset.state !== 'live') {
+                shown.push(`#connection: ${connection.textContent}`);
+              }
+              for (const words of ['Could not refresh', 'Could not load', 'Check these fields', 'Connection lost']) {
+                if (document.body.innerText.includes(words)) {
+                  shown.push(`text: ${words}`);
+                }
+              }
+              return shown;
+            })()""";
+
+    /** The page's own module, imported again: the same instance, so its read is the page's. */
+    private static final String REFRESH_STATES = "import('/js/status.js').then((status) => status.refreshStates())";
 
     private PackagedApp app;
     private HeadlessChromium browser;
@@ -61,6 +88,9 @@ class LiveMapIT {
                 "the page loads the map, the active alerts and the stream: " + browser.log());
         assertEquals("en", browser.evaluate("document.documentElement.lang").asText(), "the browser's language");
         assertEquals("none", browser.evaluate(KYIV + ".dataset.state").asText());
+        // The list and every region's state were read: the first refresh is done.
+        assertHealthy("after loading");
+        assertTrue(browser.evaluate("document.getElementById('notice').hidden").asBoolean(), "nothing to announce yet");
         String quietFill = fillOfKyiv();
 
         // The reader selects Kyiv with the keyboard.
@@ -112,8 +142,26 @@ class LiveMapIT {
                 + "?.innerText.includes('cancelled')", LOADING), "history finds the cancelled alert");
         browser.screenshot(Path.of("target/live-map.png"));
         assertEquals("[]", browser.cspViolations(), "the page works within its Content-Security-Policy");
-        assertTrue(browser.evaluate("document.getElementById('stale').hidden").asBoolean(),
-                "no read failed, so nothing is marked out of date: " + browser.evaluate("[...failing].join()").asText());
+        // Every event re-read the regions' states meanwhile.
+        assertHealthy("after the live updates and a history search");
+
+        // The note is there for failures: a read that fails shows it, the next that succeeds hides it.
+        browser.evaluate("window.serviceFetch = window.fetch; window.fetch = (url, options) =>"
+                + " String(url).includes('/api/v1/status') ? Promise.reject(new TypeError('offline'))"
+                + " : window.serviceFetch(url, options)");
+        browser.evaluate(REFRESH_STATES);
+        assertTrue(browser.waitFor("!document.getElementById('stale').hidden"
+                + " && document.getElementById('stale').dataset.failing === 'states'", LOADING),
+                "a failed read of the states is noted");
+        browser.evaluate("window.fetch = window.serviceFetch");
+        browser.evaluate(REFRESH_STATES);
+        assertTrue(browser.waitFor("document.getElementById('stale').hidden", LOADING), "and the note goes");
+    }
+
+    /** No read failed, so no failure note shows, and the console showed no error. */
+    private void assertHealthy(String when) throws Exception {
+        assertEquals("[]", browser.evaluate(FAILURES_SHOWN).toString(), "no failure note shows " + when);
+        assertEquals(List.of(), browser.consoleErrors(), "the console shows no error " + when);
     }
 
     private void chooseLanguage(String language) throws Exception {

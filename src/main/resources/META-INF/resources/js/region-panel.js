@@ -1,0 +1,78 @@
+// The panel of the region the reader chose: its state, its active alerts and its recent
+// history. Focus goes to the panel when it opens and back to what opened it when it closes.
+import {getJson} from './api.js';
+import {card, historyItem, newestFirst} from './cards.js';
+import {$, element} from './dom.js';
+import {t} from './i18n.js';
+import {regionName, regions} from './regions.js';
+import {stateOf} from './status.js';
+
+/** The chosen region's code, or null while the panel is closed. */
+export let selected = null;
+let ticket = 0;           // the newest panel request
+let opener = null;        // what opened the panel, for focus on close
+
+/** Whether the alert covers the selected region, a region inside it, or one it lies in. */
+export function concernsSelected(alert) {
+  const parentOfSelected = regions.get(selected)?.parent;
+  return (alert.regions || []).some((code) => code === selected || code === parentOfSelected
+    || regions.get(code)?.parent === selected);
+}
+
+export async function showRegion(code, focus) {
+  const mine = ++ticket;
+  if (focus) {
+    opener = document.activeElement;
+  }
+  const previous = selected;
+  selected = code;
+  if (previous && regions.get(previous)) {
+    regions.get(previous).path.setAttribute('aria-pressed', 'false');
+  }
+  regions.get(code)?.path.setAttribute('aria-pressed', 'true');
+  const panel = $('region');
+  panel.hidden = false;
+  $('region-heading').textContent = regionName(code);
+  $('region-state').textContent = t(`state.${stateOf(code)}`);
+  if (focus) {
+    $('region-heading').focus();
+  }
+  try {
+    const [detail, history] = await Promise.all([
+      getJson(`/api/v1/regions/${encodeURIComponent(code)}`),
+      getJson(`/api/v1/alerts?region=${encodeURIComponent(code)}&limit=10`),
+    ]);
+    if (mine !== ticket) {
+      return; // a newer request for the panel is under way
+    }
+    const active = (detail.activeAlerts || []).slice().sort(newestFirst);
+    $('region-active').replaceChildren(...active.map((a) => card(a, 'h4')));
+    if (active.length === 0) {
+      $('region-active').append(element('li', 'empty', t('noneHere')));
+    }
+    $('region-history').replaceChildren(...history.items.map(historyItem));
+    if (history.items.length === 0) {
+      $('region-history').append(element('li', 'empty', t('noHistory')));
+    }
+  } catch (e) {
+    $('region-state').textContent = t('loadFailed') + e.message;
+  }
+}
+
+export function closeRegion() {
+  if (selected) {
+    regions.get(selected)?.path.setAttribute('aria-pressed', 'false');
+    const back = opener?.isConnected ? opener : regions.get(selected)?.path;
+    back?.focus();
+  }
+  selected = null;
+  ticket++;
+  $('region').hidden = true;
+}
+
+/** The selected region's state line, after the states were read again. */
+export function paintSelectedState() {
+  if (selected) {
+    $('region-state').textContent = t(`state.${stateOf(selected)}`);
+  }
+}
