@@ -1,19 +1,14 @@
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,9 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
  * plain HTTP client (the same Vert.x client library airalert uses) posting the same body to
  * the same receiver URLs with the same concurrency, no database, no signing. Both sides are
  * warmed up, then measured rounds alternate; the medians are compared. Run by
- * bench/webhook-fanout.sh, which prepares the database and the subscriptions.
+ * bench/webhook-fanout.sh, which prepares the database and the subscriptions, compiles the
+ * benchmarks with bench/BenchApp.java and runs
  *
- *   java bench/FanoutBench.java <jdbc-url> <subscriptions> <concurrency> <receiver-port>
+ *   java -cp "target/bench:target/quarkus-app/lib/main/*" FanoutBench <jdbc-url> <subscriptions> <concurrency> <receiver-port>
  */
 public class FanoutBench {
 
@@ -42,13 +38,15 @@ public class FanoutBench {
         byte[] key = Base64.getDecoder().decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYo=");
 
         Receiver receiver = new Receiver(receiverPort, key);
-        int appPort = freePort();
-        Process app = startApp(jdbcUrl, appPort, concurrency);
+        int appPort = BenchApp.freePort();
+        Process app = BenchApp.start(jdbcUrl, appPort, LOG, Map.of(
+                "AIRALERT_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8",
+                "AIRALERT_WEBHOOKS_MAX_IN_FLIGHT", Integer.toString(concurrency)));
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + appPort;
-            waitReady(http, base);
-            String publisher = createKey(http, base);
+            BenchApp.waitReady(http, base, LOG);
+            String publisher = BenchApp.createPublisherKey(http, base);
 
             Semaphore slots = new Semaphore(concurrency);
             io.vertx.core.http.HttpClient plain = receiver.vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
@@ -91,6 +89,7 @@ public class FanoutBench {
         System.exit(0);
     }
 
+    static final String LOG = "target/bench-app.log";
     static final int WARMUP_ROUNDS = 5;
     static final int MEASURED_ROUNDS = 5;
 
@@ -142,10 +141,7 @@ public class FanoutBench {
     }
 
     static HttpResponse<String> publish(HttpClient http, String base, String publisher) throws Exception {
-        String alert = Files.readString(Path.of("bench/kyiv-alert.json"))
-                .replace("IDENTIFIER", "bench-" + System.nanoTime())
-                .replace("SENT", java.time.OffsetDateTime.now().format(
-                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")));
+        String alert = BenchApp.kyivAlert("bench-" + System.nanoTime());
         return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/alerts"))
                 .header("authorization", "Bearer " + publisher).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(alert)).build(), HttpResponse.BodyHandlers.ofString());
@@ -166,49 +162,6 @@ public class FanoutBench {
                         slots.release();
                     }
                 });
-    }
-
-    static Process startApp(String jdbcUrl, int port, int concurrency) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(Path.of("target/bench-app.log").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("AIRALERT_ADMIN_KEY", "bench-admin-key");
-        env.put("AIRALERT_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8");
-        env.put("AIRALERT_WEBHOOKS_MAX_IN_FLIGHT", Integer.toString(concurrency));
-        return pb.start();
-    }
-
-    static void waitReady(HttpClient http, String base) throws Exception {
-        for (int i = 0; i < 240; i++) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("airalert did not become ready; see target/bench-app.log");
-    }
-
-    static String createKey(HttpClient http, String base) throws Exception {
-        String response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-keys"))
-                .header("authorization", "Bearer bench-admin-key").header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"bench\", \"holder\": \"bench\", \"roles\": [\"publisher\"], \"senders\": [\"*\"]}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return response.replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
-    }
-
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /**

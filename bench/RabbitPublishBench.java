@@ -7,13 +7,11 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -35,10 +33,10 @@ import java.util.regex.Pattern;
  * messages and times the first to the last.
  * PerfTest then publishes N persistent messages of the same size to a topic exchange with
  * confirms (at most 500 unconfirmed, as the relay has two batches of 250 out), one producer
- * and one consumer. Run by
- * bench/rabbitmq-publish.sh.
+ * and one consumer. Run by bench/rabbitmq-publish.sh, which compiles the benchmarks with
+ * bench/BenchApp.java and runs
  *
- *   java bench/RabbitPublishBench.java <jdbc-url> <alerts> <perftest-libs>
+ *   java -cp "target/bench:target/quarkus-app/lib/main/*" RabbitPublishBench <jdbc-url> <alerts> <perftest-libs>
  */
 public class RabbitPublishBench {
 
@@ -48,19 +46,16 @@ public class RabbitPublishBench {
         String perfTestLibs = args[2];
 
         // 1. N alerts, RabbitMQ off: the events exist, nothing is published yet.
-        int port = freePort();
+        int port = BenchApp.freePort();
         Process app = startApp(jdbcUrl, port, false);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String base = "http://127.0.0.1:" + port;
-        waitReady(http, base);
-        String publisher = createKey(http, base);
-        String alert = Files.readString(Path.of("bench/kyiv-alert.json"));
+        BenchApp.waitReady(http, base, LOG);
+        String publisher = BenchApp.createPublisherKey(http, base);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Integer>> published = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String body = alert.replace("IDENTIFIER", "rabbit-bench-" + System.nanoTime() + "-" + i)
-                    .replace("SENT", java.time.OffsetDateTime.now().format(
-                            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")));
+            String body = BenchApp.kyivAlert("rabbit-bench-" + System.nanoTime() + "-" + i);
             published.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/alerts"))
                     .header("authorization", "Bearer " + publisher).header("content-type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
@@ -98,9 +93,9 @@ public class RabbitPublishBench {
                     received.incrementAndGet();
                 }
             });
-            int appPort = freePort();
+            int appPort = BenchApp.freePort();
             app = startApp(jdbcUrl, appPort, true);
-            waitReady(http, "http://127.0.0.1:" + appPort);
+            BenchApp.waitReady(http, "http://127.0.0.1:" + appPort, LOG);
             for (int round = 0; round < 2; round++) {
                 first.set(0);
                 bytes.set(0);
@@ -149,52 +144,16 @@ public class RabbitPublishBench {
         System.exit(0);
     }
 
+    static final String LOG = "target/bench-rabbit-app.log";
+
+    /** The service without webhook workers, with RabbitMQ publishing on or off. */
     static Process startApp(String jdbcUrl, int port, boolean rabbit) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(Path.of("target/bench-rabbit-app.log").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("AIRALERT_ADMIN_KEY", "bench-admin-key");
-        env.put("AIRALERT_WEBHOOKS_ENABLED", "false");
-        env.put("AIRALERT_MESSAGING_RABBITMQ_ENABLED", Boolean.toString(rabbit));
-        env.put("RABBITMQ_HOST", "127.0.0.1");
-        return pb.start();
+        return BenchApp.start(jdbcUrl, port, LOG, Map.of("AIRALERT_WEBHOOKS_ENABLED", "false",
+                "AIRALERT_MESSAGING_RABBITMQ_ENABLED", Boolean.toString(rabbit), "RABBITMQ_HOST", "127.0.0.1"));
     }
 
     static void stop(Process app) throws InterruptedException {
         app.destroy();
         app.waitFor(30, TimeUnit.SECONDS);
-    }
-
-    static void waitReady(HttpClient http, String base) throws Exception {
-        for (int i = 0; i < 240; i++) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("airalert did not become ready; see target/bench-rabbit-app.log");
-    }
-
-    static String createKey(HttpClient http, String base) throws Exception {
-        String response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-keys"))
-                .header("authorization", "Bearer bench-admin-key").header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"bench\", \"holder\": \"bench\", \"roles\": [\"publisher\"], \"senders\": [\"*\"]}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return response.replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
-    }
-
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

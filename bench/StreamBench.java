@@ -11,16 +11,8 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,9 +54,10 @@ import java.util.function.ToLongFunction;
  * streams), then the measured rounds, one event each, alternate airalert and baseline and
  * their medians are compared. Last, rounds with a single client
  * give the latency of one event on an otherwise idle stream. Run by bench/stream-clients.sh,
- * which packages the service and prepares the database.
+ * which packages the service, prepares the database, compiles the benchmarks with
+ * bench/BenchApp.java and runs
  *
- *   java -cp "target/quarkus-app/lib/main/*" bench/StreamBench.java <jdbc-url> <clients>
+ *   java -cp "target/bench:target/quarkus-app/lib/main/*" StreamBench <jdbc-url> <clients>
  */
 public class StreamBench {
 
@@ -88,14 +81,14 @@ public class StreamBench {
 
         Vertx clientVertx = Vertx.vertx();
         Poster poster = new Poster();
-        Broadcaster broadcaster = new Broadcaster(freePort());
-        int appPort = freePort();
+        Broadcaster broadcaster = new Broadcaster(BenchApp.freePort());
+        int appPort = BenchApp.freePort();
         Process app = startApp(jdbcUrl, appPort);
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + appPort;
-            waitReady(http, base);
-            String publisher = createKey(http, base);
+            BenchApp.waitReady(http, base, LOG);
+            String publisher = BenchApp.createPublisherKey(http, base);
 
             Side airalert = new Side("airalert", appPort, STREAM_PATH, () -> publishAlert(poster, appPort, publisher));
             Side baseline = new Side("baseline", broadcaster.port, "/stream",
@@ -506,8 +499,7 @@ public class StreamBench {
 
     static Published publishAlert(Poster poster, int port, String publisher) throws Exception {
         String identifier = "bench-" + System.nanoTime();
-        String alert = Files.readString(Path.of("bench/kyiv-alert.json")).replace("IDENTIFIER", identifier)
-                .replace("SENT", OffsetDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")));
+        String alert = BenchApp.kyivAlert(identifier);
         String quoted = "\"" + identifier + "\"";
         return poster.post(port, "/api/v1/alerts",
                 Map.of("authorization", "Bearer " + publisher, "content-type", "application/json"), alert,
@@ -566,45 +558,10 @@ public class StreamBench {
         }
     }
 
+    static final String LOG = "target/bench-stream-app.log";
+
     static Process startApp(String jdbcUrl, int port) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
-                "-Dquarkus.datasource.username=postgres",
-                "-Dquarkus.datasource.password=",
-                "-Dairalert.admin-key=bench-admin-key",
-                // Only the stream is measured: no webhook workers.
-                "-Dairalert.webhooks.enabled=false",
-                "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(Path.of("target/bench-stream-app.log").toFile()).start();
-    }
-
-    static void waitReady(HttpClient http, String base) throws Exception {
-        for (int i = 0; i < 240; i++) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("airalert did not become ready; see target/bench-stream-app.log");
-    }
-
-    static String createKey(HttpClient http, String base) throws Exception {
-        String response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-keys"))
-                .header("authorization", "Bearer bench-admin-key").header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"bench\", \"holder\": \"bench\", \"roles\": [\"publisher\"], \"senders\": [\"*\"]}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return response.replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
-    }
-
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        // Only the stream is measured: no webhook workers.
+        return BenchApp.start(jdbcUrl, port, LOG, Map.of("AIRALERT_WEBHOOKS_ENABLED", "false"));
     }
 }

@@ -11,32 +11,29 @@
 # (CAP_CORPUS: the CAP corpus directory whose valid messages seed the documents.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 N=${1:-10000}
 TARGET=${2:-embedded}
 CONCURRENCY=${3:-8}
 SEED=${4:-1}
 DB=airalert_bench_fuzz
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(bench_free_port)
 WORK=$(mktemp -d)
 ADMIN=bench-admin-key
 
-./mvnw -q -B package -DskipTests
+bench_package
 if [ "$TARGET" = postgres ]; then
-  psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+  bench_create_db $DB
   JAR=$PWD/target/quarkus-app/quarkus-run.jar
-  export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
+  export QUARKUS_DATASOURCE_JDBC_URL="$(bench_jdbc_url $DB)" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_DATASOURCE_PASSWORD=
 else
   JAR=$PWD/target/embedded/quarkus-app/quarkus-run.jar
 fi
-(cd "$WORK" && AIRALERT_ADMIN_KEY=$ADMIN AIRALERT_SECURITY_PUBLISHES_PER_MINUTE=1000000 \
-  exec java -Xmx512m -XX:+ExitOnOutOfMemoryError -Dquarkus.http.port="$PORT" -jar "$JAR" > "$WORK/app.log" 2>&1) &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null && break
-  sleep 0.5
-done
+AIRALERT_ADMIN_KEY=$ADMIN AIRALERT_SECURITY_PUBLISHES_PER_MINUTE=1000000 \
+  bench_start_app "$WORK" "$WORK/app.log" -Xmx512m -XX:+ExitOnOutOfMemoryError -Dquarkus.http.port="$PORT" -jar "$JAR"
+trap bench_stop_app EXIT
+bench_wait_ready "$PORT" "$WORK/app.log"
 KEY=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/api-keys" -H "Authorization: Bearer $ADMIN" \
   -H 'Content-Type: application/json' \
   -d '{"name": "fuzz", "holder": "fuzz", "roles": ["publisher", "subscriber"], "senders": ["*"]}' \

@@ -7,11 +7,12 @@
 #   bench/history-at-scale.sh [alerts]     (PostgreSQL on 127.0.0.1:5432, user postgres)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 N=${1:-2000000}
 DB=airalert_bench
-PSQL=(psql -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}" -v ON_ERROR_STOP=1 -q)
+PSQL=("${BENCH_PSQL[@]}")
 
-"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+bench_create_db $DB
 "${PSQL[@]}" -d $DB -f src/main/resources/db/migration/V1__alerts_and_keys.sql
 echo "loading $N alerts..."
 start=$(date +%s)

@@ -7,12 +7,14 @@
 #   bench/rabbitmq-publish.sh [alerts]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 N=${1:-5000}
 DB=airalert_bench_rabbit
 PERFTEST_VERSION=2.22.1
 PERFTEST_DIR=target/perftest
 
-./mvnw -q -B package -DskipTests
+bench_package
+bench_compile
 # PerfTest and its libraries, from Maven Central through the wrapper.
 if [ ! -f "$PERFTEST_DIR/libs/perf-test-$PERFTEST_VERSION.jar" ]; then
   mkdir -p "$PERFTEST_DIR"
@@ -24,6 +26,5 @@ if [ ! -f "$PERFTEST_DIR/libs/perf-test-$PERFTEST_VERSION.jar" ]; then
 POM
   ./mvnw -q -B -f "$PERFTEST_DIR/pom.xml" dependency:copy-dependencies -DoutputDirectory=libs
 fi
-psql -h 127.0.0.1 -U postgres -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-java -cp "target/quarkus-app/lib/main/*" bench/RabbitPublishBench.java \
-  "jdbc:postgresql://127.0.0.1:5432/$DB" "$N" "$PERFTEST_DIR/libs"
+bench_create_db $DB
+bench_java RabbitPublishBench "$(bench_jdbc_url $DB)" "$N" "$PERFTEST_DIR/libs"

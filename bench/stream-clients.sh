@@ -6,9 +6,9 @@
 #   bench/stream-clients.sh [clients]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 N=${1:-1000}
 DB=airalert_bench_stream
-PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
 
 # Every stream is a socket on both ends (the service is started by the benchmark and inherits this).
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
@@ -17,6 +17,7 @@ if (( $(ulimit -n) < 2 * N + 1000 )); then
   exit 1
 fi
 
-./mvnw -q -B package -DskipTests
-"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-java -cp "target/quarkus-app/lib/main/*" bench/StreamBench.java "jdbc:postgresql://127.0.0.1:5432/$DB" "$N"
+bench_package
+bench_compile
+bench_create_db $DB
+bench_java StreamBench "$(bench_jdbc_url $DB)" "$N"

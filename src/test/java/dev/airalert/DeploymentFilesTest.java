@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The files under docker/ are checked by the tools that will read them (no Docker engine is
  * needed for that): docker-compose resolves the stack, HAProxy checks its configuration. And
- * every environment variable the stack sets is in the README's configuration table.
+ * every environment variable the stack sets is in the configuration table (docs/configuration.md).
  */
 class DeploymentFilesTest {
 
@@ -46,20 +46,19 @@ class DeploymentFilesTest {
 
     @Test
     void everyVariableTheStackSetsIsDocumented() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        String table = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## Storage"));
+        String table = Files.readString(Path.of("docs/configuration.md"));
         String compose = Files.readString(COMPOSE);
         String airalert = compose.substring(compose.indexOf("x-airalert:"), compose.indexOf("\nservices:"));
         Matcher variable = Pattern.compile("(?m)^ {4}([A-Z][A-Z0-9_]+):").matcher(airalert);
         int seen = 0;
         while (variable.find()) {
             seen++;
-            assertTrue(table.contains("`" + variable.group(1) + "`"), variable.group(1) + " is in the README's table");
+            assertTrue(table.contains("`" + variable.group(1) + "`"), variable.group(1) + " is in the configuration table");
         }
         assertTrue(seen > 10, "the replicas' environment was read: " + seen);
         Matcher substituted = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]+)").matcher(compose);
         while (substituted.find()) {
-            assertTrue(table.contains("`" + substituted.group(1) + "`"), substituted.group(1) + " is in the README's table");
+            assertTrue(table.contains("`" + substituted.group(1) + "`"), substituted.group(1) + " is in the configuration table");
         }
     }
 }

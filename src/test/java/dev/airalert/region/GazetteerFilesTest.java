@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** More regions come from GeoJSON files named in configuration, without code changes. */
 class GazetteerFilesTest {
 
-    /** The example of the README: a Polish voivodeship, and a replacement for RU-BRY. */
+    /** The example of docs/regions.md: a Polish voivodeship, and a replacement for RU-BRY. */
     private static final String EXTRA = """
             {"type": "FeatureCollection", "features": [
              {"type": "Feature", "properties": {"code": "PL-06", "country": "PL", "kind": "oblast",

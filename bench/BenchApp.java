@@ -1,0 +1,78 @@
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * The packaged service as the Java benchmarks start and use it: the production package on a
+ * PostgreSQL database, with a known admin key; ready when its readiness check says so; a
+ * publisher key that may publish as any sender; and the alert they publish, for Kyiv.
+ * Compiled with the benchmarks by bench/lib.sh.
+ */
+final class BenchApp {
+
+    static final String ADMIN_KEY = "bench-admin-key";
+
+    private BenchApp() {
+    }
+
+    /**
+     * Starts target/quarkus-app/quarkus-run.jar on the port against the database, with the
+     * given settings as environment variables on top; its output goes to the log file.
+     */
+    static Process start(String jdbcUrl, int port, String log, Map<String, String> settings) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port, "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(Path.of(log).toFile());
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("AIRALERT_ADMIN_KEY", ADMIN_KEY);
+        env.putAll(settings);
+        return pb.start();
+    }
+
+    /** Waits up to a minute for the readiness check; fails naming the service's log. */
+    static void waitReady(HttpClient http, String base, String log) throws Exception {
+        for (int i = 0; i < 240; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("airalert did not become ready; see " + log);
+    }
+
+    /** A new publisher key for any sender; returns its secret. */
+    static String createPublisherKey(HttpClient http, String base) throws Exception {
+        String response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-keys"))
+                .header("authorization", "Bearer " + ADMIN_KEY).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"bench\", \"holder\": \"bench\", \"roles\": [\"publisher\"], \"senders\": [\"*\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return response.replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** bench/kyiv-alert.json (an air raid alert for Kyiv, in JSON) with this identifier, sent now. */
+    static String kyivAlert(String identifier) throws Exception {
+        return Files.readString(Path.of("bench/kyiv-alert.json")).replace("IDENTIFIER", identifier)
+                .replace("SENT", OffsetDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")));
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
