@@ -32,6 +32,8 @@ class DeliveryWorkers {
     private final FanOut fanOut;
     private final HeldEvents events;
     private final Sender sender;
+    private final Requests requests;
+    private final ReadyDeliveries ready;
     private final OutcomeWriter outcomes;
     private final DeliverySignal signal;
     private final Supervisor supervisor;
@@ -40,11 +42,13 @@ class DeliveryWorkers {
     private final List<Worker> workers = new ArrayList<>();
     private volatile boolean running;
 
-    DeliveryWorkers(FanOut fanOut, HeldEvents events, Sender sender, OutcomeWriter outcomes, DeliverySignal signal,
-            Supervisor supervisor, AirAlertConfig config) {
+    DeliveryWorkers(FanOut fanOut, HeldEvents events, Sender sender, Requests requests, ReadyDeliveries ready,
+            OutcomeWriter outcomes, DeliverySignal signal, Supervisor supervisor, AirAlertConfig config) {
         this.fanOut = fanOut;
         this.events = events;
         this.sender = sender;
+        this.requests = requests;
+        this.ready = ready;
         this.outcomes = outcomes;
         this.signal = signal;
         this.supervisor = supervisor;
@@ -65,7 +69,7 @@ class DeliveryWorkers {
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         workers.forEach(Worker::stop);
         running = false;
-        sender.stop();
+        requests.stop();
         outcomes.stop();
         signal.wakeFanOut();
         signal.wakeDispatcher();
@@ -83,7 +87,7 @@ class DeliveryWorkers {
                 if (events.due(now)) {
                     events.maintain(now);
                 }
-                if (!sender.hasRoom()) {
+                if (!ready.hasRoom()) {
                     signal.awaitFanOut(config.pollInterval().toMillis());
                     continue;
                 }

@@ -1,19 +1,12 @@
 package dev.airalert.delivery;
 
-import dev.airalert.NativeValues;
-import dev.airalert.alert.AlertView;
-import dev.airalert.cap.CapAddresses;
 import dev.airalert.event.AlertEvent;
 import dev.airalert.event.EventLog;
-import dev.airalert.security.Audience;
-import dev.airalert.subscription.SubscriptionMatcher;
 import dev.airalert.subscription.SubscriptionRepository.Target;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +14,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Turns outbox events into deliveries: picks the next event ({@link HeldEvents}), matches its
- * subscribers once, and hands them out a chunk at a time as the sender has room.
+ * Turns outbox events into deliveries: picks the next event ({@link HeldEvents}), finds its
+ * recipients once ({@link Recipients}), and hands them out a chunk at a time as the sender has room.
  *
  * <p>Subscribers that can be sent to at once (enabled, no earlier event of the chain still
  * queued for them) are handed to the sender with no row written yet: the first attempt's
@@ -41,9 +34,8 @@ class FanOut {
 
     static final int CHUNK = 1000;
 
-    private final EntityManager em;
-    private final SubscriptionMatcher matcher;
     private final EventLog eventLog;
+    private final Recipients recipients;
     private final HeldEvents events;
     private final DeliveryQueue queue;
     /** The event being handed out, with its subscribers still to hand. */
@@ -51,10 +43,9 @@ class FanOut {
     /** The event whose chunk {@link #next} is handing out, until the sender has taken it. */
     private HeldEvents.Held handing;
 
-    FanOut(EntityManager em, SubscriptionMatcher matcher, EventLog eventLog, HeldEvents events, DeliveryQueue queue) {
-        this.em = em;
-        this.matcher = matcher;
+    FanOut(EventLog eventLog, Recipients recipients, HeldEvents events, DeliveryQueue queue) {
         this.eventLog = eventLog;
+        this.recipients = recipients;
         this.events = events;
         this.queue = queue;
     }
@@ -138,19 +129,8 @@ class FanOut {
             return null;
         }
         AlertEvent event = eventLog.bySeq(picked.get().seq).orElseThrow();
-        Set<UUID> delivered = uuids(em.createNativeQuery("SELECT subscription_id FROM delivery WHERE event_seq = ?1")
-                .setParameter(1, event.seq()).getResultList());
-        List<Target> targets = subscribers(event, now).stream().filter(t -> !delivered.contains(t.id())).toList();
-        Set<UUID> waiting = uuids(em.createNativeQuery("SELECT DISTINCT subscription_id FROM delivery_queue"
-                + " WHERE chain_key = ?1 AND event_seq < ?2").setParameter(1, event.chainKey())
-                .setParameter(2, event.seq()).getResultList());
-        return new Progress(event, picked.get(), targets, waiting);
-    }
-
-    private static Set<UUID> uuids(List<?> column) {
-        Set<UUID> ids = new HashSet<>();
-        column.forEach(value -> ids.add(NativeValues.uuid(value)));
-        return ids;
+        Recipients.Found found = recipients.of(event, now);
+        return new Progress(event, picked.get(), found.targets(), found.waiting());
     }
 
     private List<Outgoing> chunk(Progress progress, Instant now, Instant leaseUntil) {
@@ -178,16 +158,5 @@ class FanOut {
             events.release(progress.held);
         }
         return handed;
-    }
-
-    private List<Target> subscribers(AlertEvent event, Instant now) {
-        Optional<AlertView> alert = eventLog.alertOf(event);
-        if (alert.isEmpty()) {
-            return List.of();
-        }
-        Audience audience = Audience.of(alert.get().alert().scope(),
-                CapAddresses.parse(alert.get().alert().addresses()), event.publishedBy());
-        return matcher.matching(alert.get(), event.relatedIds(), eventLog.relatedRegions(event),
-                eventLog::readOnce, audience, now);
     }
 }

@@ -6,12 +6,14 @@
  * <pre>
  *  publish transaction   WebhookOutbox      an outbox row for the event
  *  airalert-fanout       HeldEvents         picks it under a lease (SKIP LOCKED, chain order)
- *                        FanOut             matches its subscribers once; hands them to the sender
- *                                           a chunk at a time, with no row yet (others get a queued row)
- *  airalert-dispatch     Sender             takes a send slot (overall and per endpoint), builds the
- *                        WebhookBodies      body once per event and language list, and the
- *                        WebhookClient      request goes out to the address the TargetGuard vetted
- *  event loop            Sender             the request ended: its slot passes to the next ready delivery
+ *                        FanOut             finds its Recipients once; hands them out a chunk at a
+ *                                           time as ReadyDeliveries, with no row yet (a subscriber
+ *                                           whose chain waits gets a queued row instead)
+ *  airalert-dispatch     Sender             takes a send slot (overall and per endpoint) for each
+ *                        Requests           and sends it: the body is built once per event and
+ *                        WebhookBodies      language list, signed, and the request goes to the
+ *                        WebhookClient      address the TargetGuard vetted
+ *  event loop            Requests           the request ended: its slot passes to the next ready one
  *  airalert-outcomes     OutcomeWriter      outcomes in batches; EarlyRows gives a slow first attempt
  *                                           its row after a second
  *                        OutcomeRecorder    one transaction per batch, as OutcomeDecision says:

@@ -52,18 +52,18 @@ public class RegionResolver {
             for (int j = 0; j < infoAreas.size(); j++) {
                 deadline.check();
                 CapArea area = infoAreas.get(j);
-                String rule = AreaResolution.GEOCODE;
+                AreaResolution.Rule rule = AreaResolution.Rule.GEOCODE;
                 Map<String, Boolean> found = byGeocodes(area);
                 if (found.isEmpty() && CapShapes.hasShapes(area)) {
-                    rule = AreaResolution.SHAPE;
+                    rule = AreaResolution.Rule.SHAPE;
                     found = byShape(area);
                 }
                 if (found.isEmpty()) {
-                    rule = AreaResolution.NAME;
+                    rule = AreaResolution.Rule.NAME;
                     found = byName(area.areaDesc());
                 }
                 if (found.isEmpty()) {
-                    rule = AreaResolution.NONE;
+                    rule = AreaResolution.Rule.NONE;
                     unresolved.add(area.areaDesc());
                 }
                 found.forEach((code, partial) -> partialByRegion.merge(code, partial, (a, b) -> a && b));

@@ -1,0 +1,68 @@
+package dev.airalert.delivery;
+
+import dev.airalert.NativeValues;
+import dev.airalert.alert.AlertView;
+import dev.airalert.cap.CapAddresses;
+import dev.airalert.event.AlertEvent;
+import dev.airalert.event.EventLog;
+import dev.airalert.security.Audience;
+import dev.airalert.subscription.SubscriptionMatcher;
+import dev.airalert.subscription.SubscriptionRepository.Target;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who is to get an event: the subscriptions that match it and may read it, less those that
+ * already have a delivery of it (the event is fanned out again after an instance died), and
+ * which of them still wait for an earlier event of its chain. Runs in the fan-out's transaction.
+ */
+@ApplicationScoped
+class Recipients {
+
+    private final EntityManager em;
+    private final SubscriptionMatcher matcher;
+    private final EventLog eventLog;
+
+    Recipients(EntityManager em, SubscriptionMatcher matcher, EventLog eventLog) {
+        this.em = em;
+        this.matcher = matcher;
+        this.eventLog = eventLog;
+    }
+
+    /** The event's recipients, in the matcher's order, and those of them whose chain waits. */
+    record Found(List<Target> targets, Set<UUID> waiting) {
+    }
+
+    Found of(AlertEvent event, Instant now) {
+        Set<UUID> delivered = uuids(em.createNativeQuery("SELECT subscription_id FROM delivery WHERE event_seq = ?1")
+                .setParameter(1, event.seq()).getResultList());
+        List<Target> targets = matching(event, now).stream().filter(t -> !delivered.contains(t.id())).toList();
+        Set<UUID> waiting = uuids(em.createNativeQuery("SELECT DISTINCT subscription_id FROM delivery_queue"
+                + " WHERE chain_key = ?1 AND event_seq < ?2").setParameter(1, event.chainKey())
+                .setParameter(2, event.seq()).getResultList());
+        return new Found(targets, waiting);
+    }
+
+    private List<Target> matching(AlertEvent event, Instant now) {
+        Optional<AlertView> alert = eventLog.alertOf(event);
+        if (alert.isEmpty()) {
+            return List.of();
+        }
+        Audience audience = Audience.of(alert.get().alert().scope(),
+                CapAddresses.parse(alert.get().alert().addresses()), event.publishedBy());
+        return matcher.matching(alert.get(), event.relatedIds(), eventLog.relatedRegions(event),
+                eventLog::readOnce, audience, now);
+    }
+
+    private static Set<UUID> uuids(List<?> column) {
+        Set<UUID> ids = new HashSet<>();
+        column.forEach(value -> ids.add(NativeValues.uuid(value)));
+        return ids;
+    }
+}
