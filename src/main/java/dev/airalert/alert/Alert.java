@@ -184,13 +184,13 @@ public class Alert {
     /** Approved by a second person: the alert takes the state it would have had, and goes out. */
     void approve(Caller by, Instant at, AlertState released) {
         requirePending();
-        approval.decide(AlertApproval.APPROVED, by, at);
+        approval.decide(AlertApproval.Decision.APPROVED, by, at);
         state = released.code();
     }
 
     void discard(Caller by, Instant at) {
         requirePending();
-        approval.decide(AlertApproval.DISCARDED, by, at);
+        approval.decide(AlertApproval.Decision.DISCARDED, by, at);
         state = AlertState.DISCARDED.code();
     }
 

@@ -4,14 +4,22 @@ import dev.airalert.security.Caller;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Four eyes on one alert: the rule that held it, and the decision (approved or discarded), by whom and when. */
 @Embeddable
 class AlertApproval {
 
-    static final String APPROVED = "approved";
-    static final String DISCARDED = "discarded";
+    /** What the approver decided; stored as {@code approved} or {@code discarded}. */
+    enum Decision {
+        APPROVED,
+        DISCARDED;
+
+        String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Column(name = "approval_rule")
     UUID rule;
@@ -35,8 +43,8 @@ class AlertApproval {
         this.rule = rule;
     }
 
-    void decide(String what, Caller by, Instant at) {
-        decision = what;
+    void decide(Decision what, Caller by, Instant at) {
+        decision = what.code();
         decidedAt = at;
         decidedBy = by.keyId();
         decidedByHolder = by.holder();
