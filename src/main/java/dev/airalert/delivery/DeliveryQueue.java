@@ -1,6 +1,7 @@
 package dev.airalert.delivery;
 
 import dev.airalert.event.AlertEvent;
+import dev.airalert.outbox.OutboxClaim;
 import dev.airalert.security.SecretBox;
 import dev.airalert.subscription.Subscription;
 import io.agroal.api.AgroalDataSource;
@@ -20,11 +21,10 @@ import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
- * The delivery queue in SQL. Claiming takes due rows with {@code FOR UPDATE SKIP LOCKED},
- * so instances never claim the same row, and leases them by moving their due time to the
- * end of the lease, which is longer than a request may take: claimed rows leave the head of
- * the queue (claims stay cheap), and a worker that dies mid-request only delays them. A later event of an alert chain waits while an earlier one
- * for the same subscription is queued: that is what keeps alert, update, cancel in order.
+ * The delivery queue in SQL: a row per delivery to be sent (again), claimed and leased as every
+ * outbox is ({@link OutboxClaim}), the lease outlasting a request. A later event of an alert
+ * chain waits while an earlier one for the same subscription is queued: that is what keeps
+ * alert, update, cancel in order.
  */
 @ApplicationScoped
 class DeliveryQueue {
@@ -45,6 +45,13 @@ class DeliveryQueue {
             FROM delivery d JOIN subscription s ON s.id = d.subscription_id
             JOIN alert_event e ON e.seq = d.event_seq WHERE d.id = ANY(?)""";
 
+    /** A due queue row: the delivery, and its subscription (whose endpoint may have no slot free). */
+    private record Due(UUID delivery, UUID subscription) {
+    }
+
+    private static final OutboxClaim<Due> CLAIMS = new OutboxClaim<>("delivery_queue", "due_at", "delivery_id", "uuid",
+            null, rs -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), Due::delivery);
+
     private final AgroalDataSource dataSource;
     private final SecretBox box;
 
@@ -61,31 +68,20 @@ class DeliveryQueue {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<UUID> taken = new ArrayList<>();
-                try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
-                    claim.setTimestamp(1, Timestamp.from(now));
-                    claim.setInt(2, limit);
-                    try (ResultSet rs = claim.executeQuery()) {
-                        while (rs.next()) {
-                            if (accept.test(rs.getObject(2, UUID.class))) {
-                                taken.add(rs.getObject(1, UUID.class));
-                            }
-                        }
-                    }
+                List<UUID> taken;
+                try (PreparedStatement select = c.prepareStatement(CLAIM)) {
+                    select.setTimestamp(1, Timestamp.from(now));
+                    select.setInt(2, limit);
+                    taken = CLAIMS.claim(c, select, rows -> rows.stream().filter(r -> accept.test(r.subscription()))
+                            .toList(), null, leaseUntil).stream().map(Due::delivery).toList();
                 }
                 List<Outgoing> outgoing = new ArrayList<>();
                 if (taken.isEmpty()) {
                     c.commit();
                     return outgoing;
                 }
-                java.sql.Array ids = c.createArrayOf("uuid", taken.toArray());
-                try (PreparedStatement lease = c.prepareStatement(
-                        "UPDATE delivery_queue SET due_at = ? WHERE delivery_id = ANY(?)");
-                        PreparedStatement load = c.prepareStatement(LOAD)) {
-                    lease.setTimestamp(1, Timestamp.from(leaseUntil));
-                    lease.setArray(2, ids);
-                    lease.executeUpdate();
-                    load.setArray(1, ids);
+                try (PreparedStatement load = c.prepareStatement(LOAD)) {
+                    load.setArray(1, c.createArrayOf("uuid", taken.toArray()));
                     try (ResultSet rs = load.executeQuery()) {
                         while (rs.next()) {
                             try {

@@ -5,6 +5,7 @@ import dev.airalert.event.EventLog;
 import dev.airalert.event.EventRecorded;
 import dev.airalert.event.EventsCommitted;
 import dev.airalert.outbox.Backoff;
+import dev.airalert.outbox.OutboxClaim;
 import dev.airalert.outbox.WakeUps;
 import dev.airalert.worker.Supervisor;
 import dev.airalert.worker.Worker;
@@ -16,6 +17,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +31,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
  * The broker outbox. Publishing writes one row per switched-on connector in the publish
- * transaction; this instance's relay thread claims due rows ({@code FOR UPDATE SKIP LOCKED},
- * leased by moving {@code due_at}), publishes their events and deletes a row only when the
+ * transaction; this instance's relay thread claims due rows ({@link OutboxClaim}: skipping
+ * those another instance holds, leased by moving {@code due_at}), publishes their events and deletes a row only when the
  * broker confirmed every message of it. A broker that is down or restarting makes the
  * publish fail or time out: the row is due again after a back-off, so messages are delayed,
  * never lost (and may arrive twice, with the same message id). The relays are workers of the
@@ -48,6 +52,9 @@ class BrokerRelay {
     private static final int BATCH = 250;
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final OutboxClaim<Object[]> CLAIMS = new OutboxClaim<>("broker_outbox", "due_at", "event_seq",
+            "bigint", "connector = ?", rs -> new Object[] {rs.getLong(1), rs.getInt(2)}, row -> row[0]);
 
     private final List<BrokerPublisher> publishers;
     private final EntityManager em;
@@ -174,21 +181,17 @@ class BrokerRelay {
     /** Claims due events for one broker and publishes them; null when none is due. */
     private Batch publishBatch(BrokerPublisher publisher) {
         Instant now = clock.instant();
-        List<Object[]> claimed = QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> due = em.createNativeQuery("SELECT event_seq, attempts FROM broker_outbox"
-                    + " WHERE connector = ?1 AND due_at <= ?2 ORDER BY event_seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")
-                    .setParameter(1, publisher.name()).setParameter(2, now).getResultList();
-            // No more than a bounded amount of payload per batch: the rest stays due for the next one.
-            List<Long> kept = eventLog.withinBudget(due.stream().map(BrokerRelay::seq).toList());
-            List<Object[]> rows = due.subList(0, kept.size());
-            if (!rows.isEmpty()) {
-                em.createNativeQuery("UPDATE broker_outbox SET due_at = ?1 WHERE connector = ?2 AND event_seq IN (?3)")
-                        .setParameter(1, now.plus(LEASE)).setParameter(2, publisher.name())
-                        .setParameter(3, rows.stream().map(BrokerRelay::seq).toList()).executeUpdate();
+        List<Object[]> claimed = QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT event_seq, attempts FROM broker_outbox"
+                    + " WHERE connector = ? AND due_at <= ? ORDER BY event_seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")) {
+                select.setString(1, publisher.name());
+                select.setTimestamp(2, Timestamp.from(now));
+                // No more than a bounded amount of payload per batch: the rest stays due for the next one.
+                return CLAIMS.claim(c, select, due -> due.subList(0,
+                        eventLog.withinBudget(due.stream().map(BrokerRelay::seq).toList()).size()),
+                        publisher.name(), now.plus(LEASE));
             }
-            return rows;
-        });
+        }));
         if (claimed.isEmpty()) {
             return null;
         }
