@@ -10,8 +10,8 @@ import jakarta.enterprise.event.Observes;
  * Headers every response carries: no MIME sniffing, no referrer leaving the site, no
  * framing by other sites, and for the live map a Content-Security-Policy that allows only
  * the service's own scripts, styles and connections (no inline script, no CDN). Swagger UI
- * gets the framing rule only, as its page needs inline script. The page and its script
- * and style are revalidated on every load ({@code no-cache}), never cached as immutable: a
+ * gets the framing rule only, as its page needs inline script. The page, its script modules
+ * and its style are revalidated on every load ({@code no-cache}), never cached as immutable: a
  * fixed bug reaches browsers at their next visit.
  */
 @ApplicationScoped
