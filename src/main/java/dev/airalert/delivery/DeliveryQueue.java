@@ -73,7 +73,7 @@ class DeliveryQueue {
                     select.setTimestamp(1, Timestamp.from(now));
                     select.setInt(2, limit);
                     taken = CLAIMS.claim(c, select, rows -> rows.stream().filter(r -> accept.test(r.subscription()))
-                            .toList(), null, leaseUntil).stream().map(Due::delivery).toList();
+                            .toList(), null, Timestamp.from(leaseUntil)).stream().map(Due::delivery).toList();
                 }
                 List<Outgoing> outgoing = new ArrayList<>();
                 if (taken.isEmpty()) {

@@ -133,7 +133,7 @@ class DeliveryWorkers {
     private void recordLoop() {
         while (running || sender.inFlight() > 0 || !outcomes.idle()) {
             try {
-                outcomes.recordNext(sender.inFlight() > 0);
+                outcomes.recordNext(() -> sender.inFlight() > 0);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,7 +59,7 @@ class OutcomeWriter {
     }
 
     /** One round: waits for outcomes a while, writes a batch. {@code requestsInFlight}: more are coming. */
-    void recordNext(boolean requestsInFlight) throws InterruptedException {
+    void recordNext(BooleanSupplier requestsInFlight) throws InterruptedException {
         if (recording == null && !collect(requestsInFlight)) {
             return;
         }
@@ -76,11 +77,11 @@ class OutcomeWriter {
      * their row early; false when there are none. The batch exists before anything is taken
      * into it and stays until written: a thread that dies loses nothing it took.
      */
-    private boolean collect(boolean requestsInFlight) throws InterruptedException {
+    private boolean collect(BooleanSupplier requestsInFlight) throws InterruptedException {
         if (outcomes.isEmpty()) {
             signal.awaitOutcomes(pollInterval.toMillis());
         }
-        if (!outcomes.isEmpty() && outcomes.size() < BATCH / 2 && requestsInFlight) {
+        if (!outcomes.isEmpty() && outcomes.size() < BATCH / 2 && requestsInFlight.getAsBoolean()) {
             // Linger a moment while outcomes stream in: fewer, larger transactions
             // cost the database far less, and no receiver waits for this.
             Thread.sleep(LINGER.toMillis());

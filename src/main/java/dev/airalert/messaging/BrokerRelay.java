@@ -18,10 +18,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -185,11 +185,12 @@ class BrokerRelay {
             try (PreparedStatement select = c.prepareStatement("SELECT event_seq, attempts FROM broker_outbox"
                     + " WHERE connector = ? AND due_at <= ? ORDER BY event_seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")) {
                 select.setString(1, publisher.name());
-                select.setTimestamp(2, Timestamp.from(now));
+                // Times as Hibernate binds them where due_at is written (an exact instant).
+                select.setObject(2, now.atOffset(ZoneOffset.UTC));
                 // No more than a bounded amount of payload per batch: the rest stays due for the next one.
                 return CLAIMS.claim(c, select, due -> due.subList(0,
                         eventLog.withinBudget(due.stream().map(BrokerRelay::seq).toList()).size()),
-                        publisher.name(), now.plus(LEASE));
+                        publisher.name(), now.plus(LEASE).atOffset(ZoneOffset.UTC));
             }
         }));
         if (claimed.isEmpty()) {

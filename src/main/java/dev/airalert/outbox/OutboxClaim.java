@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -51,10 +49,13 @@ public final class OutboxClaim<R> {
     /**
      * In the transaction of {@code c}: the rows {@code select} gives (prepared on {@code c}, its
      * parameters set), of which {@code keep} returns those to take; they are leased until
-     * {@code leaseUntil} and returned. {@code scopeValue} is the scope's parameter.
+     * {@code leaseUntil} and returned. {@code scopeValue} is the scope's parameter. The lease end
+     * is bound as the caller binds its other times of that column (a {@code Timestamp}, an
+     * {@code OffsetDateTime}): one column compared under two bindings can disagree on H2 in the
+     * hour a daylight-saving clock goes back.
      */
     public List<R> claim(Connection c, PreparedStatement select, UnaryOperator<List<R>> keep, Object scopeValue,
-            Instant leaseUntil) throws SQLException {
+            Object leaseUntil) throws SQLException {
         List<R> due = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
@@ -66,7 +67,7 @@ public final class OutboxClaim<R> {
             Array keys = c.createArrayOf(keyType, taken.stream().map(keyOf).toArray());
             try (PreparedStatement update = c.prepareStatement(lease)) {
                 int i = 1;
-                update.setTimestamp(i++, Timestamp.from(leaseUntil));
+                update.setObject(i++, leaseUntil);
                 if (scopeValue != null) {
                     update.setObject(i++, scopeValue);
                 }
