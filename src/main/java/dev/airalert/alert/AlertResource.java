@@ -110,8 +110,8 @@ public class AlertResource {
     @Path("alerts")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Search history, newest first",
-            description = "Filters: region, event, severity (at least), urgency, certainty, status"
-                    + " (default Actual), msgType, sender, active, since, until, lang; limit"
+            description = "Filters: region, event, severity or minSeverity (at least), urgency, certainty,"
+                    + " status (default Actual), msgType, sender, active, since, until, lang; limit"
                     + " (default 50, max 500) and cursor from the previous page's 'next'.")
     public AlertPage search(@Context UriInfo uri) {
         return history.search(queries.parse(uri.getQueryParameters()), readers());
