@@ -9,6 +9,7 @@ import dev.airalert.event.EventBody;
 import dev.airalert.event.EventLog;
 import dev.airalert.filter.AlertFilter;
 import dev.airalert.filter.FilterParser;
+import dev.airalert.security.ApiKeyResource;
 import dev.airalert.security.Caller;
 import dev.airalert.security.CurrentCaller;
 import dev.airalert.web.FieldError;
@@ -36,6 +37,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /**
  * {@code GET /api/v1/alerts/stream}: alert events as Server-Sent Events, each with
@@ -92,6 +95,8 @@ public class StreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = ApiKeyResource.SCHEME))
     @Operation(summary = "Live alert events (Server-Sent Events)",
             description = "Filters region, event, severity (or minSeverity), lang, as history reads them;"
                     + " reconnect with Last-Event-ID to get what was missed.")
