@@ -237,8 +237,9 @@ public interface AirAlertConfig {
 
     interface Regions {
         /**
-         * More GeoJSON files of regions, in the format of the built-in gazetteer (see the
-         * README), loaded after it in order; a region with a code already known replaces it.
+         * More GeoJSON files of regions, in the format of the built-in gazetteer (see
+         * docs/regions.md), loaded after it in order; a region with a code already known
+         * replaces it.
          */
         Optional<List<Path>> files();
     }

@@ -64,8 +64,8 @@ public class AlertHistory {
                 : coveringPoint(query, now, readers);
         List<Alert> page = found.alerts();
         String next = found.more() && !page.isEmpty() ? Cursor.after(page.get(page.size() - 1)).encode() : null;
-        return new AlertPage(page.stream().map(a -> AlertViews.of(a, query.lang(), now, readers.seesPublisher()))
-                .toList(), next);
+        return new AlertPage(page.stream().map(a -> AlertViews.inLanguages(a, query.languages(), now,
+                readers.seesPublisher())).toList(), next);
     }
 
     /**

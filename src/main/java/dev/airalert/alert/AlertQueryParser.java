@@ -2,8 +2,9 @@ package dev.airalert.alert;
 
 import dev.airalert.AirAlertConfig;
 import dev.airalert.cap.CapEnums;
+import dev.airalert.filter.AlertFilter;
+import dev.airalert.filter.FilterParser;
 import dev.airalert.region.LatLon;
-import dev.airalert.region.RegionResolver;
 import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
 import dev.airalert.web.QueryParameters;
@@ -11,55 +12,45 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns history query parameters into an {@link AlertQuery}. Strict like the best alert
  * APIs: an unknown parameter or a bad value is a 400 naming it, and every bad one is
- * reported at once.
+ * reported at once. The filters the stream and subscriptions share (region, event,
+ * severity, lang) are read by {@link FilterParser}, so they mean the same here as there.
  */
 @ApplicationScoped
 class AlertQueryParser {
 
-    static final Set<String> PARAMETERS = Set.of("region", "point", "event", "severity", "urgency",
-            "certainty", "status", "msgType", "sender", "active", "since", "until", "lang",
-            "limit", "cursor");
+    static final Set<String> PARAMETERS = Stream.concat(FilterParser.PARAMETERS.stream(), Stream.of("point",
+            "urgency", "certainty", "status", "msgType", "sender", "active", "since", "until", "limit", "cursor"))
+            .collect(Collectors.toUnmodifiableSet());
 
-    private final RegionResolver regions;
+    private final FilterParser filters;
     private final AirAlertConfig config;
 
-    AlertQueryParser(RegionResolver regions, AirAlertConfig config) {
-        this.regions = regions;
+    AlertQueryParser(FilterParser filters, AirAlertConfig config) {
+        this.filters = filters;
         this.config = config;
     }
 
     AlertQuery parse(MultivaluedMap<String, String> params) {
         List<FieldError> errors = new ArrayList<>(QueryParameters.unknown(params, PARAMETERS));
+        AlertFilter filter = filters.query(params, errors);
         Values v = new Values(params, errors);
-        Set<String> regionCodes = new LinkedHashSet<>();
-        for (String r : v.list("region")) {
-            regions.codeFor(r).ifPresentOrElse(code -> regionCodes.addAll(regions.withRelatives(code)),
-                    () -> errors.add(new FieldError("region", "'" + r
-                            + "' is not a known region name or an ISO 3166-2 code such as UA-30")));
-        }
         LatLon point = v.point("point");
-        if (point != null && !regionCodes.isEmpty()) {
+        if (point != null && !filter.regions().isEmpty()) {
             errors.add(new FieldError("point", "cannot be combined with region"));
         }
-        String event = v.single("event");
-        String severity = v.oneOf("severity", CapEnums.SEVERITY);
         Set<String> statuses = v.listOf("status", CapEnums.STATUS);
         Boolean active = v.bool("active");
         Instant since = v.time("since");
         Instant until = v.time("until");
-        String lang = v.single("lang");
-        if (lang != null && !lang.matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
-            errors.add(new FieldError("lang", "must be a language tag such as de or en-US"));
-        }
         int limit = v.limit(config.history().defaultLimit(), config.history().maxLimit());
         Set<String> urgencies = v.listOf("urgency", CapEnums.URGENCY);
         Set<String> certainties = v.listOf("certainty", CapEnums.CERTAINTY);
@@ -70,70 +61,24 @@ class AlertQueryParser {
             throw ProblemException.invalid("/problems/invalid-parameter",
                     "The query has " + errors.size() + " invalid parameter(s).", errors);
         }
-        return new AlertQuery(regionCodes, point, event == null ? null : event.toLowerCase(Locale.ROOT),
-                severity == null ? null : CapEnums.severityRank(severity), urgencies,
+        return new AlertQuery(filter.regions(), point, filter.events(), filter.minSeverityRank(), urgencies,
                 certainties, statuses.isEmpty() ? Set.of("Actual") : statuses, msgTypes, sender,
-                active, since, until, lang, limit, cursor == null ? null : Cursor.decode(cursor));
+                active, since, until, filter.languages(), limit, cursor == null ? null : Cursor.decode(cursor));
     }
 
     /** Reads values and records what is wrong with them instead of stopping at the first. */
     private record Values(MultivaluedMap<String, String> params, List<FieldError> errors) {
 
         String single(String name) {
-            List<String> values = params.get(name);
-            if (values == null || values.isEmpty()) {
-                return null;
-            }
-            if (values.size() > 1) {
-                errors.add(new FieldError(name, "must be given once"));
-            }
-            String value = values.get(0).trim();
-            if (value.isEmpty()) {
-                errors.add(new FieldError(name, "must not be empty"));
-                return null;
-            }
-            return value;
-        }
-
-        /** Comma-separated and/or repeated values. */
-        List<String> list(String name) {
-            List<String> values = params.get(name);
-            if (values == null) {
-                return List.of();
-            }
-            List<String> all = values.stream().flatMap(x -> Arrays.stream(x.split(",")))
-                    .map(String::trim).toList();
-            if (all.stream().anyMatch(String::isEmpty)) {
-                errors.add(new FieldError(name, "must not contain empty values"));
-            }
-            return all.stream().filter(x -> !x.isEmpty()).toList();
+            return QueryParameters.single(params, name, errors);
         }
 
         Set<String> listOf(String name, List<String> allowed) {
             Set<String> result = new LinkedHashSet<>();
-            for (String value : list(name)) {
-                String known = canonical(value, allowed);
-                if (known == null) {
-                    errors.add(new FieldError(name, "'" + value + "' is not one of "
-                            + String.join(", ", allowed)));
-                } else {
-                    result.add(known);
-                }
+            for (String value : QueryParameters.list(params, name, errors)) {
+                FilterParser.known(value, allowed, name, errors).ifPresent(result::add);
             }
             return result;
-        }
-
-        String oneOf(String name, List<String> allowed) {
-            String value = single(name);
-            if (value == null) {
-                return null;
-            }
-            String known = canonical(value, allowed);
-            if (known == null) {
-                errors.add(new FieldError(name, "'" + value + "' is not one of "
-                        + String.join(", ", allowed)));
-            }
-            return known;
         }
 
         LatLon point(String name) {
@@ -181,10 +126,6 @@ class AlertQueryParser {
             }
             errors.add(new FieldError("limit", "must be a whole number from 1 to " + maxLimit));
             return defaultLimit;
-        }
-
-        private static String canonical(String value, List<String> allowed) {
-            return allowed.stream().filter(a -> a.equalsIgnoreCase(value)).findFirst().orElse(null);
         }
     }
 }

@@ -211,9 +211,9 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     /** One info block must match every info filter at once, as a reader would expect. */
     private static void appendInfoFilter(AlertQuery q, StringBuilder sql, Map<String, Object> params) {
         sql.append(" AND EXISTS (SELECT 1 FROM alert_info i WHERE i.alert_id = a.id");
-        if (q.eventKey() != null) {
-            sql.append(" AND i.event_key = :event");
-            params.put("event", q.eventKey());
+        if (!q.eventKeys().isEmpty()) {
+            sql.append(" AND i.event_key IN (:events)");
+            params.put("events", q.eventKeys());
         }
         if (q.minSeverityRank() != null) {
             sql.append(" AND i.severity_rank >= :severity");

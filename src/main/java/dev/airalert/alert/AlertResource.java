@@ -1,7 +1,9 @@
 package dev.airalert.alert;
 
+import dev.airalert.security.ApiKeyResource;
 import dev.airalert.security.CurrentCaller;
 import dev.airalert.security.Roles;
+import dev.airalert.web.ApiDescription;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,7 +24,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /**
  * Publish, read and search alerts. Reading needs no key (with one, a reader also sees the
@@ -59,6 +68,18 @@ public class AlertResource {
             description = "CAP 1.2 XML (a bare alert or an EDXL-DE envelope of alerts) or its JSON"
                     + " mirror. 201 when stored; 200 when the same alert was already stored;"
                     + " 409 when its (sender, identifier) is taken by different content.")
+    @APIResponse(responseCode = "201", description = "Stored: the alert, which Location names (an envelope's"
+            + " alerts: a list under items, without Location).",
+            headers = @Header(name = HttpHeaders.LOCATION, ref = ApiDescription.LOCATION),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {AlertView.class, AlertList.class})))
+    @APIResponse(responseCode = "200", description = "Stored before, with the same content: the stored alert,"
+            + " which Content-Location names.",
+            headers = @Header(name = HttpHeaders.CONTENT_LOCATION, description = "The URL of the stored alert.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {AlertView.class, AlertList.class})))
+    @APIResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
     public Response publish(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
             @RequestBody(required = true) byte[] body, @Context UriInfo uri) {
         return created(service.publish(reader.read(type, body), caller.get()), uri);
@@ -81,6 +102,8 @@ public class AlertResource {
     @GET
     @Path("alerts/{id: " + UUID_PATTERN + "}")
     @Produces({MediaType.APPLICATION_JSON, AlertDocumentReader.CAP_XML, MediaType.APPLICATION_XML})
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = ApiKeyResource.SCHEME))
     @Operation(summary = "One alert",
             description = "JSON by default; with Accept: application/cap+xml the CAP XML, byte for"
                     + " byte as published when it was published as CAP XML.")
@@ -101,6 +124,8 @@ public class AlertResource {
     @GET
     @Path("alerts/{id: " + UUID_PATTERN + "}.xml")
     @Produces(AlertDocumentReader.CAP_XML)
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = ApiKeyResource.SCHEME))
     @Operation(summary = "One alert as CAP XML", description = "The link CAP feeds point to.")
     public Response getCapXml(@PathParam("id") UUID id) {
         return capXml(id);
@@ -109,9 +134,11 @@ public class AlertResource {
     @GET
     @Path("alerts")
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = ApiKeyResource.SCHEME))
     @Operation(summary = "Search history, newest first",
-            description = "Filters: region, event, severity (at least), urgency, certainty, status"
-                    + " (default Actual), msgType, sender, active, since, until, lang; limit"
+            description = "Filters: region, event, severity or minSeverity (at least), urgency, certainty,"
+                    + " status (default Actual), msgType, sender, active, since, until, lang; limit"
                     + " (default 50, max 500) and cursor from the previous page's 'next'.")
     public AlertPage search(@Context UriInfo uri) {
         return history.search(queries.parse(uri.getQueryParameters()), readers());

@@ -20,6 +20,11 @@ final class AlertViews {
 
     /** With {@code withPublisher}, also which key published it and who decided on its approval (admins). */
     static AlertView of(Alert alert, String lang, Instant now, boolean withPublisher) {
+        return inLanguages(alert, lang == null ? List.of() : List.of(lang), now, withPublisher);
+    }
+
+    /** As {@link #of(Alert, String, Instant, boolean)}, narrowed to the infos in any of {@code languages}. */
+    static AlertView inLanguages(Alert alert, List<String> languages, Instant now, boolean withPublisher) {
         CapAlert cap = CapJson.readStored(alert.document());
         ResolutionJson.Stored resolution = alert.resolution();
         return new AlertView(alert.id(), alert.stateAt(now), alert.regionCodes(),
@@ -27,7 +32,7 @@ final class AlertViews {
                 resolution.areas(), alert.signature(), approval(alert, withPublisher),
                 withPublisher && alert.publishedBy() != null
                         ? new AlertView.Publisher(alert.publishedBy().toString(), alert.publishedByHolder) : null,
-                inLanguage(cap, lang));
+                narrowed(cap, languages));
     }
 
     private static AlertView.Approval approval(Alert alert, boolean withDecider) {
@@ -40,15 +45,15 @@ final class AlertViews {
     }
 
     /**
-     * Keeps the infos in the reader's language ({@code de} matches {@code de-DE}); when the
-     * alert has none in that language, all of them, since some notice beats none.
+     * Keeps the infos in the reader's languages ({@code de} matches {@code de-DE}); when the
+     * alert has none in them, all of them, since some notice beats none.
      */
-    private static CapAlert inLanguage(CapAlert cap, String lang) {
-        if (lang == null) {
+    private static CapAlert narrowed(CapAlert cap, List<String> languages) {
+        if (languages.isEmpty()) {
             return cap;
         }
-        List<CapInfo> matching = cap.info().stream()
-                .filter(i -> CapLanguages.matches(i.effectiveLanguage(), lang)).toList();
+        List<CapInfo> matching = cap.info().stream().filter(i -> languages.stream()
+                .anyMatch(wanted -> CapLanguages.matches(i.effectiveLanguage(), wanted))).toList();
         return matching.isEmpty() ? cap : cap.withInfo(matching);
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A subscription's deliveries: the attempt log, a test ping, and replay of past events. */
 @Path("/api/v1/subscriptions/{id}")
@@ -53,6 +54,7 @@ public class DeliveryResource {
     @POST
     @Path("ping")
     @Operation(summary = "Send a test event (webhook.ping), delivered and logged like any other")
+    @APIResponse(responseCode = "202", description = "Accepted: the ping is queued; its eventId.")
     public Response ping(@PathParam("id") UUID id) throws JsonProcessingException {
         return Response.accepted(Map.of("eventId", service.ping(owner(), id))).build();
     }
@@ -61,6 +63,7 @@ public class DeliveryResource {
     @Path("replay")
     @Operation(summary = "Deliver again every event this subscription was sent since a time",
             description = "The events keep their ids (webhook-id), so receivers can tell repeats.")
+    @APIResponse(responseCode = "202", description = "Accepted: how many events are queued again.")
     public Response replay(@PathParam("id") UUID id, @NotNull ReplayRequest request) {
         Instant since;
         try {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What an attempt's outcome means, the rules the README states, in one place and free of the
+ * What an attempt's outcome means, the rules docs/webhooks.md states, in one place and free of the
  * database: 2xx delivers; 410 pauses the delivery and disables the subscription; anything
  * else (another status, a 3xx as redirects are not followed, a timeout, no connection) is
  * tried again on the retry schedule, or at the receiver's {@code Retry-After} for 429 and 503

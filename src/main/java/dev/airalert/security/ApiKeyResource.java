@@ -1,5 +1,6 @@
 package dev.airalert.security;
 
+import dev.airalert.web.ApiDescription;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,16 +12,36 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** API key administration (admin role). */
+/**
+ * API key administration (admin role). The API description's security scheme is declared
+ * here, where keys come from: an HTTP bearer token, as {@link ApiKeyAuthenticationMechanism}
+ * reads it, so that Swagger UI offers an Authorize button. Operations that need a role refer
+ * to it by themselves ({@code @RolesAllowed}); reads that show more to a key refer to it as
+ * optional.
+ */
 @Path("/api/v1/api-keys")
 @RolesAllowed(Roles.ADMIN)
+@SecurityScheme(securitySchemeName = ApiKeyResource.SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "API key", description = "An API key, sent as `Authorization: Bearer <key>`. Admins create"
+                + " keys (`POST /api/v1/api-keys`); the secret is shown once, when the key is created.")
 public class ApiKeyResource {
+
+    /** The name of the API key's security scheme in the API description. */
+    public static final String SCHEME = "apiKey";
 
     private final ApiKeyService service;
     private final CurrentCaller caller;
@@ -34,6 +55,9 @@ public class ApiKeyResource {
     @Operation(summary = "Create an API key",
             description = "The secret is in this response only. Publisher and approver keys need"
                     + " 'senders'; 'holder' names the person or system holding the key.")
+    @APIResponse(responseCode = "201", description = "Created: the key with its secret, shown only here.",
+            headers = @Header(name = HttpHeaders.LOCATION, ref = ApiDescription.LOCATION),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedApiKey.class)))
     public Response create(@Valid @NotNull CreateApiKeyRequest request, @Context UriInfo uri) {
         CreatedApiKey key = service.create(request, caller.get());
         return Response.created(uri.getAbsolutePathBuilder().path(key.id().toString()).build())

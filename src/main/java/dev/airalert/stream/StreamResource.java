@@ -7,7 +7,9 @@ import dev.airalert.Lru;
 import dev.airalert.cap.CapEnums;
 import dev.airalert.event.EventBody;
 import dev.airalert.event.EventLog;
-import dev.airalert.region.RegionResolver;
+import dev.airalert.filter.AlertFilter;
+import dev.airalert.filter.FilterParser;
+import dev.airalert.security.ApiKeyResource;
 import dev.airalert.security.Caller;
 import dev.airalert.security.CurrentCaller;
 import dev.airalert.web.FieldError;
@@ -29,21 +31,21 @@ import jakarta.ws.rs.sse.Sse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /**
  * {@code GET /api/v1/alerts/stream}: alert events as Server-Sent Events, each with
  * {@code id:} (the event id), {@code event:} (its type) and {@code data:} (the alert JSON).
- * Filters {@code region} (codes or names; parents and children included, as for
- * subscriptions), {@code event}, {@code minSeverity}, {@code lang}. A client that reconnects
- * with {@code Last-Event-ID} first gets what it missed from the durable event log (within
+ * Filters {@code region}, {@code event}, {@code severity} (or {@code minSeverity}) and
+ * {@code lang}, read by {@link FilterParser} as history and subscriptions read them. A client
+ * that reconnects with {@code Last-Event-ID} first gets what it missed from the durable event log (within
  * {@code airalert.stream.replay-window}), then live events; the stream carries a comment
  * every {@code airalert.stream.heartbeat}. A Restricted or Private alert reaches only a
  * stream opened with a key that may read it; a stream opened with a key closes when the key
@@ -52,50 +54,52 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/v1/alerts/stream")
 public class StreamResource {
 
-    private static final Set<String> PARAMETERS = Set.of("region", "event", "minSeverity", "lang");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Most events a reconnecting client is given at once. */
     private static final int REPLAY_LIMIT = 1_000;
 
     private final StreamHub hub;
     private final EventLog eventLog;
-    private final RegionResolver resolver;
+    private final FilterParser filters;
     private final AirAlertConfig.Stream config;
     private final CurrentCaller caller;
     private final Clock clock = Clock.systemUTC();
 
-    StreamResource(StreamHub hub, EventLog eventLog, RegionResolver resolver, AirAlertConfig config,
+    StreamResource(StreamHub hub, EventLog eventLog, FilterParser filters, AirAlertConfig config,
             CurrentCaller caller) {
         this.hub = hub;
         this.eventLog = eventLog;
-        this.resolver = resolver;
+        this.filters = filters;
         this.config = config.stream();
         this.caller = caller;
     }
 
     /** Which events a client asked for, and may read. */
-    private record Filter(Set<String> regions, Set<String> events, Integer minSeverityRank, List<String> languages,
-            Caller reader) {
+    private record Filter(AlertFilter asked, Caller reader) {
 
         boolean accepts(EventLog.Entry entry) {
             if (!entry.audience().admits(reader)) {
                 return false;
             }
-            if (!regions.isEmpty() && entry.regions().stream().noneMatch(regions::contains)) {
+            if (!asked.regions().isEmpty() && entry.regions().stream().noneMatch(asked.regions()::contains)) {
                 return false;
             }
-            if (!events.isEmpty() && entry.events().stream().noneMatch(e -> events.contains(e.toLowerCase(Locale.ROOT)))) {
+            if (!asked.events().isEmpty()
+                    && entry.events().stream().noneMatch(e -> asked.events().contains(e.toLowerCase(Locale.ROOT)))) {
                 return false;
             }
-            return minSeverityRank == null || RENDERED.severity(entry) >= minSeverityRank;
+            return asked.minSeverityRank() == null || RENDERED.severity(entry) >= asked.minSeverityRank();
         }
     }
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = ApiKeyResource.SCHEME))
     @Operation(summary = "Live alert events (Server-Sent Events)",
-            description = "Filters region, event, minSeverity, lang; reconnect with Last-Event-ID to get what was missed.")
+            description = "Filters region, event, severity (or minSeverity), lang, as history reads them;"
+                    + " reconnect with Last-Event-ID to get what was missed.")
     public Multi<OutboundSseEvent> stream(@Context UriInfo uri, @Context Sse sse,
             @HeaderParam("Last-Event-ID") String lastEventId) {
         Caller reader = caller.get();
@@ -174,35 +178,18 @@ public class StreamResource {
 
         OutboundSseEvent event(EventLog.Entry entry) {
             return sse.newEventBuilder().id(entry.id()).name(entry.type())
-                    .data(RENDERED.data(entry, filter.languages())).build();
+                    .data(RENDERED.data(entry, filter.asked().languages())).build();
         }
     }
 
     private Filter filter(UriInfo uri, Caller reader) {
         var params = uri.getQueryParameters();
-        List<FieldError> errors = new ArrayList<>(QueryParameters.unknown(params, PARAMETERS));
-        Set<String> regions = new HashSet<>();
-        List<String> named = params.getOrDefault("region", List.of());
-        for (int i = 0; i < named.size(); i++) {
-            String value = named.get(i);
-            resolver.codeFor(value).ifPresentOrElse(code -> regions.addAll(resolver.withRelatives(code)),
-                    () -> errors.add(new FieldError("region", "'" + value + "' is not a known region")));
-        }
-        Set<String> events = new HashSet<>();
-        params.getOrDefault("event", List.of()).forEach(e -> events.add(e.toLowerCase(Locale.ROOT)));
-        Integer minSeverity = null;
-        String severity = params.getFirst("minSeverity");
-        if (severity != null) {
-            if (CapEnums.SEVERITY.contains(severity)) {
-                minSeverity = CapEnums.severityRank(severity);
-            } else {
-                errors.add(new FieldError("minSeverity", "must be one of " + CapEnums.SEVERITY));
-            }
-        }
+        List<FieldError> errors = new ArrayList<>(QueryParameters.unknown(params, FilterParser.PARAMETERS));
+        AlertFilter asked = filters.query(params, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("/problems/invalid-request", "The stream's parameters are not valid.", errors);
         }
-        return new Filter(regions, events, minSeverity, params.getOrDefault("lang", List.of()), reader);
+        return new Filter(asked, reader);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.airalert.subscription;
 
 import dev.airalert.security.Roles;
+import dev.airalert.web.ApiDescription;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,11 +13,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A subscriber's webhook subscriptions; each key sees and changes only its own. */
 @Path("/api/v1/subscriptions")
@@ -34,6 +41,9 @@ public class SubscriptionResource {
     @POST
     @Operation(summary = "Subscribe a webhook URL to alerts of regions or around a point",
             description = "201 with the subscription and its signing secret, shown only here and on rotation.")
+    @APIResponse(responseCode = "201", description = "Created: the subscription with its signing secret.",
+            headers = @Header(name = HttpHeaders.LOCATION, ref = ApiDescription.LOCATION),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
     public Response create(@Valid @NotNull SubscriptionRequest request, @Context UriInfo uri) {
         SubscriptionView created = service.create(owner(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -60,6 +70,7 @@ public class SubscriptionResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted, with its deliveries.")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(owner(), id);
         return Response.noContent().build();

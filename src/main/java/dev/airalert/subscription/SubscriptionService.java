@@ -2,12 +2,12 @@ package dev.airalert.subscription;
 
 import dev.airalert.AirAlertConfig;
 import dev.airalert.cap.CapEnums;
+import dev.airalert.filter.FilterParser;
 import dev.airalert.outbound.TargetGuard;
 import dev.airalert.region.CapShapes;
 import dev.airalert.region.Gazetteer;
 import dev.airalert.region.LatLon;
 import dev.airalert.region.Region;
-import dev.airalert.region.RegionResolver;
 import dev.airalert.security.SecretBox;
 import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
@@ -18,31 +18,31 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Creating and managing subscriptions. Every operation is scoped to the calling key: a key
  * never sees or changes another key's subscriptions (it gets 404, as if they did not exist).
+ * Regions, events, the severity floor, CAP values and languages are read by
+ * {@link FilterParser}, as history and the stream read them.
  */
 @ApplicationScoped
 public class SubscriptionService {
 
     private final SubscriptionRepository subscriptions;
-    private final RegionResolver resolver;
+    private final FilterParser filters;
     private final Gazetteer gazetteer;
     private final TargetGuard guard;
     private final AirAlertConfig config;
     private final SecretBox box;
     private final Clock clock = Clock.systemUTC();
 
-    SubscriptionService(SubscriptionRepository subscriptions, RegionResolver resolver,
+    SubscriptionService(SubscriptionRepository subscriptions, FilterParser filters,
             Gazetteer gazetteer, TargetGuard guard, AirAlertConfig config, SecretBox box) {
         this.subscriptions = subscriptions;
-        this.resolver = resolver;
+        this.filters = filters;
         this.gazetteer = gazetteer;
         this.guard = guard;
         this.config = config;
@@ -136,23 +136,22 @@ public class SubscriptionService {
             s.regionCodes.addAll(regionCodes(r, s, errors));
         }
         if (r.events() != null) {
-            s.events = String.join(",", r.events().stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).toList());
+            s.events = String.join(",", r.events().stream().map(FilterParser::event).toList());
         }
         if (r.minSeverity() != null) {
-            String severity = known("minSeverity", List.of(r.minSeverity()), CapEnums.SEVERITY, errors);
-            s.minSeverityRank = severity.isEmpty() ? null : (short) CapEnums.severityRank(severity);
+            FilterParser.severityRank(r.minSeverity(), "minSeverity", errors)
+                    .ifPresent(rank -> s.minSeverityRank = rank.shortValue());
         }
         s.urgencies = r.urgencies() == null ? s.urgencies : known("urgencies", r.urgencies(), CapEnums.URGENCY, errors);
         s.certainties = r.certainties() == null ? s.certainties
                 : known("certainties", r.certainties(), CapEnums.CERTAINTY, errors);
         s.statuses = r.statuses() == null ? s.statuses : known("statuses", r.statuses(), CapEnums.STATUS, errors);
         if (r.languages() != null) {
+            List<String> languages = new ArrayList<>();
             for (int i = 0; i < r.languages().size(); i++) {
-                if (!r.languages().get(i).matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
-                    errors.add(new FieldError("languages[" + i + "]", "must be a language tag such as de or en-US"));
-                }
+                FilterParser.language(r.languages().get(i), "languages[" + i + "]", errors).ifPresent(languages::add);
             }
-            s.languages = String.join(",", r.languages());
+            s.languages = String.join(",", languages);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("/problems/invalid-request",
@@ -165,9 +164,7 @@ public class SubscriptionService {
         Set<String> codes = new TreeSet<>();
         List<String> named = r.regions() != null ? r.regions() : List.of();
         for (int i = 0; i < named.size(); i++) {
-            final int index = i;
-            resolver.codeFor(named.get(i)).ifPresentOrElse(codes::add, () -> errors.add(new FieldError(
-                    "regions[" + index + "]", "'" + named.get(index) + "' is not a known region")));
+            filters.region(named.get(i), "regions[" + i + "]", errors).ifPresent(codes::add);
         }
         if (s.pointLat != null) {
             LatLon centre = new LatLon(s.pointLat, s.pointLon);
@@ -178,18 +175,11 @@ public class SubscriptionService {
         return codes;
     }
 
+    /** CAP values in the case CAP writes them, comma-separated as stored; errors name {@code field[i]}. */
     private static String known(String field, List<String> values, List<String> allowed, List<FieldError> errors) {
-        Function<String, String> canonical = v -> allowed.stream().filter(a -> a.equalsIgnoreCase(v.trim()))
-                .findFirst().orElse(null);
         List<String> result = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            String value = canonical.apply(values.get(i));
-            if (value == null) {
-                errors.add(new FieldError(values.size() == 1 && field.equals("minSeverity") ? field : field + "[" + i + "]",
-                        "'" + values.get(i) + "' is not one of " + String.join(", ", allowed)));
-            } else {
-                result.add(value);
-            }
+            FilterParser.known(values.get(i), allowed, field + "[" + i + "]", errors).ifPresent(result::add);
         }
         return String.join(",", result);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem details body. {@code type} is a relative URI naming the kind of
- * problem (listed in the README); {@code errors} lists every offending field.
+ * problem (listed in docs/api.md#errors); {@code errors} lists every offending field.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance,

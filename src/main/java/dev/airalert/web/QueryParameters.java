@@ -4,12 +4,15 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Unknown query parameters are errors, never silently ignored: a typo like
- * {@code severty=Extreme} would otherwise quietly return everything.
+ * {@code severty=Extreme} would otherwise quietly return everything. The readers here record
+ * what is wrong in a list instead of stopping at the first, so a caller hears of every bad
+ * value at once.
  */
 public final class QueryParameters {
 
@@ -22,6 +25,41 @@ public final class QueryParameters {
         return params.keySet().stream().filter(k -> !known.contains(k)).sorted()
                 .map(k -> new FieldError(k, "is not a known parameter; known: " + list))
                 .toList();
+    }
+
+    /** A parameter given at most once, trimmed; null when absent or empty (an error says which). */
+    public static String single(MultivaluedMap<String, String> params, String name, List<FieldError> errors) {
+        List<String> values = params.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            errors.add(new FieldError(name, "must be given once"));
+        }
+        String value = values.get(0).trim();
+        if (value.isEmpty()) {
+            errors.add(new FieldError(name, "must not be empty"));
+            return null;
+        }
+        return value;
+    }
+
+    /** A parameter that may be repeated, each value whole (free text may hold commas), trimmed. */
+    public static List<String> repeated(MultivaluedMap<String, String> params, String name, List<FieldError> errors) {
+        return nonEmpty(params.getOrDefault(name, List.of()).stream().map(String::trim).toList(), name, errors);
+    }
+
+    /** A list parameter: comma-separated and/or repeated values, trimmed. */
+    public static List<String> list(MultivaluedMap<String, String> params, String name, List<FieldError> errors) {
+        return nonEmpty(params.getOrDefault(name, List.of()).stream().flatMap(x -> Arrays.stream(x.split(",")))
+                .map(String::trim).toList(), name, errors);
+    }
+
+    private static List<String> nonEmpty(List<String> values, String name, List<FieldError> errors) {
+        if (values.stream().anyMatch(String::isEmpty)) {
+            errors.add(new FieldError(name, "must not contain empty values"));
+        }
+        return values.stream().filter(x -> !x.isEmpty()).toList();
     }
 
     /**

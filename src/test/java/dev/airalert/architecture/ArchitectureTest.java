@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package graph the README describes: features do not import each other in a cycle, and
+ * The package graph docs/architecture.md describes: features do not import each other in a cycle, and
  * no channel (a consumer of the event log that sends to the outside) imports another, so that
  * adding a channel means adding a package. What channels share (the event log, the outbox
  * engine, the outbound-target guard, the workers' supervisor) imports no channel.

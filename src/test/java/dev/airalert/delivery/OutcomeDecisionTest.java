@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The README's delivery rules, one row each: what an attempt's outcome does to the delivery and its subscription. */
+/** The delivery rules of docs/webhooks.md, one row each: what an attempt's outcome does to the delivery and its subscription. */
 class OutcomeDecisionTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
