@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.NativeValues;
 import dev.airalert.event.AlertEvent;
 import dev.airalert.event.EventRecorder;
+import dev.airalert.event.EventType;
 import dev.airalert.security.Audience;
 import dev.airalert.subscription.Subscription;
 import dev.airalert.subscription.SubscriptionService;
@@ -49,7 +50,7 @@ public class DeliveryService {
         String payload = json.writeValueAsString(Map.of("subscriptionId", subscription.id().toString(),
                 "message", "A test event from airalert: your endpoint and signature check work."));
         // A ping is its subscriber's alone: restricted, and no stream or broker carries it.
-        AlertEvent event = events.append(AlertEvent.PING, null, "ping-" + UUID.randomUUID(), List.of(), payload,
+        AlertEvent event = events.append(EventType.PING, null, "ping-" + UUID.randomUUID(), List.of(), payload,
                 new Audience(false, Set.of(), null));
         queue.enqueue(event, List.of(subscription.id()), clock.instant());
         signal.wakeDispatcher();

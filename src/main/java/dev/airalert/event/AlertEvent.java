@@ -17,11 +17,6 @@ import java.util.UUID;
 @Table(name = "alert_event")
 public class AlertEvent {
 
-    public static final String PUBLISHED = "alert.published";
-    public static final String UPDATED = "alert.updated";
-    public static final String CANCELLED = "alert.cancelled";
-    public static final String PING = "webhook.ping";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long seq;
@@ -57,10 +52,10 @@ public class AlertEvent {
     protected AlertEvent() {
     }
 
-    public AlertEvent(UUID id, String type, UUID alertId, String chainKey, String relatedAlertIds,
+    AlertEvent(UUID id, EventType type, UUID alertId, String chainKey, String relatedAlertIds,
             Instant createdAt, String payload, Audience audience) {
         this.id = id;
-        this.type = type;
+        this.type = type.wire();
         this.alertId = alertId;
         this.chainKey = chainKey;
         this.relatedAlertIds = relatedAlertIds;
@@ -84,6 +79,7 @@ public class AlertEvent {
         return id;
     }
 
+    /** What happened, as receivers read it ({@link EventType#wire}). */
     public String type() {
         return type;
     }

@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -41,16 +42,11 @@ public class EventRecorder {
     }
 
     void record(@Observes AlertStored stored) {
-        String type = switch (stored.alert().alert().msgType()) {
-            case "Alert" -> AlertEvent.PUBLISHED;
-            case "Update" -> AlertEvent.UPDATED;
-            case "Cancel" -> AlertEvent.CANCELLED;
-            default -> null;
-        };
-        if (type == null) {
+        Optional<EventType> type = EventType.ofMessage(stored.alert().alert().msgType());
+        if (type.isEmpty()) {
             return;
         }
-        AlertEvent event = append(type, stored.alert().id(), chainKey(stored), stored.related(),
+        AlertEvent event = append(type.get(), stored.alert().id(), chainKey(stored), stored.related(),
                 payload(stored.alert()), stored.audience());
         recorded.fire(new EventRecorded(event.seq(), stored.audience().isPublic()));
         notifications.notifyOnCommit(em);
@@ -60,7 +56,7 @@ public class EventRecorder {
      * Appends an event in the caller's transaction, told to no channel: for an event only its
      * caller delivers (a webhook ping).
      */
-    public AlertEvent append(String type, UUID alertId, String chainKey, List<UUID> related, String payload,
+    public AlertEvent append(EventType type, UUID alertId, String chainKey, List<UUID> related, String payload,
             Audience audience) {
         AlertEvent event = new AlertEvent(UUID.randomUUID(), type, alertId, chainKey,
                 related.stream().map(UUID::toString).collect(Collectors.joining(",")), clock.instant(), payload,
