@@ -7,9 +7,12 @@ import dev.airalert.web.QueryParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,6 +32,15 @@ public class FilterParser {
 
     /** The query parameters {@link #query} reads. */
     public static final Set<String> PARAMETERS = Set.of("region", "event", "severity", "minSeverity", "lang");
+
+    /** What each of {@link #PARAMETERS} means, for the API description. */
+    public static final Map<String, String> DESCRIPTIONS = descriptions(
+            "region", "Region codes or names in any language (UA-30, Kyiv, Київ), comma-separated and/or repeated;"
+                    + " the regions inside and around them are included",
+            "event", "A CAP event name, any letter case; repeat for several",
+            "severity", "At least this severe: Extreme, Severe, Moderate, Minor, Unknown (any letter case)",
+            "minSeverity", "Another name for severity; give one of them",
+            "lang", "Language tags (de, en-US), comma-separated and/or repeated: only the infos in these languages");
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
 
@@ -106,5 +118,14 @@ public class FilterParser {
         String name = params.containsKey("minSeverity") ? "minSeverity" : "severity";
         String value = QueryParameters.single(params, name, errors);
         return value == null ? null : severityRank(value, name, errors).orElse(null);
+    }
+
+    /** Name, description, name, description...: in this order. */
+    public static Map<String, String> descriptions(String... namesAndDescriptions) {
+        Map<String, String> described = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndDescriptions.length; i += 2) {
+            described.put(namesAndDescriptions[i], namesAndDescriptions[i + 1]);
+        }
+        return Collections.unmodifiableMap(described);
     }
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
@@ -113,6 +114,27 @@ public class ApiDescription implements OASFilter {
             // By status, as a reader looks them up (Swagger UI shows them in this order).
             operation.getResponses().setAPIResponses(new TreeMap<>(operation.getResponses().getAPIResponses()));
         }));
+    }
+
+    /**
+     * Describes the query parameters an operation reads from its query string as a whole (it
+     * refuses unknown ones itself), in the order given: name to description. For the filters of
+     * the operations that take many.
+     */
+    public static void describeQuery(OpenAPI openAPI, String path, Map<String, String> parameters) {
+        PathItem item = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem(path);
+        if (item == null || item.getGET() == null) {
+            return;
+        }
+        Operation get = item.getGET();
+        parameters.forEach((name, description) -> {
+            boolean known = get.getParameters() != null
+                    && get.getParameters().stream().anyMatch(p -> name.equals(p.getName()));
+            if (!known) {
+                get.addParameter(OASFactory.createParameter().name(name).in(Parameter.In.QUERY)
+                        .description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            }
+        });
     }
 
     private static List<Operation> operations(PathItem item) {

@@ -99,4 +99,19 @@ class OpenApiDocumentTest {
                     allOf(hasKey("400"), hasKey("401"), hasKey("403")));
         }
     }
+
+    /** The history search, the feed and the stream read their query strings whole; their parameters are listed all the same. */
+    @Test
+    void queryParametersOfSearchFeedAndStreamAreListed() {
+        JsonPath doc = document();
+        List<String> filters = List.of("region", "event", "severity", "minSeverity", "lang");
+        for (String path : List.of("/api/v1/alerts", "/api/v1/alerts.atom")) {
+            List<String> names = doc.getList("paths.'" + path + "'.get.parameters.name");
+            assertThat(path, names, hasItems(filters.toArray(String[]::new)));
+            assertThat(path, names, hasItems("point", "since", "until", "limit", "cursor"));
+        }
+        List<String> stream = doc.getList("paths.'/api/v1/alerts/stream'.get.parameters.name");
+        assertThat(stream, hasItems(filters.toArray(String[]::new)));
+        assertThat(stream, not(hasItems("limit")));
+    }
 }
