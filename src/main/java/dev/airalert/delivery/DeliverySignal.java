@@ -19,17 +19,17 @@ class DeliverySignal {
 
     /** A publish committed, or there is room for more fanned-out deliveries. */
     void wakeFanOut() {
-        fanOut.wakeUps.wake();
+        fanOut.wake();
     }
 
     /** Deliveries are ready, or a request finished and freed a slot. */
     void wakeDispatcher() {
-        dispatcher.wakeUps.wake();
+        dispatcher.wake();
     }
 
     /** A request ended: its outcome is to be recorded. */
     void wakeRecorder() {
-        outcomes.wakeUps.wake();
+        outcomes.wake();
     }
 
     void awaitFanOut(long millis) throws InterruptedException {
@@ -49,8 +49,12 @@ class DeliverySignal {
      * so a wake-up while the worker was busy is not lost.
      */
     private static final class Waiter {
-        final WakeUps wakeUps = new WakeUps();
+        private final WakeUps wakeUps = new WakeUps();
         private volatile long seen;
+
+        void wake() {
+            wakeUps.wake();
+        }
 
         void await(long millis) throws InterruptedException {
             wakeUps.awaitAfter(seen, Duration.ofMillis(millis));

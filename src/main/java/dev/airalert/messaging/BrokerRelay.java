@@ -53,8 +53,12 @@ class BrokerRelay {
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final OutboxClaim<Object[]> CLAIMS = new OutboxClaim<>("broker_outbox", "due_at", "event_seq",
-            "bigint", "connector = ?", rs -> new Object[] {rs.getLong(1), rs.getInt(2)}, row -> row[0]);
+    /** A claimed outbox row: the event, and how often publishing it failed. */
+    private record Due(long seq, int attempts) {
+    }
+
+    private static final OutboxClaim<Due> CLAIMS = new OutboxClaim<>("broker_outbox", "due_at", "event_seq",
+            "bigint", "connector = ?", rs -> new Due(rs.getLong(1), rs.getInt(2)), Due::seq);
 
     private final List<BrokerPublisher> publishers;
     private final EntityManager em;
@@ -175,13 +179,13 @@ class BrokerRelay {
     }
 
     /** A published batch: its outbox rows and, per event, when the broker confirmed it. */
-    private record Batch(List<Object[]> rows, Map<Long, CompletableFuture<Void>> confirms, long deadline) {
+    private record Batch(List<Due> rows, Map<Long, CompletableFuture<Void>> confirms, long deadline) {
     }
 
     /** Claims due events for one broker and publishes them; null when none is due. */
     private Batch publishBatch(BrokerPublisher publisher) {
         Instant now = clock.instant();
-        List<Object[]> claimed = QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(c -> {
+        List<Due> claimed = QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT event_seq, attempts FROM broker_outbox"
                     + " WHERE connector = ? AND due_at <= ? ORDER BY event_seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")) {
                 select.setString(1, publisher.name());
@@ -189,7 +193,7 @@ class BrokerRelay {
                 select.setObject(2, now.atOffset(ZoneOffset.UTC));
                 // No more than a bounded amount of payload per batch: the rest stays due for the next one.
                 return CLAIMS.claim(c, select, due -> due.subList(0,
-                        eventLog.withinBudget(due.stream().map(BrokerRelay::seq).toList()).size()),
+                        eventLog.withinBudget(due.stream().map(Due::seq).toList()).size()),
                         publisher.name(), now.plus(LEASE).atOffset(ZoneOffset.UTC));
             }
         }));
@@ -198,7 +202,7 @@ class BrokerRelay {
         }
         Map<Long, CompletableFuture<Void>> confirms = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
-            List<EventLog.Entry> events = eventLog.find(claimed.stream().map(BrokerRelay::seq).toList());
+            List<EventLog.Entry> events = eventLog.find(claimed.stream().map(Due::seq).toList());
             List<CompletableFuture<Void>> published = publisher.publish(events);
             for (int i = 0; i < events.size(); i++) {
                 confirms.put(events.get(i).seq(), published.get(i));
@@ -207,20 +211,16 @@ class BrokerRelay {
         return new Batch(claimed, confirms, System.nanoTime() + CONFIRM_TIMEOUT.toNanos());
     }
 
-    private static long seq(Object[] row) {
-        return ((Number) row[0]).longValue();
-    }
-
     /** Waits for the batch's confirms; deletes the confirmed rows, makes the others due after a back-off. */
     private int settle(BrokerPublisher publisher, Batch batch) {
         List<Long> done = new ArrayList<>();
-        List<Object[]> failed = new ArrayList<>();
-        for (Object[] row : batch.rows()) {
+        List<Due> failed = new ArrayList<>();
+        for (Due row : batch.rows()) {
             try {
                 // An event no longer in the log has nothing to publish.
-                batch.confirms().getOrDefault(seq(row), CompletableFuture.completedFuture(null))
+                batch.confirms().getOrDefault(row.seq(), CompletableFuture.completedFuture(null))
                         .get(Math.max(0, batch.deadline() - System.nanoTime()), TimeUnit.NANOSECONDS);
-                done.add(seq(row));
+                done.add(row.seq());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 0;
@@ -235,19 +235,19 @@ class BrokerRelay {
         return done.size();
     }
 
-    private void settle(BrokerPublisher publisher, List<Long> done, List<Object[]> failed) {
+    private void settle(BrokerPublisher publisher, List<Long> done, List<Due> failed) {
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
             if (!done.isEmpty()) {
                 em.createNativeQuery("DELETE FROM broker_outbox WHERE connector = ?1 AND event_seq IN (?2)")
                         .setParameter(1, publisher.name()).setParameter(2, done).executeUpdate();
             }
-            for (Object[] row : failed) {
-                int attempts = ((Number) row[1]).intValue() + 1;
+            for (Due row : failed) {
+                int attempts = row.attempts() + 1;
                 Duration wait = backoff.untiring(attempts);
                 em.createNativeQuery("UPDATE broker_outbox SET due_at = ?1, attempts = ?2 WHERE connector = ?3"
                         + " AND event_seq = ?4").setParameter(1, now.plus(wait)).setParameter(2, attempts)
-                        .setParameter(3, publisher.name()).setParameter(4, seq(row)).executeUpdate();
+                        .setParameter(3, publisher.name()).setParameter(4, row.seq()).executeUpdate();
             }
         });
     }

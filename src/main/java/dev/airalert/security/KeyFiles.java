@@ -43,6 +43,8 @@ final class KeyFiles {
                 try {
                     Files.createLink(file, temp);
                 } catch (UnsupportedOperationException e) {
+                    // No hard links on this file system: a plain move, which (without REPLACE_EXISTING)
+                    // also fails when another replica's key got there first, as the link would.
                     Files.move(temp, file);
                 }
             } catch (FileAlreadyExistsException e) {
