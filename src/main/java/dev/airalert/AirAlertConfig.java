@@ -242,6 +242,13 @@ public interface AirAlertConfig {
          * replaces it.
          */
         Optional<List<Path>> files();
+
+        /**
+         * A table of other alert services' location ids to use instead of the built-in one
+         * (same format as {@code regions/alert-location-ids.json}; see docs/regions.md), so that
+         * an operator can refresh the ids without a new release.
+         */
+        Optional<Path> locationIds();
     }
 
     interface Webhooks {

@@ -72,12 +72,11 @@ public class FilterParser {
      * parents and children are the caller's to add ({@link RegionResolver#withRelatives}).
      */
     public Optional<String> region(String codeOrName, String field, List<FieldError> errors) {
-        Optional<String> code = regions.codeFor(codeOrName);
-        if (code.isEmpty()) {
-            errors.add(new FieldError(field, "'" + codeOrName
-                    + "' is not a known region name or an ISO 3166-2 code such as UA-30"));
+        RegionResolver.Lookup lookup = regions.lookup(codeOrName);
+        if (lookup.code().isEmpty()) {
+            errors.add(new FieldError(field, lookup.problem(codeOrName)));
         }
-        return code;
+        return lookup.code();
     }
 
     /** An event name as filters compare it: trimmed, lower case. */

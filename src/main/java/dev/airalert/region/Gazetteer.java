@@ -1,112 +1,135 @@
 package dev.airalert.region;
 
 import dev.airalert.AirAlertConfig;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * Every known region, loaded once at start and held in memory: the built-in gazetteer
- * (Ukraine, its 27 regions, the Russian border regions) and any GeoJSON files named in
- * configuration. Answers "which region is this code, name or KATOTTG code", "which regions
- * contain this point" and "which regions does this shape touch".
+ * Every known region, held in memory: country > oblast > raion > hromada for Ukraine (the
+ * built-in {@code gazetteer.geojson} with the countries and oblasts, {@code raions.geojson},
+ * {@code hromadas.geojson}, and the location ids of other alert services in a table of their
+ * own, {@code alert-location-ids.json}, which an operator may replace), the Russian border
+ * regions, and any GeoJSON files named in configuration. Answers "which region is this code,
+ * name, KATOTTG code or location id", "which regions contain this point" and "which regions
+ * does this shape cover".
+ *
+ * <p>The data (some 1,600 boundaries) loads on a thread of its own from the moment the service
+ * starts, beside the rest of the start-up; every question waits for it, the readiness check
+ * {@code regions} is DOWN until it is there, and a broken file stops the service.
+ *
+ * <p>Shapes are tested against the smallest regions that have boundaries (hromadas, Crimea's
+ * raions, Kyiv, Sevastopol, the border regions), each carrying about 32 sample points spread
+ * over its area: a region is covered whole when the shape holds all of them, in part when it
+ * holds some or when the shape lies inside the region, and not at all when the shape only
+ * grazes its edge (a publisher's outline of one hromada drawn a little wider than ours does not
+ * alert its neighbours). Regions whose every child is covered whole count as covered whole.
  */
 @Startup
 @ApplicationScoped
 public class Gazetteer {
 
     static final String BUILT_IN = "regions/gazetteer.geojson";
+    static final List<String> SUBREGIONS = List.of("regions/raions.geojson", "regions/hromadas.geojson");
+    static final String ALIASES = "regions/aliases.json";
+    static final String LOCATION_IDS = "regions/alert-location-ids.json";
+    /** The location-id schemes a geocode's valueName may name. */
+    public static final String ALERTS_IN_UA = "alerts.in.ua";
+    public static final String UKRAINEALARM = "ukrainealarm";
+
     private static final Logger LOG = Logger.getLogger(Gazetteer.class);
 
+    /** How a name was matched: recorded in an alert's resolution. */
+    public enum Reading {
+        /** One of its codes (ISO 3166-2, KATOTTG). */
+        CODE,
+        /** Its name in one of its languages. */
+        NAME,
+        /** A city's name for the hromada (or district) of that city: "Odesa" is the city, not the oblast. */
+        CITY,
+        /** Another name it is known by. */
+        ALIAS;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What a name means: no region, one, or several (then never guessed between). */
+    public record NameMatch(List<Region> regions, Reading reading) {
+        static final NameMatch NONE = new NameMatch(List.of(), null);
+
+        public boolean isUnique() {
+            return regions.size() == 1;
+        }
+
+        public boolean isAmbiguous() {
+            return regions.size() > 1;
+        }
+
+        /** The one region the name means; empty when it means none or several. */
+        public Optional<Region> unique() {
+            return isUnique() ? Optional.of(regions.get(0)) : Optional.empty();
+        }
+    }
+
     private final GeometryFactory geometry = new GeometryFactory();
-    private final Map<String, Region> byCode = new LinkedHashMap<>();
-    private final Map<String, String> codeByName = new HashMap<>();
-    private final Map<String, String> codeByKatottg = new HashMap<>();
-    private final Map<String, PreparedGeometry> shapes = new HashMap<>();
-    private final STRtree index = new STRtree();
+    private final CompletableFuture<GazetteerData> data;
 
     @Inject
     Gazetteer(AirAlertConfig config) {
-        this(config.regions().files().orElse(List.of()));
+        this(config.regions().files().orElse(List.of()), config.regions().locationIds());
+        data.whenComplete((loaded, failure) -> {
+            if (failure != null) {
+                // A service that silently lost its regions would silently miss their alerts.
+                LOG.fatal("Cannot load the regions; stopping", failure);
+                Quarkus.asyncExit(1);
+            }
+        });
     }
 
     /** The built-in regions, then those of {@code files} in order. */
     Gazetteer(List<Path> files) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(BUILT_IN)) {
-            if (in == null) {
-                throw new IllegalStateException("The built-in gazetteer " + BUILT_IN + " is missing");
-            }
-            GeoJsonRegions.read(in, BUILT_IN, geometry).forEach(this::put);
-            for (Path file : files) {
-                try (InputStream extra = Files.newInputStream(file)) {
-                    List<Region> loaded = GeoJsonRegions.read(extra, file.toString(), geometry);
-                    loaded.forEach(this::put);
-                    LOG.infof("Loaded %d regions from %s", loaded.size(), file);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the gazetteer", e);
-        }
-        indexNamesAndShapes();
-        LOG.infof("Gazetteer: %d regions", byCode.size());
+        this(files, Optional.empty());
     }
 
-    private void put(Region region) {
-        Geometry boundary = region.boundary();
-        if (boundary != null && !boundary.isValid()) {
-            // Simplified outlines can self-intersect; shape tests need valid polygons.
-            boundary = GeometryFixer.fix(boundary);
-            region = new Region(region.code(), region.country(), region.kind(), region.parent(),
-                    region.katottg(), region.names(), region.aliases(), region.centre(), boundary);
-        }
-        byCode.put(region.code().toUpperCase(Locale.ROOT), region);
+    Gazetteer(List<Path> files, Optional<Path> locationIds) {
+        data = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                data.complete(new GazetteerData(files, locationIds, geometry));
+            } catch (RuntimeException | Error e) {
+                data.completeExceptionally(e);
+            }
+        }, "airalert-regions");
+        loader.setDaemon(true);
+        loader.start();
     }
 
-    /** Names index, first come first served, so that a later file cannot steal a name silently. */
-    private void indexNamesAndShapes() {
-        for (Region region : byCode.values()) {
-            Stream.concat(Stream.of(region.code()), Stream.concat(region.names().values().stream(),
-                    region.aliases().stream())).map(NameKey::of).filter(k -> !k.isEmpty())
-                    .forEach(key -> {
-                        String owner = codeByName.putIfAbsent(key, region.code());
-                        if (owner != null && !owner.equals(region.code())) {
-                            LOG.warnf("Region name '%s' of %s is already %s's; kept for %s", key,
-                                    region.code(), owner, owner);
-                        }
-                    });
-            if (region.katottg() != null) {
-                codeByKatottg.put(region.katottg().toUpperCase(Locale.ROOT), region.code());
-            }
-            if (region.boundary() != null) {
-                shapes.put(region.code(), PreparedGeometryFactory.prepare(region.boundary()));
-                index.insert(region.boundary().getEnvelopeInternal(), region);
-            }
+    /** The data, once loaded; waits for it before that. */
+    private GazetteerData data() {
+        try {
+            return data.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("The regions could not be loaded", e.getCause());
         }
-        index.build();
+    }
+
+    /** Whether the data is loaded: what the readiness check reports. */
+    boolean isLoaded() {
+        return data.isDone() && !data.isCompletedExceptionally();
     }
 
     public GeometryFactory geometryFactory() {
@@ -114,96 +137,76 @@ public class Gazetteer {
     }
 
     public Collection<Region> all() {
-        return byCode.values();
+        return data().all();
     }
 
+    /** A region by its code or another code of it (Kyiv's KATOTTG code is Kyiv, UA-30). */
     public Optional<Region> byCode(String code) {
-        return Optional.ofNullable(byCode.get(code.trim().toUpperCase(Locale.ROOT)));
+        return data().byCode(code);
     }
 
-    /** A region by its code or any of its names and aliases, in any language. */
-    public Optional<Region> byName(String name) {
-        return byCode(name).or(() -> Optional.ofNullable(codeByName.get(NameKey.of(name))).map(byCode::get));
-    }
-
-    /** A region by its exact KATOTTG code. */
-    public Optional<Region> byKatottg(String code) {
-        return Optional.ofNullable(codeByKatottg.get(code.trim().toUpperCase(Locale.ROOT))).map(byCode::get);
+    /** What a code or name means, in any language: no region, one, or several. */
+    public NameMatch byName(String name) {
+        return data().byName(name);
     }
 
     /**
-     * The region a lower-level KATOTTG code (a district or community) lies in: KATOTTG
-     * codes start with the two digits of their first-level region.
+     * The region a KATOTTG code names, and whether it names all of it: a hromada's code is
+     * the hromada; a village's code is part of its hromada.
      */
-    public Optional<Region> enclosingKatottg(String code) {
-        String upper = code.trim().toUpperCase(Locale.ROOT);
-        if (upper.length() < 4) {
-            return Optional.empty();
-        }
-        return byCode.values().stream().filter(r -> r.katottg() != null
-                && r.katottg().regionMatches(true, 0, upper, 0, 4)).findFirst();
+    public Optional<Map.Entry<Region, Boolean>> byKatottg(String code) {
+        return data().byKatottg(code);
     }
 
-    /** Regions whose names or aliases contain the text, in any language; best matches first. */
+    /** A region by its id in another alert service ({@link #ALERTS_IN_UA}, {@link #UKRAINEALARM}). */
+    public Optional<Region> byLocationId(String scheme, String id) {
+        return data().byLocationId(scheme, id);
+    }
+
+    /** Regions whose names or aliases contain the text, in any language; exact matches first. */
     public List<Region> search(String text) {
-        String key = NameKey.of(text);
-        if (key.isEmpty()) {
-            return List.of();
-        }
-        Set<Region> exact = new LinkedHashSet<>();
-        byName(text).ifPresent(exact::add);
-        codeByName.entrySet().stream().filter(e -> e.getKey().contains(key))
-                .map(e -> byCode.get(e.getValue())).sorted(Comparator.comparing(Region::code))
-                .forEach(exact::add);
-        return List.copyOf(exact);
+        return data().search(text);
     }
 
-    /** Every region whose boundary contains the point, countries included, smallest last. */
-    @SuppressWarnings("unchecked")
+    /** Every region whose boundary contains the point, from the country down to the smallest. */
     public List<Region> containing(LatLon point) {
-        Geometry p = point.toPoint(geometry);
-        List<Region> found = new ArrayList<>();
-        for (Region candidate : (List<Region>) index.query(p.getEnvelopeInternal())) {
-            if (shapes.get(candidate.code()).covers(p)) {
-                found.add(candidate);
-            }
-        }
-        found.sort(Comparator.comparing(Region::isCountry).reversed().thenComparing(Region::code));
-        return found;
+        return data().containing(point);
     }
 
-    /** Regions below country level that the shape touches, with whether it covers them whole. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The regions the shape covers, with whether whole (true) or in part, at the most
+     * precise level: a region whose every child is covered whole is given instead of them.
+     */
     public Map<Region, Boolean> touchedBy(Geometry shape) {
-        Map<Region, Boolean> touched = new LinkedHashMap<>();
-        for (Region candidate : (List<Region>) index.query(shape.getEnvelopeInternal())) {
-            PreparedGeometry boundary = shapes.get(candidate.code());
-            if (!candidate.isCountry() && boundary.intersects(shape)) {
-                touched.put(candidate, shape.covers(candidate.boundary()));
-            }
-        }
-        return touched;
+        return data().touchedBy(shape);
     }
 
-    /** The codes of the region's parent, its parent's parent, and so on. */
+    /**
+     * Codes with whether each is covered whole, rolled up: a region with a boundary whose
+     * every child is covered whole stands for them (up to the oblast: a country is named only
+     * when an alert names it), and nothing inside a region covered whole is listed besides it.
+     */
+    public Map<String, Boolean> mostPrecise(Map<String, Boolean> wholeByCode) {
+        return data().mostPrecise(wholeByCode);
+    }
+
+    /** The codes of the region's parent, its parent's parent, and so on up to the country. */
     public List<String> ancestors(String code) {
-        List<String> found = new ArrayList<>();
-        Region region = byCode.get(code.toUpperCase(Locale.ROOT));
-        while (region != null && region.parent() != null && !found.contains(region.parent())) {
-            found.add(region.parent());
-            region = byCode.get(region.parent().toUpperCase(Locale.ROOT));
-        }
-        return found;
+        return data().ancestors(code);
+    }
+
+    /** The codes of the regions directly below this one. */
+    public List<String> children(String code) {
+        return data().children(code);
     }
 
     /** The codes of every region below this one. */
     public List<String> descendants(String code) {
-        List<String> found = new ArrayList<>();
-        for (Region region : byCode.values()) {
-            if (!region.code().equalsIgnoreCase(code) && ancestors(region.code()).contains(code)) {
-                found.add(region.code());
-            }
-        }
-        return found;
+        return data().descendants(code);
+    }
+
+    /** How many levels above it: 0 for a country. */
+    public int depth(String code) {
+        return data().depth(code);
     }
 }

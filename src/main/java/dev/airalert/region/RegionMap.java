@@ -55,7 +55,8 @@ public class RegionMap {
 
     private String draw(String country) {
         List<Region> regions = gazetteer.all().stream()
-                .filter(r -> !r.isCountry() && r.country().equals(country) && r.boundary() != null)
+                .filter(r -> !r.isCountry() && !r.kind().isBelowOblast() && r.country().equals(country)
+                        && r.boundary() != null)
                 .sorted(Comparator.comparingDouble((Region r) -> -r.boundary().getArea()).thenComparing(Region::code))
                 .toList();
         if (regions.isEmpty()) {

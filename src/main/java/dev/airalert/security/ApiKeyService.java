@@ -101,10 +101,10 @@ public class ApiKeyService {
             Set<String> codes = new LinkedHashSet<>();
             for (int i = 0; i < regionNames.size(); i++) {
                 int index = i;
-                String name = regionNames.get(i);
-                regions.codeFor(name == null ? "" : name).ifPresentOrElse(codes::add,
-                        () -> errors.add(new FieldError("regions[" + index + "]",
-                                "'" + name + "' is not a known region name or ISO 3166-2 code")));
+                String name = regionNames.get(i) == null ? "" : regionNames.get(i);
+                RegionResolver.Lookup lookup = regions.lookup(name);
+                lookup.code().ifPresentOrElse(codes::add,
+                        () -> errors.add(new FieldError("regions[" + index + "]", lookup.problem(name))));
             }
             key.replace(key.regions, codes);
         }

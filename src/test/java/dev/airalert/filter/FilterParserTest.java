@@ -78,7 +78,7 @@ class FilterParserTest {
         parse(query(List.of("region", "Narnia,Kyiv"), List.of("minSeverity", "Huge"), List.of("lang", "de_DE"),
                 List.of("event", " ")));
         assertEquals(List.of(
-                new FieldError("region", "'Narnia' is not a known region name or an ISO 3166-2 code such as UA-30"),
+                new FieldError("region", "'Narnia' is not a known region name or code (ISO 3166-2 such as UA-30, KATOTTG)"),
                 new FieldError("event", "must not contain empty values"),
                 new FieldError("lang", "must be a language tag such as de or en-US"),
                 new FieldError("minSeverity", "'Huge' is not one of Extreme, Severe, Moderate, Minor, Unknown")),
@@ -87,7 +87,7 @@ class FilterParserTest {
 
     @Test
     void bodyValuesAreNamedAsTheBodySpellsThem() {
-        assertEquals(Optional.of("UA-46"), parser.region("Lviv", "regions[0]", errors));
+        assertEquals(Optional.of("UA46060250000025047"), parser.region("Lviv", "regions[0]", errors));
         assertEquals(Optional.empty(), parser.region("Atlantis", "regions[1]", errors));
         assertEquals(Optional.of(4), FilterParser.severityRank("extreme", "minSeverity", errors));
         assertEquals(Optional.of("Immediate"), FilterParser.known("IMMEDIATE", List.of("Immediate", "Expected"),

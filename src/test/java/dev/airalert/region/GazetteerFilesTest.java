@@ -1,6 +1,7 @@
 package dev.airalert.region;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -38,23 +39,25 @@ class GazetteerFilesTest {
         Path file = Files.writeString(dir.resolve("poland.geojson"), EXTRA);
         Gazetteer gazetteer = new Gazetteer(List.of(file));
 
-        assertEquals("PL-06", gazetteer.byName("Lublin").orElseThrow().code());
-        assertEquals("PL-06", gazetteer.byName("woiwodschaft lublin").orElseThrow().code());
+        assertEquals("PL-06", gazetteer.byName("Lublin").unique().orElseThrow().code());
+        assertEquals("PL-06", gazetteer.byName("woiwodschaft lublin").unique().orElseThrow().code());
         assertEquals(List.of("PL-06"), gazetteer.containing(new LatLon(51.25, 22.57)).stream()
                 .map(Region::code).toList());
         assertEquals(new LatLon(51.25, 22.57), gazetteer.byCode("pl-06").orElseThrow().centre());
         // The replaced Bryansk outline no longer reaches Klintsy (52.76 N, 32.24 E).
         assertTrue(gazetteer.containing(new LatLon(52.76, 32.24)).isEmpty());
-        assertEquals("RU-BRY", gazetteer.byName("Oblast Brjansk").orElseThrow().code());
-        assertTrue(gazetteer.byName("Brjansk").isEmpty(), "a replaced region keeps only the new names");
-        assertEquals("UA-30", gazetteer.byName("Kiew").orElseThrow().code());
+        assertEquals("RU-BRY", gazetteer.byName("Oblast Brjansk").unique().orElseThrow().code());
+        assertTrue(gazetteer.byName("Brjansk").regions().isEmpty(), "a replaced region keeps only the new names");
+        assertEquals("UA-30", gazetteer.byName("Kiew").unique().orElseThrow().code());
     }
 
     @Test
     void aBrokenFileStopsTheStartNamingTheFeature() throws IOException {
         Path file = Files.writeString(dir.resolve("broken.geojson"), EXTRA.replace("\"code\": \"PL-06\", ", ""));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class, () -> new Gazetteer(List.of(file)));
-        assertTrue(e.getMessage().contains("feature 0: property 'code' is required"), e.getMessage());
+        Gazetteer gazetteer = new Gazetteer(List.of(file));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, gazetteer::all);
+        assertTrue(e.getCause().getMessage().contains("feature 0: property 'code' is required"), e.getCause().getMessage());
+        assertFalse(gazetteer.isLoaded(), "the readiness check stays DOWN");
     }
 }

@@ -1,0 +1,51 @@
+package dev.airalert.region;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
+
+/**
+ * Points spread evenly over a region, so that how much of it a shape covers is a count: the
+ * centres of a grid's cells that fall inside the region, the grid made finer until there are
+ * enough of them, and the region's centre, so that even a sliver of a region has one.
+ */
+final class AreaSamples {
+
+    /** About this many points per region: coverage is judged in steps of about 3%. */
+    static final int TARGET = 32;
+
+    private AreaSamples() {
+    }
+
+    static Coordinate[] of(Geometry boundary, LatLon centre) {
+        IndexedPointInAreaLocator inside = new IndexedPointInAreaLocator(boundary);
+        Envelope extent = boundary.getEnvelopeInternal();
+        List<Coordinate> points = new ArrayList<>();
+        for (int cells = 6; cells <= 48 && points.size() < TARGET * 3 / 4; cells += 2) {
+            points.clear();
+            double dx = extent.getWidth() / cells;
+            double dy = extent.getHeight() / cells;
+            for (int i = 0; i < cells; i++) {
+                for (int j = 0; j < cells; j++) {
+                    Coordinate c = new Coordinate(extent.getMinX() + (i + 0.5) * dx, extent.getMinY() + (j + 0.5) * dy);
+                    if (inside.locate(c) == Location.INTERIOR) {
+                        points.add(c);
+                    }
+                }
+            }
+        }
+        Coordinate middle = centre != null ? new Coordinate(centre.lon(), centre.lat())
+                : boundary.getInteriorPoint().getCoordinate();
+        if (inside.locate(middle) == Location.INTERIOR) {
+            points.add(middle);
+        }
+        if (points.isEmpty()) {
+            points.add(boundary.getInteriorPoint().getCoordinate());
+        }
+        return points.toArray(Coordinate[]::new);
+    }
+}

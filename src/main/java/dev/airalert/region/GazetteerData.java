@@ -1,0 +1,481 @@
+package dev.airalert.region;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+
+/**
+ * The gazetteer's data once loaded, with its indexes; see {@link Gazetteer} for what it holds
+ * and answers. Built in one go by its constructor and never changed after.
+ */
+final class GazetteerData {
+
+    private static final String BUILT_IN = Gazetteer.BUILT_IN;
+    private static final List<String> SUBREGIONS = Gazetteer.SUBREGIONS;
+    private static final String ALIASES = Gazetteer.ALIASES;
+    private static final String LOCATION_IDS = Gazetteer.LOCATION_IDS;
+    private static final String ALERTS_IN_UA = Gazetteer.ALERTS_IN_UA;
+    private static final String UKRAINEALARM = Gazetteer.UKRAINEALARM;
+    private static final Logger LOG = Logger.getLogger(Gazetteer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Named(String code, Gazetteer.Reading reading) {
+    }
+
+    /** A smallest region with a boundary: what shapes and points are tested against. */
+    private static final class Leaf {
+        final Region region;
+        final PreparedGeometry shape;
+        volatile Coordinate[] samples;
+
+        Leaf(Region region) {
+            this.region = region;
+            this.shape = PreparedGeometryFactory.prepare(region.boundary());
+        }
+    }
+
+    private final GeometryFactory geometry;
+    private final Map<String, Region> byCode = new LinkedHashMap<>();
+    private final Map<String, String> codeByOtherCode = new HashMap<>();
+    private final Map<String, List<Named>> byName = new HashMap<>();
+    private final Map<String, String> codeByKatottg = new HashMap<>();
+    private final Map<String, String> codeByKatottgUnit = new HashMap<>();
+    private final Map<String, Map<String, String>> codeByLocationId = new HashMap<>();
+    private final Map<String, List<String>> children = new HashMap<>();
+    private final Map<String, List<String>> ancestors = new HashMap<>();
+    private final Map<String, List<String>> descendants = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> cityNames = new HashMap<>();
+    private final Map<String, Leaf> leafByCode = new HashMap<>();
+    private final STRtree leaves = new STRtree();
+    private final STRtree outlines = new STRtree();
+
+    /** The built-in regions, then those of {@code files} in order. */
+    GazetteerData(List<Path> files, Optional<Path> locationIds, GeometryFactory geometry) {
+        this.geometry = geometry;
+        try {
+            Map<String, Region> loaded = new LinkedHashMap<>();
+            builtIn(BUILT_IN).stream().map(GazetteerData::valid).forEach(r -> loaded.put(key(r.code()), r));
+            List<Region> subregions = new ArrayList<>();
+            for (String resource : SUBREGIONS) {
+                // Valid as shipped (a test checks every boundary): not checked again at each start.
+                subregions.addAll(builtIn(resource));
+            }
+            for (Region r : SubregionNames.complete(subregions)) {
+                Region parent = r.parent() == null ? null : loaded.get(key(r.parent()));
+                if (r.kind() == RegionKind.HROMADA && parent != null && parent.kind() == RegionKind.CITY) {
+                    // Kyiv's and Sevastopol's KATOTTG hromadas are the cities themselves.
+                    loaded.put(key(parent.code()), parent.withOtherCode(r.code()).withBoundary(r.boundary())
+                            .withNames(Map.of(), new ArrayList<>(r.names().values())));
+                } else {
+                    loaded.put(key(r.code()), r);
+                }
+            }
+            addAliases(loaded);
+            try (InputStream ids = locationIds.isPresent() ? Files.newInputStream(locationIds.get())
+                    : resource(LOCATION_IDS)) {
+                addLocationIds(loaded, JSON.readTree(ids), locationIds.map(Path::toString).orElse(LOCATION_IDS));
+            }
+            for (Path file : files) {
+                try (InputStream extra = Files.newInputStream(file)) {
+                    List<Region> more = GeoJsonRegions.read(extra, file.toString(), geometry);
+                    more.forEach(r -> loaded.put(key(r.code()), valid(r)));
+                    LOG.infof("Loaded %d regions from %s", more.size(), file);
+                }
+            }
+            loaded.values().forEach(r -> byCode.put(key(r.code()), r));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the gazetteer", e);
+        }
+        index();
+        LOG.infof("Gazetteer: %d regions", byCode.size());
+    }
+
+    private List<Region> builtIn(String name) throws IOException {
+        try (InputStream in = resource(name)) {
+            return GeoJsonRegions.read(in, name, geometry);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("The built-in region data " + name + " is missing");
+        }
+        return in;
+    }
+
+    /** Simplified outlines can self-intersect; shape tests need valid polygons. */
+    private static Region valid(Region region) {
+        Geometry boundary = region.boundary();
+        return boundary != null && !boundary.isValid() ? region.withBoundary(GeometryFixer.fix(boundary)) : region;
+    }
+
+    private void addAliases(Map<String, Region> loaded) throws IOException {
+        try (InputStream in = resource(ALIASES)) {
+            JsonNode aliases = JSON.readTree(in).path("aliases");
+            aliases.fields().forEachRemaining(e -> {
+                Region region = loaded.get(key(e.getKey()));
+                if (region == null) {
+                    throw new IllegalStateException(ALIASES + ": no region " + e.getKey());
+                }
+                List<String> names = new ArrayList<>();
+                e.getValue().forEach(n -> names.add(n.asText()));
+                loaded.put(key(region.code()), region.withNames(Map.of(), names));
+                cityNames.computeIfAbsent(region.code(), c -> new HashSet<>()).addAll(names.stream().map(NameKey::of).toList());
+            });
+        }
+    }
+
+    /**
+     * The other services' ids, matched to regions by KATOTTG code (or by ISO code for the
+     * oblasts): a row for a place this gazetteer does not know is reported and skipped.
+     */
+    private void addLocationIds(Map<String, Region> loaded, JsonNode table, String source) {
+        Map<String, String> codeByKatottg = new HashMap<>();
+        loaded.values().forEach(r -> {
+            if (r.katottg() != null) {
+                codeByKatottg.put(key(r.katottg()), r.code());
+            }
+            r.otherCodes().forEach(c -> codeByKatottg.put(key(c), r.code()));
+        });
+        int skipped = 0;
+        for (JsonNode row : table.path("locations")) {
+            String katottg = row.path("katottg").asText(null);
+            String iso = row.path("iso").asText(null);
+            String code = iso != null && loaded.containsKey(key(iso)) ? iso
+                    : katottg == null ? null : codeByKatottg.get(key(katottg));
+            if (code == null) {
+                skipped++;
+                continue;
+            }
+            Map<String, String> ids = new LinkedHashMap<>();
+            putText(ids, ALERTS_IN_UA, row.path("uid"));
+            putText(ids, UKRAINEALARM, row.path("ukrainealarmRegionId"));
+            Region region = loaded.get(key(code));
+            loaded.put(key(code), region.withLocationIds(ids));
+        }
+        if (skipped > 0) {
+            LOG.infof("%s: %d rows name no place with a KATOTTG code here (city-level ids); skipped", source, skipped);
+        }
+    }
+
+    private static void putText(Map<String, String> ids, String scheme, JsonNode value) {
+        if (value.isTextual() || value.isNumber()) {
+            ids.put(scheme, value.asText());
+        }
+    }
+
+    private void index() {
+        for (Region region : byCode.values()) {
+            if (region.parent() != null) {
+                children.computeIfAbsent(key(region.parent()), p -> new ArrayList<>()).add(region.code());
+            }
+            region.otherCodes().forEach(c -> codeByOtherCode.put(key(c), region.code()));
+            region.locationIds().forEach((scheme, id) -> codeByLocationId
+                    .computeIfAbsent(scheme, s -> new HashMap<>()).put(id, region.code()));
+            for (String katottg : katottgCodes(region)) {
+                codeByKatottg.putIfAbsent(key(katottg), region.code());
+                Katottg.unit(katottg).ifPresent(unit -> codeByKatottgUnit.putIfAbsent(unit, region.code()));
+            }
+        }
+        for (Region region : byCode.values()) {
+            ancestors.put(key(region.code()), List.copyOf(walkUp(region)));
+            indexNames(region);
+        }
+        for (Region region : byCode.values()) {
+            if (region.boundary() == null) {
+                continue;
+            }
+            boolean hasSmaller = children.getOrDefault(key(region.code()), List.of()).stream()
+                    .anyMatch(c -> byCode.get(key(c)).boundary() != null);
+            if (hasSmaller) {
+                outlines.insert(region.boundary().getEnvelopeInternal(), region);
+            } else {
+                Leaf leaf = new Leaf(region);
+                leafByCode.put(region.code(), leaf);
+                leaves.insert(region.boundary().getEnvelopeInternal(), leaf);
+            }
+        }
+        leaves.build();
+        outlines.build();
+    }
+
+    private static List<String> katottgCodes(Region region) {
+        List<String> codes = new ArrayList<>(region.otherCodes());
+        if (region.katottg() != null) {
+            codes.add(region.katottg());
+        }
+        return codes;
+    }
+
+    private List<String> walkUp(Region region) {
+        List<String> found = new ArrayList<>();
+        Region at = region;
+        while (at.parent() != null && !found.contains(at.parent())) {
+            found.add(at.parent());
+            at = byCode.get(key(at.parent()));
+            if (at == null) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    /** Codes, names and aliases; a key several regions share is ambiguous, never first come first served. */
+    private void indexNames(Region region) {
+        Set<String> cities = cityNames.getOrDefault(region.code(), Set.of());
+        Set<String> ownCityForms = new HashSet<>();
+        SubregionNames.city(region).ifPresent(c -> List.of(c, "м. " + c, "місто " + c, Romanization.national(c),
+                Romanization.duden(c), SubregionNames.german(c)).forEach(n -> ownCityForms.add(NameKey.of(n))));
+        name(region.code(), region.code(), Gazetteer.Reading.CODE);
+        region.otherCodes().forEach(c -> name(c, region.code(), Gazetteer.Reading.CODE));
+        region.names().values().forEach(n -> name(n, region.code(), Gazetteer.Reading.NAME));
+        for (String alias : region.aliases()) {
+            String key = NameKey.of(alias);
+            name(alias, region.code(), cities.contains(key) || ownCityForms.contains(key) ? Gazetteer.Reading.CITY : Gazetteer.Reading.ALIAS);
+        }
+    }
+
+    private void name(String name, String code, Gazetteer.Reading reading) {
+        String key = NameKey.of(name);
+        if (key.isEmpty()) {
+            return;
+        }
+        List<Named> owners = byName.computeIfAbsent(key, k -> new ArrayList<>(1));
+        if (owners.stream().noneMatch(n -> n.code().equals(code))) {
+            owners.add(new Named(code, reading));
+        }
+    }
+
+    private static String key(String code) {
+        return code.trim().toUpperCase(Locale.ROOT);
+    }
+
+    public Collection<Region> all() {
+        return Collections.unmodifiableCollection(byCode.values());
+    }
+
+    /** A region by its code or another code of it (Kyiv's KATOTTG code is Kyiv, UA-30). */
+    public Optional<Region> byCode(String code) {
+        String k = key(code);
+        Region region = byCode.get(k);
+        if (region == null && codeByOtherCode.containsKey(k)) {
+            region = byCode.get(key(codeByOtherCode.get(k)));
+        }
+        return Optional.ofNullable(region);
+    }
+
+    /** What a code or name means, in any language: no region, one, or several. */
+    public Gazetteer.NameMatch byName(String name) {
+        Optional<Region> coded = byCode(name);
+        if (coded.isPresent()) {
+            return new Gazetteer.NameMatch(List.of(coded.get()), Gazetteer.Reading.CODE);
+        }
+        List<Named> owners = byName.get(NameKey.of(name));
+        if (owners == null) {
+            return Gazetteer.NameMatch.NONE;
+        }
+        List<Region> regions = owners.stream().map(n -> byCode.get(key(n.code())))
+                .sorted(Comparator.comparing(Region::code)).toList();
+        return new Gazetteer.NameMatch(regions, owners.get(0).reading());
+    }
+
+    /**
+     * The region a KATOTTG code names, and whether it names all of it: a hromada's code is
+     * the hromada; a village's code is part of its hromada.
+     */
+    public Optional<Map.Entry<Region, Boolean>> byKatottg(String code) {
+        String exact = codeByKatottg.get(key(code));
+        if (exact != null) {
+            return Optional.of(Map.entry(byCode.get(key(exact)), true));
+        }
+        for (String unit : Katottg.enclosingUnits(code)) {
+            String owner = codeByKatottgUnit.get(unit);
+            if (owner != null) {
+                return Optional.of(Map.entry(byCode.get(key(owner)), false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A region by its id in another alert service ({@link #ALERTS_IN_UA}, {@link #UKRAINEALARM}). */
+    public Optional<Region> byLocationId(String scheme, String id) {
+        return Optional.ofNullable(codeByLocationId.getOrDefault(scheme, Map.of()).get(id.trim()))
+                .map(c -> byCode.get(key(c)));
+    }
+
+    /** Regions whose names or aliases contain the text, in any language; exact matches first. */
+    public List<Region> search(String text) {
+        String k = NameKey.of(text);
+        if (k.isEmpty()) {
+            return List.of();
+        }
+        Set<Region> found = new LinkedHashSet<>(byName(text).regions());
+        List<Region> containing = new ArrayList<>();
+        byName.forEach((name, owners) -> {
+            if (name.contains(k)) {
+                owners.forEach(n -> containing.add(byCode.get(key(n.code()))));
+            }
+        });
+        containing.stream().distinct().sorted(Comparator.comparingInt((Region r) -> depth(r.code()))
+                .thenComparing(Region::code)).forEach(found::add);
+        return List.copyOf(found);
+    }
+
+    /** Every region whose boundary contains the point, from the country down to the smallest. */
+    @SuppressWarnings("unchecked")
+    public List<Region> containing(LatLon point) {
+        Coordinate at = new Coordinate(point.lon(), point.lat());
+        Set<String> codes = new LinkedHashSet<>();
+        for (Leaf leaf : (List<Leaf>) leaves.query(new org.locationtech.jts.geom.Envelope(at))) {
+            if (leaf.shape.covers(geometry.createPoint(at))) {
+                codes.addAll(ancestors(leaf.region.code()));
+                codes.add(leaf.region.code());
+            }
+        }
+        if (codes.isEmpty()) {
+            // Water inside an oblast (a reservoir) is in no hromada, but still in the oblast.
+            for (Region outline : (List<Region>) outlines.query(new org.locationtech.jts.geom.Envelope(at))) {
+                if (outline.boundary().covers(geometry.createPoint(at))) {
+                    codes.add(outline.code());
+                }
+            }
+        }
+        return codes.stream().map(c -> byCode.get(key(c))).filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparingInt((Region r) -> depth(r.code())).thenComparing(Region::code)).toList();
+    }
+
+    /**
+     * The regions the shape covers, with whether whole (true) or in part, at the most
+     * precise level: a region whose every child is covered whole is given instead of them.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<Region, Boolean> touchedBy(Geometry shape) {
+        IndexedPointInAreaLocator inShape = new IndexedPointInAreaLocator(shape);
+        Coordinate inside = shape.getInteriorPoint().getCoordinate();
+        Map<String, Boolean> wholeByCode = new LinkedHashMap<>();
+        for (Leaf leaf : (List<Leaf>) leaves.query(shape.getEnvelopeInternal())) {
+            Coordinate[] samples = samples(leaf);
+            int held = 0;
+            for (Coordinate sample : samples) {
+                if (inShape.locate(sample) != Location.EXTERIOR) {
+                    held++;
+                }
+            }
+            if (held == samples.length) {
+                wholeByCode.put(leaf.region.code(), true);
+            } else if (held > 0 || leaf.shape.covers(geometry.createPoint(inside))) {
+                wholeByCode.put(leaf.region.code(), false);
+            }
+        }
+        Map<Region, Boolean> touched = new LinkedHashMap<>();
+        mostPrecise(wholeByCode).forEach((code, whole) -> touched.put(byCode.get(key(code)), whole));
+        return touched;
+    }
+
+    /**
+     * Codes with whether each is covered whole, rolled up: a region with a boundary whose
+     * every child is covered whole stands for them (up to the oblast: a country is named only
+     * when an alert names it), and nothing inside a region covered whole is listed besides it.
+     */
+    public Map<String, Boolean> mostPrecise(Map<String, Boolean> wholeByCode) {
+        Map<String, Boolean> result = new LinkedHashMap<>();
+        wholeByCode.forEach((code, whole) -> byCode(code).ifPresentOrElse(
+                r -> result.merge(r.code(), whole, Boolean::logicalOr), () -> result.merge(code, whole, Boolean::logicalOr)));
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Set<String> parents = new LinkedHashSet<>();
+            result.forEach((code, whole) -> byCode(code).map(Region::parent).filter(p -> whole).ifPresent(parents::add));
+            for (String parent : parents) {
+                Region p = byCode.get(key(parent));
+                List<String> kids = children.getOrDefault(key(parent), List.of());
+                if (p != null && p.boundary() != null && !p.isCountry() && !Boolean.TRUE.equals(result.get(p.code()))
+                        && kids.stream().allMatch(k -> Boolean.TRUE.equals(result.get(k)))) {
+                    result.put(p.code(), true);
+                    changed = true;
+                }
+            }
+        }
+        Map<String, Boolean> precise = new LinkedHashMap<>();
+        result.forEach((code, whole) -> {
+            boolean insideWhole = ancestors(code).stream().anyMatch(a -> Boolean.TRUE.equals(result.get(a)));
+            if (!insideWhole) {
+                precise.put(code, whole);
+            }
+        });
+        return precise;
+    }
+
+    /** About 32 points spread over the leaf, made when first needed and kept. */
+    private Coordinate[] samples(Leaf leaf) {
+        Coordinate[] samples = leaf.samples;
+        if (samples == null) {
+            samples = AreaSamples.of(leaf.region.boundary(), leaf.region.centre());
+            leaf.samples = samples;
+        }
+        return samples;
+    }
+
+    /** The codes of the region's parent, its parent's parent, and so on up to the country. */
+    public List<String> ancestors(String code) {
+        List<String> found = ancestors.get(key(code));
+        if (found == null) {
+            found = byCode(code).map(r -> ancestors.get(key(r.code()))).orElse(List.of());
+        }
+        return found;
+    }
+
+    /** The codes of the regions directly below this one. */
+    public List<String> children(String code) {
+        return byCode(code).map(r -> children.getOrDefault(key(r.code()), List.<String>of())).orElse(List.of());
+    }
+
+    /** The codes of every region below this one. */
+    public List<String> descendants(String code) {
+        return byCode(code).map(r -> descendants.computeIfAbsent(key(r.code()), k -> {
+            List<String> found = new ArrayList<>();
+            List<String> next = new ArrayList<>(children.getOrDefault(k, List.of()));
+            while (!next.isEmpty()) {
+                found.addAll(next);
+                List<String> below = new ArrayList<>();
+                next.forEach(c -> below.addAll(children.getOrDefault(key(c), List.of())));
+                next = below;
+            }
+            return List.copyOf(found);
+        })).orElse(List.of());
+    }
+
+    /** How many levels above it: 0 for a country. */
+    public int depth(String code) {
+        return ancestors(code).size();
+    }
+}
