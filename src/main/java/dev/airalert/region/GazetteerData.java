@@ -88,7 +88,10 @@ final class GazetteerData {
                 // Valid as shipped (a test checks every boundary): not checked again at each start.
                 subregions.addAll(builtIn(resource));
             }
-            for (Region r : SubregionNames.complete(subregions)) {
+            SubregionNames.Completed completed = SubregionNames.complete(subregions);
+            completed.cityNames().forEach((code, names) -> cityNames.computeIfAbsent(code, c -> new HashSet<>())
+                    .addAll(names.stream().map(NameKey::of).toList()));
+            for (Region r : completed.regions()) {
                 Region parent = r.parent() == null ? null : loaded.get(key(r.parent()));
                 if (r.kind() == RegionKind.HROMADA && parent != null && parent.kind() == RegionKind.CITY) {
                     // Kyiv's and Sevastopol's KATOTTG hromadas are the cities themselves.
@@ -252,15 +255,12 @@ final class GazetteerData {
     /** Codes, names and aliases; a key several regions share is ambiguous, never first come first served. */
     private void indexNames(Region region) {
         Set<String> cities = cityNames.getOrDefault(region.code(), Set.of());
-        Set<String> ownCityForms = new HashSet<>();
-        SubregionNames.city(region).ifPresent(c -> List.of(c, "м. " + c, "місто " + c, Romanization.national(c),
-                Romanization.duden(c), SubregionNames.german(c)).forEach(n -> ownCityForms.add(NameKey.of(n))));
         name(region.code(), region.code(), Gazetteer.Reading.CODE);
         region.otherCodes().forEach(c -> name(c, region.code(), Gazetteer.Reading.CODE));
         region.names().values().forEach(n -> name(n, region.code(), Gazetteer.Reading.NAME));
         for (String alias : region.aliases()) {
             String key = NameKey.of(alias);
-            name(alias, region.code(), cities.contains(key) || ownCityForms.contains(key) ? Gazetteer.Reading.CITY : Gazetteer.Reading.ALIAS);
+            name(key, region.code(), cities.contains(key) ? Gazetteer.Reading.CITY : Gazetteer.Reading.ALIAS);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.airalert.region;
 
+import dev.airalert.web.ProblemException;
 import dev.airalert.web.QueryParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,18 +28,22 @@ public class RegionResource {
     public static final String TAG = "Region Resource";
 
     private final Gazetteer gazetteer;
+    private final RegionResolver resolver;
 
-    RegionResource(Gazetteer gazetteer) {
+    RegionResource(Gazetteer gazetteer, RegionResolver resolver) {
         this.gazetteer = gazetteer;
+        this.resolver = resolver;
     }
 
     @GET
     @Operation(summary = "List regions",
-            description = "Filters: country (UA, RU), kind (country, oblast, city, autonomous-republic),"
+            description = "Filters: country (UA, RU), kind (country, oblast, city, autonomous-republic, raion,"
+                    + " hromada), within (a region's code or name: the regions inside it, e.g. within=UA-46&kind=raion),"
                     + " q (part of a name or alias in any language).")
     public List<RegionSummary> list(@Context UriInfo uri, @QueryParam("country") String country,
-            @QueryParam("kind") String kind, @QueryParam("q") String q) {
-        QueryParameters.requireKnown(uri.getQueryParameters(), Set.of("country", "kind", "q"));
+            @QueryParam("kind") String kind, @QueryParam("within") String within, @QueryParam("q") String q) {
+        QueryParameters.requireKnown(uri.getQueryParameters(), Set.of("country", "kind", "within", "q"));
+        Set<String> inside = within == null ? null : Set.copyOf(gazetteer.descendants(insideOf(within)));
         // A name search keeps its best-first order; a plain listing is by code.
         Stream<Region> regions = q == null
                 ? gazetteer.all().stream().sorted(Comparator.comparing(Region::code))
@@ -46,6 +51,13 @@ public class RegionResource {
         return regions
                 .filter(r -> country == null || r.country().equalsIgnoreCase(country))
                 .filter(r -> kind == null || r.kind().code().equalsIgnoreCase(kind))
-                .map(RegionSummary::of).toList();
+                .filter(r -> inside == null || inside.contains(r.code()))
+                .map(r -> RegionSummary.of(r, gazetteer)).toList();
+    }
+
+    private String insideOf(String within) {
+        RegionResolver.Lookup lookup = resolver.lookup(within);
+        return lookup.code().filter(c -> gazetteer.byCode(c).isPresent())
+                .orElseThrow(() -> ProblemException.invalidField("within", lookup.problem(within)));
     }
 }

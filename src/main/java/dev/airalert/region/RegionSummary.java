@@ -4,13 +4,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** A region as listed: who it is and what it is called, without its boundary. */
+/**
+ * A region as listed: who it is, what it is called, where it lies ({@code parents}, nearest
+ * first, up to the country) and its ids in other alert services, without its boundary.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record RegionSummary(String code, String country, RegionKind kind, String parent,
-        String katottg, Map<String, String> names, List<String> aliases, LatLon centre) {
+        List<String> parents, String katottg, List<String> otherCodes, Map<String, String> names,
+        List<String> aliases, LatLon centre, Map<String, String> locationIds) {
 
+    /** Without its parents: the region alone. */
     public static RegionSummary of(Region r) {
-        return new RegionSummary(r.code(), r.country(), r.kind(), r.parent(), r.katottg(),
-                r.names(), r.aliases(), r.centre());
+        return new RegionSummary(r.code(), r.country(), r.kind(), r.parent(), null,
+                r.katottg(), r.otherCodes(), r.names(), r.aliases(), r.centre(), r.locationIds());
+    }
+
+    public static RegionSummary of(Region r, Gazetteer gazetteer) {
+        return new RegionSummary(r.code(), r.country(), r.kind(), r.parent(), gazetteer.ancestors(r.code()),
+                r.katottg(), r.otherCodes(), r.names(), r.aliases(), r.centre(), r.locationIds());
     }
 }

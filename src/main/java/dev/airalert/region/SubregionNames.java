@@ -37,17 +37,21 @@ final class SubregionNames {
     }
 
     /** The city a hromada is named after, when its name says so ("м. Львів та ..." -> Львів). */
-    static Optional<String> city(Region hromada) {
+    private static Optional<String> city(Region hromada) {
         Matcher m = CITY_HROMADA.matcher(hromada.names().getOrDefault("uk", ""));
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    static String german(String ukrainian) {
+    private static String german(String ukrainian) {
         return GERMAN_EXONYMS.getOrDefault(ukrainian, Romanization.duden(ukrainian));
     }
 
+    /** Regions with derived names, and the names of its city each city hromada is also called by. */
+    record Completed(List<Region> regions, Map<String, List<String>> cityNames) {
+    }
+
     /** Raions and hromadas with their derived names and aliases; other regions unchanged. */
-    static List<Region> complete(List<Region> regions) {
+    static Completed complete(List<Region> regions) {
         // A raion's city: the city hromada inside it whose adjective is the raion's ("Львівськ-").
         Map<String, String> cityOfRaion = new HashMap<>();
         for (Region r : regions) {
@@ -57,17 +61,18 @@ final class SubregionNames {
             }
         }
         List<Region> completed = new ArrayList<>(regions.size());
+        Map<String, List<String>> cityNames = new HashMap<>();
         for (Region r : regions) {
             completed.add(switch (r.kind()) {
-                case HROMADA -> hromada(r);
+                case HROMADA -> hromada(r, cityNames);
                 case RAION -> raion(r, cityOfRaion);
                 default -> r;
             });
         }
-        return completed;
+        return new Completed(completed, cityNames);
     }
 
-    private static Region hromada(Region r) {
+    private static Region hromada(Region r, Map<String, List<String>> cityNames) {
         String uk = r.names().getOrDefault("uk", "");
         Map<String, String> names = new LinkedHashMap<>();
         List<String> aliases = new ArrayList<>();
@@ -77,6 +82,7 @@ final class SubregionNames {
             names.put("de", "Stadtgemeinde " + german(c));
             aliases.addAll(List.of(c, "м. " + c, "місто " + c, Romanization.national(c),
                     Romanization.duden(c), german(c)));
+            cityNames.put(r.code(), aliases);
         } else {
             Matcher m = HROMADA.matcher(uk);
             names.put("de", "Hromada " + Romanization.duden(m.matches() ? m.group(1) : uk));
