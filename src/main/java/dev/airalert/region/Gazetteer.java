@@ -32,8 +32,8 @@ import org.locationtech.jts.geom.GeometryFactory;
  *
  * <p>Shapes are tested against the smallest regions that have boundaries (hromadas, Crimea's
  * raions, Kyiv, Sevastopol, the border regions), each carrying about 32 sample points spread
- * over its area: a region is covered whole when the shape holds all of them, in part when it
- * holds some or when the shape lies inside the region, and not at all when the shape only
+ * over its area: a region is covered whole when the shape holds all of them but one in twenty, in
+ * part when it holds some or when the shape lies inside the region, and not at all when the shape only
  * grazes its edge (a publisher's outline of one hromada drawn a little wider than ours does not
  * alert its neighbours). Regions whose every child is covered whole count as covered whole.
  */

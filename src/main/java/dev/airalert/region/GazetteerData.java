@@ -390,7 +390,7 @@ final class GazetteerData {
                     held++;
                 }
             }
-            if (held == samples.length) {
+            if (held >= wholeAt(samples.length)) {
                 wholeByCode.put(leaf.region.code(), true);
             } else if (held > 0 || leaf.shape.covers(geometry.createPoint(inside))) {
                 wholeByCode.put(leaf.region.code(), false);
@@ -433,6 +433,14 @@ final class GazetteerData {
             }
         });
         return precise;
+    }
+
+    /**
+     * How many of a region's points a shape must hold to cover it whole: all but one in twenty,
+     * so that a publisher's outline of a hromada, simplified at the corners, still covers it.
+     */
+    private static int wholeAt(int samples) {
+        return samples - samples / 20;
     }
 
     /** About 32 points spread over the leaf, made when first needed and kept. */
