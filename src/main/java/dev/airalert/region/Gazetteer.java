@@ -28,7 +28,9 @@ import org.locationtech.jts.geom.GeometryFactory;
  *
  * <p>The data (some 1,600 boundaries) loads on a thread of its own from the moment the service
  * starts, beside the rest of the start-up; every question waits for it, the readiness check
- * {@code regions} is DOWN until it is there, and a broken file stops the service.
+ * {@code regions} is DOWN until it is there, and a broken file stops the service. The same
+ * thread then prepares what shape tests need, so that the first alert with a polygon does not
+ * pay for it.
  *
  * <p>Shapes are tested against the smallest regions that have boundaries (hromadas, Crimea's
  * raions, Kyiv, Sevastopol, the border regions), each carrying about 32 sample points spread
@@ -108,11 +110,16 @@ public class Gazetteer {
     Gazetteer(List<Path> files, Optional<Path> locationIds) {
         data = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
+            GazetteerData loaded;
             try {
-                data.complete(new GazetteerData(files, locationIds, geometry));
+                loaded = new GazetteerData(files, locationIds, geometry);
             } catch (RuntimeException | Error e) {
                 data.completeExceptionally(e);
+                return;
             }
+            data.complete(loaded);
+            // The first alert with a shape after a quiet start is as urgent as any other.
+            loaded.warm();
         }, "airalert-regions");
         loader.setDaemon(true);
         loader.start();

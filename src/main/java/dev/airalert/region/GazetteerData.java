@@ -436,6 +436,14 @@ final class GazetteerData {
     }
 
     /**
+     * Makes every region's sample points now rather than at the first alert with a shape: run
+     * after the data is published, so that it costs the start-up nothing.
+     */
+    void warm() {
+        leafByCode.values().forEach(this::samples);
+    }
+
+    /**
      * How many of a region's points a shape must hold to cover it whole: all but one in twenty,
      * so that a publisher's outline of a hromada, simplified at the corners, still covers it.
      */
