@@ -1,6 +1,7 @@
 package dev.airalert.region;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Sha256;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.locationtech.jts.geom.Geometry;
@@ -205,5 +207,40 @@ public class Gazetteer {
             }
         }
         return found;
+    }
+
+    private volatile String version;
+
+    /**
+     * The version of the region data as resolution reads it: SHA-256 (hex) over every region's
+     * code, kind, parent, KATOTTG code, names and aliases, in code order. Outlines are not part
+     * of it. Computed once, when first asked.
+     */
+    public String version() {
+        String known = version;
+        if (known == null) {
+            StringBuilder text = new StringBuilder();
+            byCode.values().stream().sorted(Comparator.comparing(Region::code)).forEach(region -> {
+                field(text, region.code());
+                field(text, region.kind().code());
+                field(text, region.parent());
+                field(text, region.katottg());
+                field(text, String.valueOf(region.names().size()));
+                new TreeMap<>(region.names()).forEach((language, name) -> {
+                    field(text, language);
+                    field(text, name);
+                });
+                field(text, String.valueOf(region.aliases().size()));
+                region.aliases().stream().sorted().forEach(alias -> field(text, alias));
+            });
+            known = Sha256.hex(text.toString());
+            version = known;
+        }
+        return known;
+    }
+
+    /** Length-prefixed, so no two different region lists read as the same text. */
+    private static void field(StringBuilder text, String value) {
+        text.append(value == null ? -1 : value.length()).append(':').append(value == null ? "" : value);
     }
 }
