@@ -2,7 +2,6 @@ package dev.airalert.alert;
 
 import dev.airalert.cap.CapAddresses;
 import dev.airalert.cap.SignatureVerdict;
-import dev.airalert.region.Resolution;
 import dev.airalert.security.Audience;
 import dev.airalert.security.Caller;
 import jakarta.persistence.Basic;
@@ -20,9 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -146,7 +143,7 @@ public class Alert {
         this.document = form.document();
         this.originalXml = form.originalXml();
         form.infoIndex().forEach(infos::add);
-        this.areaResolution = resolutionJson(form.resolution());
+        this.areaResolution = ResolutionJson.write(form.resolution());
         form.resolution().partialByRegion().forEach((code, partial) ->
                 regions.add(new AlertRegion(code, sentAt, partial)));
         form.references().forEach(references::add);
@@ -261,33 +258,6 @@ public class Alert {
                     "Only Update and Cancel supersede an alert, not " + byMsgType);
         };
         replacedBy = by;
-    }
-
-    /**
-     * The region data changed while this alert is in force: it now covers what the current data
-     * resolves its areas to. Returns whether that differs from what was stored. Only an alert in
-     * force is resolved again; the others keep what they meant when they were stored.
-     */
-    boolean resolvedAgain(Resolution resolution) {
-        AlertState stored = AlertState.fromCode(state).orElseThrow();
-        if (stored != AlertState.ACTIVE && stored != AlertState.PENDING_APPROVAL) {
-            throw new IllegalStateException("Alert " + id + " is " + state + ", no longer in force:"
-                    + " its regions stay as they were stored");
-        }
-        String json = resolutionJson(resolution);
-        Map<String, Boolean> before = new TreeMap<>();
-        regions.forEach(r -> before.put(r.regionCode, r.partial));
-        if (json.equals(areaResolution) && before.equals(resolution.partialByRegion())) {
-            return false;
-        }
-        areaResolution = json;
-        regions.clear();
-        resolution.partialByRegion().forEach((code, partial) -> regions.add(new AlertRegion(code, sentAt, partial)));
-        return true;
-    }
-
-    private static String resolutionJson(Resolution resolution) {
-        return ResolutionJson.write(new ResolutionJson.Stored(resolution.areas(), resolution.unresolvedAreas()));
     }
 
     boolean isActual() {

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,25 +122,6 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 where a.status = 'Actual' and a.state = 'active' and a.scope = 'Public'
                   and (a.expiresAt is null or a.expiresAt > :now)""", RegionCoverage.class)
                 .setParameter("now", now)
-                .getResultList();
-    }
-
-    /**
-     * Up to {@code limit} alerts in force at {@code now} (active and not expired, or held for
-     * approval and not expired) in id order, after {@code after} (null: from the first), read and
-     * locked until the transaction ends: an Update or Cancel that reaches one meanwhile waits.
-     */
-    List<Alert> lockInForce(UUID after, Instant now, int limit) {
-        TypedQuery<Alert> query = getEntityManager().createQuery("""
-                select a from Alert a where a.state in ('active', 'pending-approval')
-                  and (a.expiresAt is null or a.expiresAt > :now)""" + (after == null ? "" : " and a.id > :after")
-                + " order by a.id", Alert.class);
-        if (after != null) {
-            query.setParameter("after", after);
-        }
-        return query.setParameter("now", now)
-                .setMaxResults(limit)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
     }
 

@@ -1,10 +1,7 @@
 package dev.airalert.alert;
 
-import dev.airalert.cap.CapJson;
 import dev.airalert.region.Gazetteer;
-import dev.airalert.region.RegionResolver;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -34,10 +31,11 @@ import org.jboss.logging.Logger;
  * such an alert goes out to the subscribers of its regions as they are now.
  *
  * <p>The version row is held locked ({@code SELECT ... FOR UPDATE}) while the alerts are
- * resolved again in transactions of {@link #BATCH}: replicas starting together wait for the one
- * that got the lock, then find the version current. The lock is held on a connection of its own,
- * outside the transaction manager, so that no transaction timeout ends it however many alerts
- * there are. A start with current data costs one query.
+ * resolved again in transactions of {@link #BATCH} ({@link InForceResolutions}): replicas starting
+ * together wait for the one that got the lock, then find the version current. The lock is held on
+ * a connection of its own, outside the transaction manager, so that no transaction timeout ends it
+ * however many alerts there are. A start with current data costs one query; one with a database
+ * without alerts in force (a new one) four small statements.
  */
 @ApplicationScoped
 class RegionDataUpgrade {
@@ -49,8 +47,7 @@ class RegionDataUpgrade {
 
     private final AgroalDataSource dataSource;
     private final Gazetteer gazetteer;
-    private final RegionResolver resolver;
-    private final AlertRepository alerts;
+    private final InForceResolutions inForce;
     private final Clock clock = Clock.systemUTC();
 
     /** What a start did: how many alerts in force were resolved again, and how many of them differently. */
@@ -58,15 +55,10 @@ class RegionDataUpgrade {
         static final Outcome CURRENT = new Outcome(false, 0, 0);
     }
 
-    private record Batch(int resolved, int changed, UUID last) {
-    }
-
-    RegionDataUpgrade(AgroalDataSource dataSource, Gazetteer gazetteer, RegionResolver resolver,
-            AlertRepository alerts) {
+    RegionDataUpgrade(AgroalDataSource dataSource, Gazetteer gazetteer, InForceResolutions inForce) {
         this.dataSource = dataSource;
         this.gazetteer = gazetteer;
-        this.resolver = resolver;
-        this.alerts = alerts;
+        this.inForce = inForce;
     }
 
     /** After the master key checks (priorities 1 and 2), before the workers (default priority) start. */
@@ -84,11 +76,18 @@ class RegionDataUpgrade {
             try {
                 // Waits here while another replica does the work; then the version is current.
                 String stored = version(c, true);
-                Outcome outcome = current.equals(stored) ? Outcome.CURRENT : resolveAgain(stored, current);
-                if (outcome.upgraded()) {
-                    store(c, current);
+                if (current.equals(stored)) {
+                    c.commit();
+                    return Outcome.CURRENT;
                 }
+                long started = System.nanoTime();
+                Instant now = clock.instant();
+                Outcome outcome = anyInForce(c, now) ? resolveAgain(now) : new Outcome(true, 0, 0);
+                store(c, current);
                 c.commit();
+                LOG.infof("Region data %s (stored resolutions were made with %s): alerts in force resolved again: %d,"
+                        + " to other regions: %d, in %d ms; no events sent", abbreviated(current), abbreviated(stored),
+                        outcome.resolved(), outcome.changed(), (System.nanoTime() - started) / 1_000_000);
                 return outcome;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -120,49 +119,29 @@ class RegionDataUpgrade {
         }
     }
 
-    private Outcome resolveAgain(String from, String to) {
-        long started = System.nanoTime();
-        Instant now = clock.instant();
+    /** A database without alerts in force, a new one above all, is done at once. */
+    private static boolean anyInForce(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM alert WHERE " + InForceResolutions.IN_FORCE + " FETCH FIRST 1 ROWS ONLY")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private Outcome resolveAgain(Instant now) throws SQLException {
         int resolved = 0;
         int changed = 0;
         UUID after = null;
         while (true) {
-            UUID last = after;
-            Batch batch = QuarkusTransaction.requiringNew().call(() -> resolveBatch(last, now));
+            InForceResolutions.Batch batch = inForce.next(after, now, BATCH);
             resolved += batch.resolved();
             changed += batch.changed();
             if (batch.resolved() < BATCH) {
-                break;
+                return new Outcome(true, resolved, changed);
             }
             after = batch.last();
-        }
-        LOG.infof("Region data %s (stored resolutions were made with %s): %d alerts in force resolved again,"
-                + " %d of them to other regions, in %d ms; no events sent", abbreviated(to), abbreviated(from),
-                resolved, changed, (System.nanoTime() - started) / 1_000_000);
-        return new Outcome(true, resolved, changed);
-    }
-
-    private Batch resolveBatch(UUID after, Instant now) {
-        List<Alert> found = alerts.lockInForce(after, now, BATCH);
-        int changed = 0;
-        for (Alert alert : found) {
-            if (resolveAgain(alert)) {
-                changed++;
-                alerts.flush();
-            }
-            // Let go of its document (up to megabytes) before reading the next.
-            alerts.getEntityManager().detach(alert);
-        }
-        return new Batch(found.size(), changed, found.isEmpty() ? null : found.get(found.size() - 1).id());
-    }
-
-    private boolean resolveAgain(Alert alert) {
-        try {
-            return alert.resolvedAgain(resolver.resolve(CapJson.readStored(alert.document())));
-        } catch (RuntimeException e) {
-            // One alert the resolver fails on must not keep the service from starting.
-            LOG.warnf(e, "Alert %s keeps the regions it was stored with: resolving it again failed", alert.id());
-            return false;
         }
     }
 
