@@ -22,7 +22,7 @@
 --
 -- Secrets of this fixture only, none of any deployment: the SHA-256 hashes of the two keys'
 -- secrets (the secrets themselves were not kept), and the webhook secret and the master key
--- check sealed with the master key the test configures (RegionDataUpgradeTest.FIXTURE_MASTER_KEY).
+-- check sealed with the master key the test configures (PreviousReleaseDatabase.FIXTURE_MASTER_KEY).
 --
 --
 -- PostgreSQL database dump
