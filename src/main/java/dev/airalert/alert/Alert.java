@@ -143,8 +143,7 @@ public class Alert {
         this.document = form.document();
         this.originalXml = form.originalXml();
         form.infoIndex().forEach(infos::add);
-        this.areaResolution = ResolutionJson.write(new ResolutionJson.Stored(
-                form.resolution().areas(), form.resolution().unresolvedAreas()));
+        this.areaResolution = ResolutionJson.write(form.resolution());
         form.resolution().partialByRegion().forEach((code, partial) ->
                 regions.add(new AlertRegion(code, sentAt, partial)));
         form.references().forEach(references::add);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.region.AreaResolution;
+import dev.airalert.region.Resolution;
 import java.util.List;
 
 /** How an alert's areas were resolved, stored as JSON beside the alert. */
@@ -18,6 +19,11 @@ final class ResolutionJson {
     private static final TypeReference<Stored> TYPE = new TypeReference<>() { };
 
     private ResolutionJson() {
+    }
+
+    /** The stored form of a resolution (its region codes are stored apart, as index rows). */
+    static String write(Resolution resolution) {
+        return write(new Stored(resolution.areas(), resolution.unresolvedAreas()));
     }
 
     static String write(Stored stored) {

@@ -216,4 +216,18 @@ public class Gazetteer {
     public int depth(String code) {
         return data().depth(code);
     }
+
+    /**
+     * The version of the region data as resolution reads it (a SHA-256 over every region's
+     * codes, kind, parent, names, aliases, location ids and the extent of its boundary, and the
+     * resolver's rules): when it changes, alerts in force are resolved again.
+     */
+    public String version() {
+        return data().version();
+    }
+
+    /** Runs the action once the data is loaded (at once if it is), on the loading thread. */
+    public void whenLoaded(Runnable action) {
+        data.thenRun(action);
+    }
 }

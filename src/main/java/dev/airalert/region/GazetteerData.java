@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.locationtech.jts.geom.Coordinate;
@@ -488,6 +489,46 @@ final class GazetteerData {
             }
             return List.copyOf(found);
         })).orElse(List.of());
+    }
+
+    /**
+     * Bumped when the rules that turn areas into regions change in code (not in data), so
+     * that a release with new rules resolves the alerts in force again.
+     */
+    private static final String RULES = "raions-and-hromadas-1";
+    private volatile String version;
+
+    /** See {@link Gazetteer#version()}; computed once, when first asked. */
+    String version() {
+        String known = version;
+        if (known == null) {
+            StringBuilder text = new StringBuilder();
+            field(text, RULES);
+            byCode.values().stream().sorted(Comparator.comparing(Region::code)).forEach(region -> {
+                field(text, region.code());
+                field(text, region.kind().code());
+                field(text, region.parent());
+                field(text, region.katottg());
+                region.otherCodes().forEach(c -> field(text, c));
+                new TreeMap<>(region.names()).forEach((language, name) -> {
+                    field(text, language);
+                    field(text, name);
+                });
+                field(text, String.valueOf(region.aliases().size()));
+                region.aliases().stream().sorted().forEach(alias -> field(text, alias));
+                new TreeMap<>(region.locationIds()).forEach((scheme, id) -> field(text, scheme + "=" + id));
+                field(text, region.boundary() == null ? null
+                        : region.boundary().getNumPoints() + " " + region.boundary().getEnvelopeInternal());
+            });
+            known = dev.airalert.Sha256.hex(text.toString());
+            version = known;
+        }
+        return known;
+    }
+
+    /** Length-prefixed, so no two different region lists read as the same text. */
+    private static void field(StringBuilder text, String value) {
+        text.append(value == null ? -1 : value.length()).append(':').append(value == null ? "" : value);
     }
 
     /** How many levels above it: 0 for a country. */
