@@ -3,6 +3,7 @@ package dev.airalert.region;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -10,29 +11,36 @@ import org.locationtech.jts.geom.Location;
 
 /**
  * Points spread evenly over a region, so that how much of it a shape covers is a count: the
- * centres of a grid's cells that fall inside the region, the grid made finer until there are
- * enough of them, and the region's centre, so that even a sliver of a region has one.
+ * centres of a grid's cells that fall inside the region and keep a margin from its border (about
+ * 400 m, less in a small region), the grid made finer until there are enough of them, and the
+ * region's centre, so that even a sliver of a region has one. The margin is what keeps a
+ * neighbour's outline drawn a little wider than ours from reaching this region's points.
  */
 final class AreaSamples {
 
     /** About this many points per region: coverage is judged in steps of about 3%. */
     static final int TARGET = 32;
+    /** Degrees a point keeps from the border: about 400 m. */
+    static final double MARGIN = 0.004;
 
     private AreaSamples() {
     }
 
     static Coordinate[] of(Geometry boundary, LatLon centre) {
         IndexedPointInAreaLocator inside = new IndexedPointInAreaLocator(boundary);
+        IndexedFacetDistance border = new IndexedFacetDistance(boundary.getBoundary());
         Envelope extent = boundary.getEnvelopeInternal();
         List<Coordinate> points = new ArrayList<>();
         for (int cells = 6; cells <= 48 && points.size() < TARGET * 3 / 4; cells += 2) {
             points.clear();
             double dx = extent.getWidth() / cells;
             double dy = extent.getHeight() / cells;
+            double margin = Math.min(MARGIN, 0.35 * Math.min(dx, dy));
             for (int i = 0; i < cells; i++) {
                 for (int j = 0; j < cells; j++) {
                     Coordinate c = new Coordinate(extent.getMinX() + (i + 0.5) * dx, extent.getMinY() + (j + 0.5) * dy);
-                    if (inside.locate(c) == Location.INTERIOR) {
+                    if (inside.locate(c) == Location.INTERIOR
+                            && border.distance(boundary.getFactory().createPoint(c)) >= margin) {
                         points.add(c);
                     }
                 }

@@ -1,6 +1,5 @@
 package dev.airalert.alert;
 
-import dev.airalert.region.TestRegions;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,24 +13,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * A scratch PostgreSQL database holding what the previous release left
  * ({@code upgrade/previous-release.sql}), created and loaded before the service starts on it,
- * dropped after. Until the built-in gazetteer has the city hromadas (bare "Odesa" meaning the
- * Odesa city hromada), the service is also given {@code upgrade/city-hromadas.geojson}, as an
- * operator changing the region files would: either way it starts with region data other than
- * the data the stored alerts were resolved with.
+ * dropped after. The service starts on it with region data other than the data the stored alerts
+ * were resolved with: the previous release knew the oblasts only, and read "Odesa" as Odesa Oblast.
  */
 public class PreviousReleaseDatabase implements QuarkusTestResourceLifecycleManager {
 
     /** The master key the previous release sealed the fixture's secrets with; of this fixture only. */
     static final String FIXTURE_MASTER_KEY = "5b0GnTMDgjdOinQ8AH1dvBug6vsKrhIXYTaP987CUSY=";
 
-    private static final Logger LOG = Logger.getLogger(PreviousReleaseDatabase.class);
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String MAINTENANCE = SERVER
             + System.getenv().getOrDefault("AIRALERT_TEST_PGDATABASE", "airalert_test");
@@ -50,10 +44,6 @@ public class PreviousReleaseDatabase implements QuarkusTestResourceLifecycleMana
         config.put("quarkus.datasource.jdbc.url", SERVER + database);
         config.put("quarkus.flyway.clean-at-start", "false");
         config.put("airalert.security.master-key", FIXTURE_MASTER_KEY);
-        if (!builtInHasCityHromadas()) {
-            LOG.info("The built-in gazetteer has no city hromadas yet: upgrade/city-hromadas.geojson stands in");
-            config.put("airalert.regions.files", testFile("upgrade/city-hromadas.geojson"));
-        }
         return config;
     }
 
@@ -64,11 +54,6 @@ public class PreviousReleaseDatabase implements QuarkusTestResourceLifecycleMana
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop " + database, e);
         }
-    }
-
-    private static boolean builtInHasCityHromadas() {
-        return TestRegions.resolver().codeFor("Odesa").equals(Optional.of("UA51100270000073549"))
-                && TestRegions.resolver().codeFor("UA46060250000025047").isPresent();
     }
 
     private static void execute(String url, String sql) throws SQLException {
@@ -82,14 +67,6 @@ public class PreviousReleaseDatabase implements QuarkusTestResourceLifecycleMana
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String testFile(String name) {
-        try {
-            return Path.of(PreviousReleaseDatabase.class.getClassLoader().getResource(name).toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
