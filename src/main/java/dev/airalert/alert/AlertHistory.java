@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Reading alerts: one by id, history searches, what is active where. */
@@ -108,6 +109,27 @@ public class AlertHistory {
             return new Coverage(Set.of(), Set.of());
         }
         return new Coverage(Set.copyOf(alerts.regionCodesOf(ids)), Set.copyOf(alerts.eventKeysOf(ids)));
+    }
+
+    /** Those of these alerts that cover some region only in part (few do: most cover whole regions). */
+    public Set<UUID> coveringInPart(List<UUID> ids) {
+        return ids.isEmpty() ? Set.of() : alerts.coveringInPart(ids);
+    }
+
+    /**
+     * Of the regions these alerts cover, those they cover only in part (some of them covers it
+     * in part and none whole): what a place inside such a region cannot take as an alert of its own.
+     */
+    public Set<String> coveredInPart(List<UUID> ids) {
+        Set<String> inPart = new TreeSet<>();
+        if (!ids.isEmpty()) {
+            alerts.coverageOf(ids).forEach((code, whole) -> {
+                if (!whole) {
+                    inPart.add(code);
+                }
+            });
+        }
+        return inPart;
     }
 
     /** See {@link #coverage}. */

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,29 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     List<String> regionCodesOf(List<UUID> ids) {
         return getEntityManager().createQuery("select distinct r.regionCode from Alert a join a.regions r"
                 + " where a.id in :ids", String.class).setParameter("ids", ids).getResultList();
+    }
+
+    /** Those of these alerts that cover some region only in part (few do: most cover whole regions). */
+    Set<UUID> coveringInPart(List<UUID> ids) {
+        Set<UUID> found = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            found.addAll(getEntityManager().createQuery("select distinct a.id from Alert a join a.regions r"
+                    + " where a.id in :ids and r.partial = true", UUID.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))).getResultList());
+        }
+        return found;
+    }
+
+    /** The region codes these alerts cover, each with whether one of them covers it whole. */
+    Map<String, Boolean> coverageOf(List<UUID> ids) {
+        Map<String, Boolean> whole = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            getEntityManager().createQuery("select distinct r.regionCode, r.partial from Alert a join a.regions r"
+                    + " where a.id in :ids", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))).getResultList()
+                    .forEach(row -> whole.merge((String) row[0], !(Boolean) row[1], Boolean::logicalOr));
+        }
+        return whole;
     }
 
     /** The event names (lower case) of these alerts' infos. */

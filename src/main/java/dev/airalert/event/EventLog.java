@@ -140,6 +140,36 @@ public class EventLog {
         return entries;
     }
 
+    /**
+     * Per event among these, the regions it covers only in part: its alerts (an Update's or
+     * Cancel's too: those it refers to) cover them in part and none whole. An alert on such a
+     * region is not an alert of the places inside it. Events with none are left out, and that
+     * is most: one query finds the alerts that cover anything in part. Run inside the
+     * transaction that read the entries.
+     */
+    public Map<Long, Set<String>> coveredInPart(List<Entry> entries) {
+        Map<Long, List<UUID>> alertsOf = new HashMap<>();
+        for (Entry entry : entries) {
+            AlertEvent event = em.find(AlertEvent.class, entry.seq());
+            if (event != null && event.alertId != null) {
+                List<UUID> ids = new ArrayList<>(event.relatedIds());
+                ids.add(event.alertId);
+                alertsOf.put(entry.seq(), ids);
+            }
+        }
+        Set<UUID> inPart = alerts.coveringInPart(alertsOf.values().stream().flatMap(List::stream).distinct().toList());
+        Map<Long, Set<String>> found = new HashMap<>();
+        alertsOf.forEach((seq, ids) -> {
+            if (ids.stream().anyMatch(inPart::contains)) {
+                Set<String> regions = alerts.coveredInPart(ids);
+                if (!regions.isEmpty()) {
+                    found.put(seq, regions);
+                }
+            }
+        });
+        return found;
+    }
+
     /** The event with this sequence number, if it is in the log. */
     public Optional<AlertEvent> bySeq(long seq) {
         return Optional.ofNullable(em.find(AlertEvent.class, seq));

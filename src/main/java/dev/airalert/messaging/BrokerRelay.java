@@ -51,7 +51,13 @@ class BrokerRelay {
     private static final Logger LOG = Logger.getLogger(BrokerRelay.class);
     private static final int BATCH = 250;
     private static final Duration LEASE = Duration.ofSeconds(60);
-    private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a broker may take to confirm a batch, and to make room for more of it. */
+    static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Messages a connector may have sent and not yet confirmed ({@link Publishing.Window}):
+     * room for ten country-wide alerts' place messages, a quarter of the emitters' buffers.
+     */
+    static final int UNCONFIRMED = 16_384;
 
     /** A claimed outbox row: the event, and how often publishing it failed. */
     private record Due(long seq, int attempts) {

@@ -20,7 +20,8 @@ public class BrokerSwitches implements ConfigSourceFactory {
 
     /** Switch, then the channels it governs ("direction.channel") and their real connector. */
     private static final List<String[]> SWITCHES = List.of(
-            new String[] {"airalert.messaging.rabbitmq.enabled", "smallrye-rabbitmq", "outgoing.alerts-rabbitmq"},
+            new String[] {"airalert.messaging.rabbitmq.enabled", "smallrye-rabbitmq", "outgoing.alerts-rabbitmq",
+                "outgoing.places-rabbitmq"},
             new String[] {"airalert.messaging.mqtt.enabled", "smallrye-mqtt", "outgoing.alerts-mqtt"},
             new String[] {"airalert.messaging.kafka.enabled", "smallrye-kafka", "outgoing.alerts-kafka"},
             new String[] {"airalert.messaging.ingest.rabbitmq", "smallrye-rabbitmq", "incoming.alerts-ingest-rabbitmq",

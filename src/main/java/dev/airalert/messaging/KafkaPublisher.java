@@ -15,8 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Kafka: one record per covered region on the topic {@code alerts}, keyed by the region code
- * (so a region's events stay in order on one partition), the event JSON as value, headers
+ * Kafka: one record per covered oblast-level region on the topic {@code alerts}, keyed by its
+ * code (a raion's or hromada's alert by its oblast's, so an oblast's events stay in order on one
+ * partition, as before raions and hromadas were regions), the event JSON as value, headers
  * {@code message-id} (the event id) and {@code type}. Done when the broker acknowledged
  * every record of the event ({@code acks=all}).
  */
@@ -27,10 +28,12 @@ class KafkaPublisher implements BrokerPublisher {
 
     private final Emitter<String> emitter;
     private final boolean enabled;
+    private final Places places;
 
     KafkaPublisher(@Channel("alerts-kafka") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65_536)
-            Emitter<String> emitter, AirAlertConfig config) {
+            Emitter<String> emitter, AirAlertConfig config, Places places) {
         this.emitter = emitter;
+        this.places = places;
         this.enabled = config.messaging().kafka().enabled();
     }
 
@@ -51,7 +54,7 @@ class KafkaPublisher implements BrokerPublisher {
 
     private CompletableFuture<Void> publish(EventLog.Entry event) {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
-        for (String region : event.regions()) {
+        for (String region : places.oblastLevel(event.regions())) {
             RecordHeaders headers = new RecordHeaders();
             headers.add("message-id", event.id().getBytes(StandardCharsets.UTF_8));
             headers.add("type", event.type().getBytes(StandardCharsets.UTF_8));

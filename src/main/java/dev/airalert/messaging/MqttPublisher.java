@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +25,16 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * MQTT, for sirens, LED maps and small devices: the event on {@code alerts/<country>/<region>}
- * (QoS 1) for every covered region, and the region's state after it, retained, on
- * {@code alerts/<country>/<region>/state}: {@code active} with the alerts active there now,
- * or {@code clear}. A device that connects late reads the state at once.
+ * MQTT, for sirens, LED maps and small devices, QoS 1, in two schemes. The event on
+ * {@code alerts/<country>/<oblast>} for every oblast-level region it covers (a raion's or
+ * hromada's alert under its oblast), and that region's state after it, retained, on
+ * {@code alerts/<country>/<oblast>/state}: {@code active} with the alerts active in it now
+ * (its own and those of places inside it), or {@code clear}. And the event on
+ * {@code places/<country>/<oblast>/<raion|_>/<hromada|_>} for every place it makes active
+ * ({@link Places}), and the state of every place whose state it may change (those and the
+ * places they lie in) retained on that topic's {@code /state}: {@code active}, {@code partial}
+ * or {@code clear} ({@link PlaceStates}), sent only when it is not what the broker holds
+ * ({@link RetainedStates}). A device that connects late reads the state at once.
  */
 @ApplicationScoped
 class MqttPublisher implements BrokerPublisher {
@@ -37,14 +44,22 @@ class MqttPublisher implements BrokerPublisher {
     private final Emitter<String> emitter;
     private final boolean enabled;
     private final AlertHistory history;
+    private final EventLog eventLog;
+    private final Places places;
+    private final RetainedStates retained;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
+    private final Publishing.Window window = new Publishing.Window(BrokerRelay.UNCONFIRMED, BrokerRelay.CONFIRM_TIMEOUT);
 
     MqttPublisher(@Channel("alerts-mqtt") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65_536)
-            Emitter<String> emitter, AirAlertConfig config, AlertHistory history, ObjectMapper json) {
+            Emitter<String> emitter, AirAlertConfig config, AlertHistory history, EventLog eventLog, Places places,
+            RetainedStates retained, ObjectMapper json) {
         this.emitter = emitter;
         this.enabled = config.messaging().mqtt().enabled();
         this.history = history;
+        this.eventLog = eventLog;
+        this.places = places;
+        this.retained = retained;
         this.json = json;
     }
 
@@ -59,48 +74,83 @@ class MqttPublisher implements BrokerPublisher {
     }
 
     /**
-     * Each event on its regions' topics, then each region's state once for the whole batch
-     * (a burst of alerts for one region sends its state once, not once per alert). An event
-     * is done when its messages and its regions' states were acknowledged.
+     * Each event on its topics, then each state once for the whole batch (a burst of alerts
+     * for one region sends its state once, not once per alert). An event is done when its
+     * messages and the states it touched were acknowledged.
      */
     @Override
     public List<CompletableFuture<Void>> publish(List<EventLog.Entry> events) {
-        Map<String, CompletableFuture<Void>> states = new LinkedHashMap<>();
+        Publishing.Window.Round round = window.round();
+        Map<Long, Set<String>> inPart = eventLog.coveredInPart(events);
+        Map<String, CompletableFuture<Void>> regionStates = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Void>> placeStates = new LinkedHashMap<>();
         List<List<CompletableFuture<Void>>> perEvent = new ArrayList<>();
         for (EventLog.Entry event : events) {
             List<CompletableFuture<Void>> acks = new ArrayList<>();
-            for (String region : event.regions()) {
-                acks.add(send(topic(region), event.body(), false));
-                acks.add(states.computeIfAbsent(region, r -> new CompletableFuture<>()));
+            for (String region : places.oblastLevel(event.regions())) {
+                acks.add(send(round, topic(region), event.body(), false));
+                acks.add(regionStates.computeIfAbsent(region, r -> new CompletableFuture<>()));
             }
+            Set<String> reached = places.reached(event.regions(), inPart.getOrDefault(event.seq(), Set.of()));
+            Set<String> touched = new LinkedHashSet<>(reached);
+            for (String code : reached) {
+                acks.add(send(round, places.place(code).orElseThrow().topic(), event.body(), false));
+            }
+            event.regions().forEach(region -> touched.addAll(places.above(region)));
+            touched.forEach(code -> acks.add(placeStates.computeIfAbsent(code, c -> new CompletableFuture<>())));
             perEvent.add(acks);
         }
-        states.forEach((region, acked) -> send(topic(region) + "/state", state(region), true)
-                .whenComplete((ok, failure) -> {
-                    if (failure == null) {
-                        acked.complete(null);
-                    } else {
-                        acked.completeExceptionally(failure);
-                    }
-                }));
+        regionStates.forEach((region, acked) -> follow(send(round, topic(region) + "/state", state(region), true), acked));
+        if (!placeStates.isEmpty()) {
+            PlaceStates.of(placeStates.keySet(), history.activeCoverage(), places).forEach((code, state) ->
+                    follow(sendState(round, places.place(code).orElseThrow(), state), placeStates.get(code)));
+        }
         return perEvent.stream().map(acks -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))).toList();
+    }
+
+    /** The place's state, retained, unless the broker holds it already. */
+    private CompletableFuture<Void> sendState(Publishing.Window.Round round, Places.Place place, PlaceStates.State state) {
+        String topic = place.topic() + "/state";
+        if (retained.holds(topic, state.code())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String payload = PlaceStates.payload(json, place, state, clock.instant());
+        retained.sending(topic, payload, state.code());
+        CompletableFuture<Void> acked = send(round, topic, payload, true);
+        acked.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                retained.failed(topic, payload);
+            }
+        });
+        return acked;
+    }
+
+    private static void follow(CompletableFuture<Void> sent, CompletableFuture<Void> acked) {
+        sent.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                acked.complete(null);
+            } else {
+                acked.completeExceptionally(failure);
+            }
+        });
     }
 
     private static String topic(String region) {
         return "alerts/" + Topics.country(region) + "/" + region;
     }
 
-    private CompletableFuture<Void> send(String topic, String payload, boolean retain) {
-        return Publishing.send(emitter, payload,
+    private CompletableFuture<Void> send(Publishing.Window.Round round, String topic, String payload, boolean retain) {
+        return round.send(emitter, payload,
                 Metadata.of(new SendingMqttMessageMetadata(topic, MqttQoS.AT_LEAST_ONCE, retain)));
     }
 
     /**
-     * The region's state now: {@code active} or {@code clear}, how many alerts are active,
-     * and the newest {@value #STATE_ALERTS} of them in brief (a device needs the gist).
+     * The oblast-level region's state now: {@code active} or {@code clear}, how many alerts are
+     * active in it (its own and those of places inside it, as when those were stored on it), and
+     * the newest {@value #STATE_ALERTS} of them in brief (a device needs the gist).
      */
     private String state(String region) {
-        List<AlertView> active = history.activeIn(Set.of(region), null);
+        List<AlertView> active = history.activeIn(places.within(region), null);
         ObjectNode state = json.createObjectNode();
         state.put("region", region);
         state.put("country", Topics.country(region));
