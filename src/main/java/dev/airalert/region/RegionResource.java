@@ -15,10 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The gazetteer over HTTP: list and search regions. Resolving names and points and the map have
- * paths of their own ({@link RegionResolveResource}, {@link RegionMapResource}): a literal path
- * wins over {@code GET /api/v1/regions/{code}}, one region with the alerts active there, which
- * is the status feature's.
+ * The gazetteer over HTTP: list and search regions. The map has a path of its own
+ * ({@link RegionMapResource}): a literal path wins over {@code GET /api/v1/regions/{code}}, one
+ * region with its state and the alerts active there, which is the status feature's, as is
+ * {@code GET /api/v1/regions/resolve} (names and points to regions, each with its state).
  */
 @Path("/api/v1/regions")
 @Tag(name = RegionResource.TAG)

@@ -19,7 +19,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /api/v1/regions/{code}}: one region with the alerts active there now. */
+/** {@code GET /api/v1/regions/{code}}: one region with its state and the alerts active there now. */
 @Path("/api/v1/regions/{code}")
 @Tag(name = RegionResource.TAG)
 public class RegionDetailResource {
@@ -27,21 +27,26 @@ public class RegionDetailResource {
     private final Gazetteer gazetteer;
     private final RegionResolver resolver;
     private final AlertHistory alerts;
+    private final RegionStatus status;
 
-    RegionDetailResource(Gazetteer gazetteer, RegionResolver resolver, AlertHistory alerts) {
+    RegionDetailResource(Gazetteer gazetteer, RegionResolver resolver, AlertHistory alerts, RegionStatus status) {
         this.gazetteer = gazetteer;
         this.resolver = resolver;
         this.alerts = alerts;
+        this.status = status;
     }
 
     @GET
-    @Operation(summary = "One region, with its boundary and the alerts active there now",
-            description = "Active alerts include country-wide alerts and alerts of regions inside it.")
+    @Operation(summary = "One region: its state and why, the regions directly inside it, its boundary,"
+            + " and the alerts active there now",
+            description = "Any of its codes: ISO 3166-2 (UA-46), KATOTTG for raions and hromadas (Kyiv's KATOTTG"
+                    + " code is UA-30). Active alerts include country-wide alerts and alerts of regions inside it.")
     public RegionDetail get(@Context UriInfo uri, @PathParam("code") String code,
             @QueryParam("lang") String lang) {
         QueryParameters.requireKnown(uri.getQueryParameters(), Set.of("lang"));
         Region region = gazetteer.byCode(code).orElseThrow(NotFoundException::new);
-        return new RegionDetail(RegionSummary.of(region), gazetteer.descendants(region.code()),
+        return new RegionDetail(RegionSummary.of(region), status.now().of(region.code()),
+                gazetteer.children(region.code()).stream().sorted().toList(),
                 GeoJsonGeometry.of(region.boundary()),
                 alerts.activeIn(resolver.withRelatives(region.code()), lang));
     }

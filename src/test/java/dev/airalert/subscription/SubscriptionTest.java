@@ -26,7 +26,7 @@ class SubscriptionTest {
     void createdSubscriptionShowsResolvedCodesAndItsSecretOnce() {
         String key = TestSubscriptions.subscriberKey();
         JsonPath created = TestSubscriptions.create(key, URL,
-                "\"regions\": [\"Kiew\", \"Харків\", \"UA-46\"], \"events\": [\"Air Raid\"], \"minSeverity\": \"Severe\","
+                "\"regions\": [\"Kiew\", \"Харківська область\", \"UA-46\"], \"events\": [\"Air Raid\"], \"minSeverity\": \"Severe\","
                         + " \"languages\": [\"de\"], \"description\": \"Embassy\"");
         org.hamcrest.MatcherAssert.assertThat(created.getString("secret"), startsWith("whsec_"));
         org.hamcrest.MatcherAssert.assertThat(created.getList("regions"), containsInAnyOrder("UA-30", "UA-46", "UA-63"));
@@ -35,7 +35,7 @@ class SubscriptionTest {
                 .body("secret", nullValue()).body("statuses", contains("Actual"))
                 .body("events", contains("air raid")).body("minSeverity", equalTo("Severe"))
                 .body("enabled", equalTo(true));
-        given().auth().oauth2(key).contentType(ContentType.JSON).body("{\"regions\": [\"Odesa\"], \"statuses\": [\"Actual\", \"Exercise\"]}")
+        given().auth().oauth2(key).contentType(ContentType.JSON).body("{\"regions\": [\"Odesa Oblast\"], \"statuses\": [\"Actual\", \"Exercise\"]}")
                 .patch("/api/v1/subscriptions/" + id).then().statusCode(200)
                 .body("regions", contains("UA-51")).body("statuses", contains("Actual", "Exercise"))
                 .body("description", equalTo("Embassy"));
