@@ -13,12 +13,6 @@ public record RegionSummary(String code, String country, RegionKind kind, String
         List<String> parents, String katottg, List<String> otherCodes, Map<String, String> names,
         List<String> aliases, LatLon centre, Map<String, String> locationIds) {
 
-    /** Without its parents: the region alone. */
-    public static RegionSummary of(Region r) {
-        return new RegionSummary(r.code(), r.country(), r.kind(), r.parent(), null,
-                r.katottg(), r.otherCodes(), r.names(), r.aliases(), r.centre(), r.locationIds());
-    }
-
     public static RegionSummary of(Region r, Gazetteer gazetteer) {
         return new RegionSummary(r.code(), r.country(), r.kind(), r.parent(), gazetteer.ancestors(r.code()),
                 r.katottg(), r.otherCodes(), r.names(), r.aliases(), r.centre(), r.locationIds());

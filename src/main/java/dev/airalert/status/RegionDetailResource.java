@@ -45,7 +45,7 @@ public class RegionDetailResource {
             @QueryParam("lang") String lang) {
         QueryParameters.requireKnown(uri.getQueryParameters(), Set.of("lang"));
         Region region = gazetteer.byCode(code).orElseThrow(NotFoundException::new);
-        return new RegionDetail(RegionSummary.of(region), status.now().of(region.code()),
+        return new RegionDetail(RegionSummary.of(region, gazetteer), status.now().of(region.code()),
                 gazetteer.children(region.code()).stream().sorted().toList(),
                 GeoJsonGeometry.of(region.boundary()),
                 alerts.activeIn(resolver.withRelatives(region.code()), lang));

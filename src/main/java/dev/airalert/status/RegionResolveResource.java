@@ -58,6 +58,6 @@ public class RegionResolveResource {
     private RegionMatches withStates(List<Region> regions) {
         RegionStates states = status.now();
         return new RegionMatches(regions.stream()
-                .map(r -> new RegionMatch(RegionSummary.of(r), states.of(r.code()))).toList());
+                .map(r -> new RegionMatch(RegionSummary.of(r, gazetteer), states.of(r.code()))).toList());
     }
 }
