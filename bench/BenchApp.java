@@ -76,6 +76,19 @@ final class BenchApp {
                 .replace("SENT", OffsetDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")));
     }
 
+    /**
+     * Seconds of CPU the process has used so far, all its threads: unlike its times, this
+     * hardly moves when other work shares the machine.
+     */
+    static double cpuSeconds(Process process) {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** Stops the process when the benchmark is stopped (Ctrl-C, kill) before it could. */
+    static void stopOnExit(Process process) {
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+    }
+
     /** The java command of the JVM running the benchmark. */
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

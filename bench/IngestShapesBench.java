@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * Ingest benchmark with area shapes: N CAP XML alerts (default 2,000) whose one area is a
  * polygon over Lviv and the villages around it (bench/lviv-alert.xml, moved by up to 3 km
  * north-south and 2 km east-west per alert, the same moves on both sides), published over HTTP with C requests in
- * flight (default 16); alerts per second from the first request to the last answer. This
+ * flight (default 16); alerts per second from the first request to the last answer, and the
+ * CPU time the service used meanwhile per alert. This
  * tree's production package and a baseline's run in turn, each started afresh on a new
  * scratch PostgreSQL database, and every run counts: the service is measured from its start,
  * cold. Run by bench/ingest-shapes.sh:
@@ -41,8 +42,8 @@ public class IngestShapesBench {
     /** How far each alert's polygon is moved at most, each way: 3 km north-south, 2 km east-west. */
     private static final double SHIFT_DEGREES = 0.027;
 
-    /** One run: alerts a second, and the latencies of their publishes. */
-    record Run(double rate, long[] latencyNanos, String firstRegions) {
+    /** One run: alerts a second, the service's CPU milliseconds per alert, the latencies of the publishes. */
+    record Run(double rate, double cpuMsPerAlert, long[] latencyNanos, String firstRegions) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,6 +59,8 @@ public class IngestShapesBench {
                 pointsOf(alerts.get(0)), inFlight, rounds);
         List<Double> ours = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
+        List<Double> ourCpu = new ArrayList<>();
+        List<Double> theirCpu = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             boolean currentFirst = round % 2 == 0;
             for (boolean isCurrent : new boolean[] {currentFirst, !currentFirst}) {
@@ -67,9 +70,11 @@ public class IngestShapesBench {
                         alerts, inFlight, isCurrent ? "target/bench-ingest-shapes.log"
                                 : "target/bench-ingest-shapes-baseline.log");
                 (isCurrent ? ours : theirs).add(run.rate());
+                (isCurrent ? ourCpu : theirCpu).add(run.cpuMsPerAlert());
                 long[] sorted = BenchStats.sorted(run.latencyNanos());
-                System.out.printf("round %d %-16s %.0f alerts/s; publish p50 %.0f ms, p99 %.0f ms, max %.0f ms; "
-                        + "first alert: %s%n", round + 1, name + ":", run.rate(),
+                System.out.printf("round %d %-18s %.0f alerts/s, service CPU %.2f ms an alert; publish p50 %.0f ms,"
+                        + " p99 %.0f ms, max %.0f ms; first alert: %s%n", round + 1, name + ":", run.rate(),
+                        run.cpuMsPerAlert(),
                         BenchStats.percentile(sorted, 0.5) / 1e6, BenchStats.percentile(sorted, 0.99) / 1e6,
                         sorted[sorted.length - 1] / 1e6, run.firstRegions());
             }
@@ -79,6 +84,10 @@ public class IngestShapesBench {
         System.out.printf("this tree: %s alerts/s, median %.0f/s%n", BenchStats.list(ours, "%.0f"), rate);
         System.out.printf("%s: %s alerts/s, median %.0f/s%n", baselineName, BenchStats.list(theirs, "%.0f"), baseRate);
         System.out.printf("ratio this tree/baseline: %.2f (target at least 0.90)%n", rate / baseRate);
+        double cpu = BenchStats.median(ourCpu);
+        double baseCpu = BenchStats.median(theirCpu);
+        System.out.printf("service CPU an alert, medians: %.2f ms against %.2f ms, ratio %.2f (times on a busy machine"
+                + " stretch; CPU time much less)%n", cpu, baseCpu, cpu / baseCpu);
         System.exit(0);
     }
 
@@ -128,6 +137,7 @@ public class IngestShapesBench {
         int port = BenchApp.freePort();
         Process app = BenchApp.start(packageDir, jdbcUrl, port, log,
                 Map.of("AIRALERT_SECURITY_PUBLISHES_PER_MINUTE", "1000000"));
+        BenchApp.stopOnExit(app);
         ExecutorService clients = Executors.newFixedThreadPool(inFlight);
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -139,6 +149,7 @@ public class IngestShapesBench {
             String[] firstBody = new String[1];
             AtomicInteger next = new AtomicInteger();
             List<Future<?>> workers = new ArrayList<>();
+            double cpu0 = BenchApp.cpuSeconds(app);
             long t0 = System.nanoTime();
             for (int c = 0; c < inFlight; c++) {
                 workers.add(clients.submit(() -> {
@@ -165,8 +176,9 @@ public class IngestShapesBench {
                 worker.get();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuMs = (BenchApp.cpuSeconds(app) - cpu0) * 1e3 / alerts.size();
             Matcher regions = REGIONS.matcher(firstBody[0]);
-            return new Run(alerts.size() / seconds, latencies, regions.find() ? regions.group() : "?");
+            return new Run(alerts.size() / seconds, cpuMs, latencies, regions.find() ? regions.group() : "?");
         } finally {
             clients.shutdownNow();
             app.destroy();

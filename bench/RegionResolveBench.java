@@ -56,11 +56,13 @@ public class RegionResolveBench {
         measures.put("p99-us", "resolution p99 (us)");
         measures.put("max-us", "resolution max (us)");
         measures.put("mean-us", "resolution mean (us)");
+        measures.put("cpu-mean-us", "resolution CPU mean (us)");
         measures.put("point-first-us", "first point lookup (us)");
         measures.put("point-p50-us", "point lookup p50 (us)");
         measures.put("point-p99-us", "point lookup p99 (us)");
         measures.put("point-max-us", "point lookup max (us)");
         measures.put("point-mean-us", "point lookup mean (us)");
+        measures.put("point-cpu-mean-us", "point lookup CPU mean (us)");
         return measures;
     }
 

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * Start-up benchmark of the embedded package (H2 in files, no broker) as people run it
  * ({@code java -XX:+ExitOnOutOfMemoryError -jar .../quarkus-run.jar}): the time from starting
- * the process to the first 200 from the readiness check, and its resident memory (VmRSS) five
- * seconds later. Each start is in a new empty directory, so every start creates its database
+ * the process to the first 200 from the readiness check (and the CPU time it used until then),
+ * and its resident memory (VmRSS) five seconds later. Each start is in a new empty directory, so every start creates its database
  * and keys, as a first start does. This tree's package and a baseline's start in turn, first
  * one then the other, and every start counts: there is no warm-up to discard. Run by
  * bench/startup.sh:
@@ -32,8 +32,11 @@ public class StartupBench {
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
     private static final Duration RSS_AFTER = Duration.ofSeconds(5);
 
-    /** One start: seconds to ready, MB resident after RSS_AFTER, and what Quarkus logged as its start time. */
-    record Start(double readySeconds, double rssMb, double quarkusSeconds) {
+    /**
+     * One start: seconds to ready, CPU seconds the process used until then, MB resident after
+     * RSS_AFTER, and what Quarkus logged as its start time.
+     */
+    record Start(double readySeconds, double cpuSeconds, double rssMb, double quarkusSeconds) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,9 +55,9 @@ public class StartupBench {
             for (boolean isCurrent : new boolean[] {currentFirst, !currentFirst}) {
                 Start start = start(http, isCurrent ? current : baseline);
                 (isCurrent ? ours : theirs).add(start);
-                System.out.printf("start %d %-16s ready %.2f s, RSS %.0f MB (log: started in %.2f s)%n", i + 1,
-                        isCurrent ? "this tree:" : baselineName + ":", start.readySeconds(), start.rssMb(),
-                        start.quarkusSeconds());
+                System.out.printf("start %d %-18s ready %.2f s (CPU %.2f s), RSS %.0f MB (log: started in %.2f s)%n",
+                        i + 1, isCurrent ? "this tree:" : baselineName + ":", start.readySeconds(), start.cpuSeconds(),
+                        start.rssMb(), start.quarkusSeconds());
             }
         }
         report("this tree", ours);
@@ -67,12 +70,16 @@ public class StartupBench {
                 ready, baseReady, ready - baseReady, ready / baseReady);
         System.out.printf("RSS:   %.0f MB against %.0f MB: %+.0f MB, ratio %.2f (target at most +40 MB)%n",
                 rss, baseRss, rss - baseRss, rss / baseRss);
+        double cpu = median(ours, Start::cpuSeconds);
+        double baseCpu = median(theirs, Start::cpuSeconds);
+        System.out.printf("CPU until ready: %.2f s against %.2f s: %+.2f s, ratio %.2f (times on a busy machine"
+                + " stretch; CPU time much less)%n", cpu, baseCpu, cpu - baseCpu, cpu / baseCpu);
     }
 
     static void report(String name, List<Start> starts) {
-        System.out.printf("%s: ready %s s, median %.2f s; RSS %s MB, median %.0f MB%n", name,
+        System.out.printf("%s: ready %s s, median %.2f s; CPU median %.2f s; RSS %s MB, median %.0f MB%n", name,
                 BenchStats.list(starts.stream().map(Start::readySeconds).toList(), "%.2f"),
-                median(starts, Start::readySeconds),
+                median(starts, Start::readySeconds), median(starts, Start::cpuSeconds),
                 BenchStats.list(starts.stream().map(Start::rssMb).toList(), "%.0f"), median(starts, Start::rssMb));
     }
 
@@ -90,12 +97,14 @@ public class StartupBench {
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         long t0 = System.nanoTime();
         Process app = pb.start();
+        BenchApp.stopOnExit(app);
         try {
             double ready = waitReady(http, port, app, log, t0);
+            double cpu = BenchApp.cpuSeconds(app);
             Thread.sleep(RSS_AFTER.toMillis());
             double rss = rssMb(app.pid());
             Matcher started = STARTED_IN.matcher(Files.readString(log));
-            return new Start(ready, rss, started.find() ? Double.parseDouble(started.group(1)) : Double.NaN);
+            return new Start(ready, cpu, rss, started.find() ? Double.parseDouble(started.group(1)) : Double.NaN);
         } finally {
             app.destroy();
             if (!app.waitFor(30, TimeUnit.SECONDS)) {
