@@ -27,8 +27,14 @@ final class BenchApp {
      * given settings as environment variables on top; its output goes to the log file.
      */
     static Process start(String jdbcUrl, int port, String log, Map<String, String> settings) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", "target/quarkus-app/quarkus-run.jar")
+        return start("target/quarkus-app", jdbcUrl, port, log, settings);
+    }
+
+    /** The same with the production package in another directory (a baseline's). */
+    static Process start(String packageDir, String jdbcUrl, int port, String log, Map<String, String> settings)
+            throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(java(), "-Dquarkus.http.port=" + port, "-jar",
+                Path.of(packageDir, "quarkus-run.jar").toString())
                 .redirectErrorStream(true).redirectOutput(Path.of(log).toFile());
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
@@ -68,6 +74,24 @@ final class BenchApp {
     static String kyivAlert(String identifier) throws Exception {
         return Files.readString(Path.of("bench/kyiv-alert.json")).replace("IDENTIFIER", identifier)
                 .replace("SENT", OffsetDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")));
+    }
+
+    /**
+     * Seconds of CPU the process has used so far, all its threads: unlike its times, this
+     * hardly moves when other work shares the machine.
+     */
+    static double cpuSeconds(Process process) {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** Stops the process when the benchmark is stopped (Ctrl-C, kill) before it could. */
+    static void stopOnExit(Process process) {
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+    }
+
+    /** The java command of the JVM running the benchmark. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     static int freePort() throws Exception {

@@ -14,10 +14,43 @@ BENCH_PSQL=(psql -h "$BENCH_PGHOST" -p "$BENCH_PGPORT" -U "${PGUSER:-postgres}" 
 # another) against the service's own libraries, which they use for HTTP, RabbitMQ and JDBC.
 BENCH_CLASSES=target/bench
 BENCH_CLASSPATH="$BENCH_CLASSES:target/quarkus-app/lib/main/*"
+# The commit the benchmarks that compare two versions of the service take as their baseline:
+# BASELINE_REF, by default the release aa3b86d.
+BENCH_BASELINE_REF=${BASELINE_REF:-aa3b86d}
 
 # Builds both packages (the production one and the embedded default), without running tests.
 bench_package() {
   ./mvnw -q -B package -DskipTests
+}
+
+# Builds the packages of the commit BASELINE_REF (default: the release aa3b86d) in a temporary
+# git worktree, once per commit, and keeps them in target/bench-baseline/<commit>
+# (quarkus-app/: production, embedded/quarkus-app/: the embedded default); that directory is
+# left in BENCH_BASELINE, and the name to report it by in BENCH_BASELINE_NAME. The working tree
+# is never touched, and the worktree is removed afterwards.
+bench_baseline_package() {
+  local commit work
+  commit=$(git rev-parse --verify "$BENCH_BASELINE_REF^{commit}")
+  BENCH_BASELINE=target/bench-baseline/$commit
+  BENCH_BASELINE_COMMIT=${commit:0:7}
+  # How the reports name it: the commit, and the ref too when that is another name for it.
+  BENCH_BASELINE_NAME=$BENCH_BASELINE_COMMIT
+  [ "$BENCH_BASELINE_REF" = "$BENCH_BASELINE_COMMIT" ] || BENCH_BASELINE_NAME="$BENCH_BASELINE_REF ($BENCH_BASELINE_COMMIT)"
+  [ -f "$BENCH_BASELINE/built" ] && return 0
+  echo "building the baseline $BENCH_BASELINE_REF ($BENCH_BASELINE_COMMIT) once, into $BENCH_BASELINE" >&2
+  work=$(mktemp -d)
+  git worktree add -q --detach "$work/tree" "$commit"
+  # Tests are neither compiled nor run (skipTests also keeps the test-service set-up away).
+  if (cd "$work/tree" && ./mvnw -q -B package -DskipTests -Dmaven.test.skip=true); then
+    rm -rf "$BENCH_BASELINE"
+    mkdir -p "$BENCH_BASELINE/embedded"
+    cp -r "$work/tree/target/quarkus-app" "$BENCH_BASELINE/"
+    cp -r "$work/tree/target/embedded/quarkus-app" "$BENCH_BASELINE/embedded/"
+    touch "$BENCH_BASELINE/built"
+  fi
+  git worktree remove --force "$work/tree"
+  rm -rf "$work"
+  [ -f "$BENCH_BASELINE/built" ]
 }
 
 # Drops and creates a scratch database: every run starts from an empty one.
@@ -60,11 +93,12 @@ bench_stop_app() {
   wait "$BENCH_APP" 2>/dev/null || true
 }
 
-# Compiles bench/*.java into target/bench.
+# Compiles bench/*.java into target/bench, against the service's libraries and its own classes
+# (which the region benchmark calls in-process).
 bench_compile() {
   mkdir -p "$BENCH_CLASSES"
   # Its notes (deprecations and the like) go to a file, and are shown only if it fails.
-  javac -d "$BENCH_CLASSES" -cp "target/quarkus-app/lib/main/*" bench/*.java 2> "$BENCH_CLASSES/javac.log" \
+  javac -d "$BENCH_CLASSES" -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*" bench/*.java 2> "$BENCH_CLASSES/javac.log" \
     || { cat "$BENCH_CLASSES/javac.log" >&2; return 1; }
 }
 

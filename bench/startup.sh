@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Start-up benchmark of the embedded package: time from starting the process to the first 200
+# from /q/health/ready, and resident memory (VmRSS) 5 s later, each start in a new empty data
+# directory; N starts (default 7) of this tree's package alternating with as many of a
+# baseline's (BASELINE_REF, default the release aa3b86d, built once in a temporary git worktree).
+# Prints every start, the medians, their differences and ratios.
+#
+#   bench/startup.sh [starts]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+N=${1:-7}
+
+bench_package
+bench_baseline_package
+bench_compile
+bench_java StartupBench "$N" target "$BENCH_BASELINE" "$BENCH_BASELINE_NAME"
