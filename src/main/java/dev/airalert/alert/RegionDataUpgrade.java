@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -97,8 +98,8 @@ class RegionDataUpgrade {
     }
 
     /** Empty once the alerts in force are resolved with the region data loaded; else why not yet. */
-    java.util.Optional<String> pending() {
-        return java.util.Optional.ofNullable(pending);
+    Optional<String> pending() {
+        return Optional.ofNullable(pending);
     }
 
     Outcome upgrade() throws SQLException {

@@ -2,6 +2,7 @@ package dev.airalert.region;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airalert.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,11 +19,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -31,7 +34,6 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.index.strtree.STRtree;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 
 /**
  * The gazetteer's data once loaded, with its indexes; see {@link Gazetteer} for what it holds
@@ -370,7 +372,7 @@ final class GazetteerData {
                 }
             }
         }
-        return codes.stream().map(c -> byCode.get(key(c))).filter(java.util.Objects::nonNull)
+        return codes.stream().map(c -> byCode.get(key(c))).filter(Objects::nonNull)
                 .sorted(Comparator.comparingInt((Region r) -> depth(r.code())).thenComparing(Region::code)).toList();
     }
 
@@ -520,7 +522,7 @@ final class GazetteerData {
                 field(text, region.boundary() == null ? null
                         : region.boundary().getNumPoints() + " " + region.boundary().getEnvelopeInternal());
             });
-            known = dev.airalert.Sha256.hex(text.toString());
+            known = Sha256.hex(text.toString());
             version = known;
         }
         return known;

@@ -33,6 +33,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,9 +73,9 @@ class RegionDataUpgradeTest {
     AgroalDataSource dataSource;
 
     /** The start resolves the alerts in force beside the rest of the start-up: ready once done. */
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void startHasResolvedTheAlertsInForce() throws InterruptedException {
-        long giveUp = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (upgrade.pending().isPresent() && System.nanoTime() < giveUp) {
             Thread.sleep(50);
         }
