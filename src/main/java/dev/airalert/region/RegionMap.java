@@ -97,7 +97,10 @@ public class RegionMap {
                     .append(SvgPath.of(waters, OVERVIEW_DECIMALS)).append("\"/>\n");
         }
         for (int i = 0; i < regions.size(); i++) {
-            path(svg, "region", regions.get(i), SvgPath.of(outlines.get(i), OVERVIEW_DECIMALS), "");
+            Region region = regions.get(i);
+            // What the page may ask to see in detail (Kyiv and Sevastopol have nothing inside).
+            String detail = hasRegionsInside(region) ? " data-detail=\"true\"" : "";
+            path(svg, "region", region, SvgPath.of(outlines.get(i), OVERVIEW_DECIMALS), detail);
         }
         return svg.append("</svg>\n").toString();
     }
@@ -129,6 +132,11 @@ public class RegionMap {
         outlinesOnly.forEach(r -> path(svg, "raion", r, SvgPath.of(projection.project(r.boundary()), DETAIL_DECIMALS),
                 " fill=\"none\" pointer-events=\"none\""));
         return svg.append("</svg>\n").toString();
+    }
+
+    private boolean hasRegionsInside(Region region) {
+        return gazetteer.children(region.code()).stream().map(gazetteer::byCode)
+                .anyMatch(r -> r.map(Region::boundary).isPresent());
     }
 
     private boolean hasDrawnChildren(Region region, List<Region> drawnRegions) {
