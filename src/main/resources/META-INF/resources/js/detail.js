@@ -84,10 +84,11 @@ export async function drillInto(code) {
 
 /** Back to the whole country; focus returns to the oblast that was shown unless told otherwise. */
 export function backToCountry(focus = true) {
+  ticket++;
+  markFresh('detail'); // a detail that could not be read is no longer wanted
   if (!shown) {
     return;
   }
-  ticket++;
   const code = shown.code;
   if (regions.get(selected)?.inDetail) {
     closeRegion();

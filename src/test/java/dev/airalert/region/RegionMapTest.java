@@ -13,10 +13,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -131,9 +134,14 @@ class RegionMapTest {
     }
 
     @Test
-    void theLiveMapPageIsServedAtTheRoot() {
-        given().get("/").then().statusCode(200).contentType(startsWith("text/html"))
-                .body(containsString("<script type=\"module\" src=\"/js/main.js\"></script>"));
+    void theLiveMapPageIsServedAtTheRoot() throws IOException {
+        String page = given().get("/").then().statusCode(200).contentType(startsWith("text/html"))
+                .body(containsString("<script type=\"module\" src=\"/js/main.js\"></script>")).extract().asString();
+        // Every module is asked for at once, not import by import (a round trip each on a slow network).
+        try (Stream<Path> modules = Files.list(Path.of("src/main/resources/META-INF/resources/js"))) {
+            modules.map(m -> m.getFileName().toString()).filter(m -> !m.equals("main.js")).forEach(m -> assertTrue(
+                    page.contains("<link rel=\"modulepreload\" href=\"/js/" + m + "\">"), m + " is preloaded"));
+        }
         given().get("/js/stream.js").then().statusCode(200).body(containsString("/api/v1/alerts/stream"));
         given().get("/app.css").then().statusCode(200);
     }
