@@ -12,6 +12,7 @@ export async function getJson(url) {
     }
     const error = new Error(problem?.detail || `${response.status} ${response.statusText}`);
     error.problem = problem;
+    error.status = response.status;
     throw error;
   }
   return response.json();

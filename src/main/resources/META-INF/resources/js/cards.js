@@ -1,7 +1,7 @@
 // One alert as the reader sees it: a card in a list of active alerts, or a line of history.
 import {element} from './dom.js';
 import {formatTime, lang, t} from './i18n.js';
-import {regionName} from './regions.js';
+import {regionName, regions} from './regions.js';
 
 /** The info in the reader's language; else English; else the alert's first. */
 export function infoOf(alert) {
@@ -35,8 +35,10 @@ export function card(alert, headingTag) {
     item.append(element('p', 'description', info.description));
   }
   const since = info.onset || info.effective || alert.sent;
-  const where = (alert.regions || []).map(regionName).join(', ')
-    || (info.area || []).map((a) => a.areaDesc).join(', ');
+  // Hromadas have names here only while their oblast is shown: else the alert's own words.
+  const codes = alert.regions || [];
+  const where = (codes.length > 0 && codes.every((code) => regions.has(code)) ? codes.map(regionName)
+    : (info.area || []).map((a) => a.areaDesc)).join(', ') || codes.join(', ');
   item.append(element('p', 'meta', `${info.senderName || alert.sender} · ${t('sinceTime')} ${formatTime(since)}`));
   if (where) {
     item.append(element('p', 'meta', where));

@@ -5,6 +5,10 @@ const LANGUAGES = ['uk', 'en', 'de'];
 
 const TEXT = {
   uk: {
+    backToCountry: 'Назад до України', placeLabel: 'Моє місце (широта, довгота)', find: 'Знайти',
+    placeFound: (name, state) => `${name}: ${state}`, placeNone: 'Тут немає жодного регіону.',
+    detailSummary: (region, a, p) => `${region}: громад під тривогою: ${a}; частково: ${p}.`,
+    detailAsList: (region) => `${region}: райони й громади списком`,
     skipToAlerts: 'Перейти до активних тривог', connecting: 'Під’єднання…', live: 'Наживо',
     reconnecting: 'Зв’язок втрачено, під’єднуємося знову…', language: 'Мова',
     notifyMe: 'Сповіщати мене', notifyOn: 'Сповіщення увімкнено', notifyDenied: 'Сповіщення заборонені',
@@ -27,6 +31,10 @@ const TEXT = {
     stale: 'Не вдалося оновити: показане може бути застарілим.',
   },
   en: {
+    backToCountry: 'Back to Ukraine', placeLabel: 'My place (latitude, longitude)', find: 'Find',
+    placeFound: (name, state) => `${name}: ${state}`, placeNone: 'No region lies at this point.',
+    detailSummary: (region, a, p) => `${region}: hromadas under alert: ${a}; in part: ${p}.`,
+    detailAsList: (region) => `${region}: raions and hromadas as a list`,
     skipToAlerts: 'Skip to the active alerts', connecting: 'Connecting…', live: 'Live',
     reconnecting: 'Connection lost, reconnecting…', language: 'Language',
     notifyMe: 'Notify me', notifyOn: 'Notifications on', notifyDenied: 'Notifications blocked',
@@ -49,6 +57,10 @@ const TEXT = {
     stale: 'Could not refresh: what you see may be out of date.',
   },
   de: {
+    backToCountry: 'Zurück zur Ukraine', placeLabel: 'Mein Ort (Breite, Länge)', find: 'Finden',
+    placeFound: (name, state) => `${name}: ${state}`, placeNone: 'An diesem Punkt liegt keine Region.',
+    detailSummary: (region, a, p) => `${region}: Gemeinden mit Warnung: ${a}; teilweise: ${p}.`,
+    detailAsList: (region) => `${region}: Rajons und Gemeinden als Liste`,
     skipToAlerts: 'Zu den aktiven Warnungen springen', connecting: 'Verbinde…', live: 'Live',
     reconnecting: 'Verbindung verloren, verbinde neu…', language: 'Sprache',
     notifyMe: 'Benachrichtigen', notifyOn: 'Benachrichtigungen an', notifyDenied: 'Benachrichtigungen blockiert',

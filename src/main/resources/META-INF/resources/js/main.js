@@ -2,16 +2,20 @@
 // Server-Sent Events stream. Native ES modules, one concern each, loaded as they are: no build
 // step and nothing from the internet, so that the page works wherever the service is
 // reachable. This one wires them together: a stream event reaches the list, the map, the
-// open region panel and the reader; the whole picture is read afresh now and then.
+// open region panel and the reader; the whole picture is read afresh now and then. A chosen
+// oblast opens in detail (its raions and hromadas), and a point finds the reader's hromada.
 import {applyEventToList, expired, loadActive, renderAlerts} from './alerts.js';
 import {headlineOf} from './cards.js';
+import {backToCountry, drilled, onDetailChange} from './detail.js';
 import {$} from './dom.js';
 import {markFresh, markStale} from './freshness.js';
 import {wireHistory} from './history.js';
 import {lang, setLanguage, t} from './i18n.js';
 import {fillRegionChoices, labelMap, loadMap, paintStates} from './map.js';
 import {announce, renderNotice, updateNotifyButton, wireNotifications} from './notifications.js';
-import {closeRegion, concernsSelected, paintSelectedState, selected, showRegion} from './region-panel.js';
+import {renderPlace, wirePlace} from './place.js';
+import {closeRegion, concernsSelected, paintSelectedState, renderLists, selected, showRegion} from './region-panel.js';
+import {regions} from './regions.js';
 import {onStatesRead, refreshStates} from './status.js';
 import {openStream, setConnection} from './stream.js';
 
@@ -64,6 +68,7 @@ function applyLanguage() {
   paintSelectedState();
   renderAlerts();
   renderNotice();
+  renderPlace();
   if (selected) {
     showRegion(selected, false);
   }
@@ -76,11 +81,19 @@ function wireControls() {
   });
   wireNotifications();
   $('region-close').addEventListener('click', closeRegion);
+  $('back').addEventListener('click', () => backToCountry());
+  // Escape steps back once: a hromada's panel closes, then the detail, then an oblast's panel.
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && selected && !e.target.closest('select, input')) {
+    if (e.key !== 'Escape' || e.target.closest('select, input')) {
+      return;
+    }
+    if (selected && (regions.get(selected)?.inDetail || !drilled())) {
       closeRegion();
+    } else if (drilled()) {
+      backToCountry();
     }
   });
+  wirePlace();
   wireHistory();
 }
 
@@ -88,6 +101,14 @@ async function start() {
   onStatesRead(() => {
     paintStates();
     paintSelectedState();
+    renderPlace();
+  });
+  // The detail brings the names of the raions and hromadas that alerts name.
+  onDetailChange(() => {
+    paintStates();
+    renderAlerts();
+    renderLists();
+    renderPlace();
   });
   wireControls();
   applyLanguage();

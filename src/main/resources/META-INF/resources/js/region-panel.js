@@ -4,19 +4,20 @@ import {getJson} from './api.js';
 import {card, historyItem, newestFirst} from './cards.js';
 import {$, element} from './dom.js';
 import {t} from './i18n.js';
-import {regionName, regions} from './regions.js';
+import {ancestorsOf, regionName, regions} from './regions.js';
 import {stateOf} from './status.js';
 
 /** The chosen region's code, or null while the panel is closed. */
 export let selected = null;
 let ticket = 0;           // the newest panel request
 let opener = null;        // what opened the panel, for focus on close
+let shownLists = null;    // {active, history}: the alerts shown, to write again with new names
 
 /** Whether the alert covers the selected region, a region inside it, or one it lies in. */
 export function concernsSelected(alert) {
-  const parentOfSelected = regions.get(selected)?.parent;
-  return (alert.regions || []).some((code) => code === selected || code === parentOfSelected
-    || regions.get(code)?.parent === selected);
+  const around = ancestorsOf(selected);
+  return (alert.regions || []).some((code) => code === selected || around.includes(code)
+    || ancestorsOf(code).includes(selected));
 }
 
 export async function showRegion(code, focus) {
@@ -26,6 +27,9 @@ export async function showRegion(code, focus) {
   }
   const previous = selected;
   selected = code;
+  if (previous !== code) {
+    shownLists = null;
+  }
   if (previous && regions.get(previous)) {
     regions.get(previous).path.setAttribute('aria-pressed', 'false');
   }
@@ -45,17 +49,25 @@ export async function showRegion(code, focus) {
     if (mine !== ticket) {
       return; // a newer request for the panel is under way
     }
-    const active = (detail.activeAlerts || []).slice().sort(newestFirst);
-    $('region-active').replaceChildren(...active.map((a) => card(a, 'h4')));
-    if (active.length === 0) {
-      $('region-active').append(element('li', 'empty', t('noneHere')));
-    }
-    $('region-history').replaceChildren(...history.items.map(historyItem));
-    if (history.items.length === 0) {
-      $('region-history').append(element('li', 'empty', t('noHistory')));
-    }
+    shownLists = {active: (detail.activeAlerts || []).slice().sort(newestFirst), history: history.items};
+    renderLists();
   } catch (e) {
     $('region-state').textContent = t('loadFailed') + e.message;
+  }
+}
+
+/** The panel's alerts written again, as read last: the map now knows more regions' names. */
+export function renderLists() {
+  if (!selected || !shownLists) {
+    return;
+  }
+  $('region-active').replaceChildren(...shownLists.active.map((a) => card(a, 'h4')));
+  if (shownLists.active.length === 0) {
+    $('region-active').append(element('li', 'empty', t('noneHere')));
+  }
+  $('region-history').replaceChildren(...shownLists.history.map(historyItem));
+  if (shownLists.history.length === 0) {
+    $('region-history').append(element('li', 'empty', t('noHistory')));
   }
 }
 
@@ -66,6 +78,7 @@ export function closeRegion() {
     back?.focus();
   }
   selected = null;
+  shownLists = null;
   ticket++;
   $('region').hidden = true;
 }

@@ -1,10 +1,14 @@
 // Every region's state (none, partial, active) as the service computes it, read afresh on
-// demand; until the first read succeeds, every state is unknown.
+// demand; until the first read succeeds, every state is unknown. While the map shows one
+// oblast's raions and hromadas, their states are read with it, in the same refresh.
 import {getJson} from './api.js';
 import {markFresh, markStale} from './freshness.js';
 
+const DETAIL_LEVELS = ['raion', 'hromada'];
+
 let states = {};           // region code -> {state, events}
 let statesLoaded = false;
+let within = null;         // {code, codes, states, loaded}: the oblast shown in detail
 let refreshing = null;
 let onRead = () => {};
 
@@ -18,7 +22,35 @@ export function statesKnown() {
 }
 
 export function stateOf(code) {
+  if (within?.codes.has(code)) {
+    return within.loaded ? (within.states[code] || states[code])?.state || 'none' : 'unknown';
+  }
   return statesLoaded ? states[code]?.state || 'none' : 'unknown';
+}
+
+/** The states of the regions inside this oblast are read from now on (null: none). */
+export function showWithin(code, codes) {
+  within = code ? {code, codes: new Set(codes), states: {}, loaded: false} : null;
+  if (within) {
+    refreshStates();
+  }
+}
+
+/**
+ * The states inside an oblast: a raion's and a hromada's level each; a service that does not
+ * know the parameters (400) gives them all at once instead.
+ */
+async function readWithin(code) {
+  try {
+    const parts = await Promise.all(DETAIL_LEVELS.map((level) =>
+      getJson(`/api/v1/status?within=${encodeURIComponent(code)}&level=${level}`)));
+    return Object.assign({}, ...parts.map((part) => part.regions));
+  } catch (e) {
+    if (e.status !== 400) {
+      throw e;
+    }
+    return (await getJson('/api/v1/status')).regions;
+  }
 }
 
 /** Re-reads every region's state; calls made while one runs share the next read. */
@@ -28,9 +60,14 @@ export function refreshStates() {
     return;
   }
   refreshing = {again: false};
-  getJson('/api/v1/status').then((status) => {
+  const shown = within;
+  Promise.all([getJson('/api/v1/status'), shown ? readWithin(shown.code) : null]).then(([status, inside]) => {
     states = status.regions;
     statesLoaded = true;
+    if (shown && shown === within) {
+      within.states = inside;
+      within.loaded = true;
+    }
     onRead();
     markFresh('states');
   }).catch(() => markStale('states')).finally(() => {

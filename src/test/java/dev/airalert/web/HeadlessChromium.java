@@ -32,7 +32,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * A real headless Chromium driven over the Chrome DevTools Protocol: the JDK's own HTTP and
  * WebSocket clients, so no driver binary or browser library has to match the browser's
  * version. Enough for end-to-end tests: open a page, evaluate JavaScript in it, take a
- * screenshot, read the errors its console showed. The binary is {@code chromium} on the PATH, or {@code AIRALERT_TEST_CHROMIUM}.
+ * screenshot, read the errors and warnings its console showed. The binary is {@code chromium} on the PATH, or {@code AIRALERT_TEST_CHROMIUM}.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -151,11 +151,11 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * What the console showed as an error since the browser started, one line each: uncaught
-     * exceptions, console.error, and the browser's own errors (a script or module that did not
-     * load, a refused request).
+     * What the console showed as an error or a warning since the browser started, one line
+     * each: uncaught exceptions, console.error and console.warn, and the browser's own errors
+     * and warnings (a script or module that did not load, a refused request, a deprecation).
      */
-    public List<String> consoleErrors() {
+    public List<String> consoleErrorsAndWarnings() {
         return List.copyOf(consoleErrors);
     }
 
@@ -207,7 +207,7 @@ public final class HeadlessChromium implements AutoCloseable {
             }
             case "Runtime.consoleAPICalled" -> {
                 String type = params.path("type").asText();
-                if (type.equals("error") || type.equals("assert")) {
+                if (type.equals("error") || type.equals("assert") || type.equals("warning")) {
                     StringBuilder line = new StringBuilder("console." + type + ":");
                     params.path("args").forEach(a -> line.append(' ').append(a.has("value") ? a.get("value").asText()
                             : a.path("description").asText()));
@@ -216,9 +216,10 @@ public final class HeadlessChromium implements AutoCloseable {
             }
             case "Log.entryAdded" -> {
                 JsonNode entry = params.path("entry");
-                if (entry.path("level").asText().equals("error")) {
-                    consoleErrors.add(entry.path("source").asText() + ": " + entry.path("text").asText() + " "
-                            + entry.path("url").asText());
+                String level = entry.path("level").asText();
+                if (level.equals("error") || level.equals("warning")) {
+                    consoleErrors.add(level + " " + entry.path("source").asText() + ": " + entry.path("text").asText()
+                            + " " + entry.path("url").asText());
                 }
             }
             default -> {

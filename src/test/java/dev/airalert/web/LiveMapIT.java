@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * The live map in a real headless Chromium, against the packaged service on a fresh
  * database (so that Kyiv starts without an alert): an alert published for Kyiv through the
  * API turns Kyiv red and enters the list within a second, its Cancel clears both, and the
- * reader who selected Kyiv is told. A healthy page shows no failure note at any point and its
- * console no error. Screenshots go to target/.
+ * reader who selected Kyiv is told; Lviv Oblast opens in detail, and an alert for Lviv city's
+ * hromada turns the hromada red and its raion and oblast to "in part". A healthy page shows no
+ * failure note at any point and its console no error or warning. Screenshots go to target/.
  */
 class LiveMapIT {
 
@@ -29,6 +30,10 @@ class LiveMapIT {
     private static final Duration LIVE = Duration.ofSeconds(1);
     private static final Duration LOADING = Duration.ofSeconds(30);
     private static final String KYIV = "document.getElementById('region-UA-30')";
+    private static final String LVIV_OBLAST = "document.getElementById('region-UA-46')";
+    private static final String LVIV_RAION = "document.getElementById('region-UA46060000000042587')";
+    private static final String LVIV_CITY = "document.getElementById('region-UA46060250000025047')";
+    private static final String MAP_BOX = "document.querySelector('#map svg').getAttribute('viewBox')";
     /**
      * Every failure note a reader could see, as lines: the elements meant for failures (the
      * out-of-date note, error lines, alert roles other than the new-alert notice) that are not
@@ -158,10 +163,62 @@ class LiveMapIT {
         assertTrue(browser.waitFor("document.getElementById('stale').hidden", LOADING), "and the note goes");
     }
 
-    /** No read failed, so no failure note shows, and the console showed no error. */
+    @Test
+    void aHromadaAlertShowsInItsOblastsDetail() throws Exception {
+        browser.open(app.base() + "/");
+        assertTrue(browser.waitFor("document.getElementById('connection').dataset.state === 'live'"
+                + " && " + LVIV_OBLAST + "?.dataset.state === 'none'", LOADING), "the map loads: " + browser.log());
+        String countryBox = browser.evaluate(MAP_BOX).asText();
+
+        // The reader clicks Lviv Oblast: its raions and hromadas are drawn over it, and the map zooms in.
+        browser.evaluate(LVIV_OBLAST + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+        assertTrue(browser.waitFor(LVIV_CITY + "?.dataset.state === 'none' && " + LVIV_RAION + ".dataset.state === 'none'"
+                + " && !document.getElementById('back').hidden && " + MAP_BOX + " !== '" + countryBox + "'", LOADING),
+                "Lviv Oblast opens in detail");
+        assertEquals("hromada", browser.evaluate(LVIV_CITY + ".dataset.kind").asText());
+        assertEquals("button", browser.evaluate(LVIV_CITY + ".getAttribute('role')").asText(), "a hromada is a button");
+        assertEquals("0", browser.evaluate(LVIV_CITY + ".getAttribute('tabindex')").asText(), "reached by Tab");
+        assertTrue(browser.evaluate(LVIV_CITY + ".getAttribute('aria-label')").asText().endsWith(": No alert"));
+        assertEquals("raion", browser.evaluate(LVIV_RAION + ".getAttribute('class')").asText(), "a raion is an outline");
+        assertTrue(browser.waitFor("document.getElementById('region-heading').textContent === 'Lviv Oblast'", LOADING),
+                "the oblast's panel opens with it");
+        assertHealthy("in Lviv Oblast's detail");
+        String quietFill = browser.evaluate("getComputedStyle(" + LVIV_CITY + ").fill").asText();
+
+        String area = "\"areaDesc\": \"Lviv\", \"geocode\": [{\"valueName\": \"KATOTTG\", \"value\": \"UA46060250000025047\"}]";
+        String alertId = publish(TestAlerts.withArea(TestAlerts.uniqueSender(), area, TestAlerts.inTwoHours()));
+        boolean shown = browser.waitFor(LVIV_CITY + ".dataset.state === 'active' && " + LVIV_RAION + ".dataset.state === 'partial'"
+                + " && " + LVIV_OBLAST + ".dataset.state === 'partial'"
+                + " && getComputedStyle(" + LVIV_CITY + ").fill !== '" + quietFill + "'"
+                + " && document.querySelector('#alerts [data-alert-id=\"" + alertId + "\"]')", LOADING);
+        browser.screenshot(Path.of("target/live-map-lviv-detail.png"));
+        assertTrue(shown, "Lviv city's hromada turns red, Lviv raion and Lviv Oblast to in part");
+        assertTrue(browser.evaluate(LVIV_CITY + ".getAttribute('aria-label')").asText().endsWith(": Alert"));
+        assertTrue(browser.evaluate("document.getElementById('detail-summary').textContent").asText()
+                .contains("hromadas under alert: 1"));
+
+        // Where am I: a point in Lviv finds the city's hromada, says its state and marks it.
+        browser.evaluate("{ document.getElementById('place').value = '49.8419,24.0315';"
+                + " document.getElementById('place-form').requestSubmit(); }");
+        assertTrue(browser.waitFor("document.getElementById('place-result').textContent.endsWith(': Alert')"
+                + " && " + LVIV_CITY + ".dataset.found === 'true'", LOADING),
+                "the place's hromada and its state: " + browser.evaluate("document.getElementById('place-result').textContent"));
+
+        // Escape closes the oblast's detail: back to the whole country, focus on the oblast.
+        browser.evaluate("document.getElementById('region-close').click()");
+        browser.evaluate("document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))");
+        assertTrue(browser.waitFor(MAP_BOX + " === '" + countryBox + "' && !" + LVIV_CITY
+                + " && document.getElementById('back').hidden && document.activeElement === " + LVIV_OBLAST, LOADING),
+                "back to the country");
+        assertEquals("partial", browser.evaluate(LVIV_OBLAST + ".dataset.state").asText());
+        assertEquals("[]", browser.cspViolations(), "the page works within its Content-Security-Policy");
+        assertHealthy("after the detail");
+    }
+
+    /** No read failed, so no failure note shows, and the console showed no error or warning. */
     private void assertHealthy(String when) throws Exception {
         assertEquals("[]", browser.evaluate(FAILURES_SHOWN).toString(), "no failure note shows " + when);
-        assertEquals(List.of(), browser.consoleErrors(), "the console shows no error " + when);
+        assertEquals(List.of(), browser.consoleErrorsAndWarnings(), "the console shows no error or warning " + when);
     }
 
     private void chooseLanguage(String language) throws Exception {
