@@ -106,7 +106,7 @@ class RegionDataUpgradeTest {
         given().get("/api/v1/alerts/" + lvivOblast).then().statusCode(200).body("regions", contains("UA-46"));
         assertEquals(Map.of("UA-46", false), regionRows(lvivOblast));
 
-        given().get("/api/v1/status").then().statusCode(200)
+        given().queryParam("level", "oblast,hromada").get("/api/v1/status").then().statusCode(200)
                 .body("regions.'" + ODESA_CITY + "'.state", is("active"))
                 .body("regions.'UA-51'.state", is("partial"))
                 .body("regions.'" + LVIV_CITY + "'.state", is("active"))

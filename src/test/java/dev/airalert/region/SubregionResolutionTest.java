@@ -74,7 +74,7 @@ class SubregionResolutionTest {
         publishArea(sender, "\"areaDesc\": \"Olhopil hromada\", \"geocode\": [{\"valueName\": \"KATOTTG\", \"value\": \""
                 + OLHOPIL + "\"}]")
                 .body("regions", contains(OLHOPIL));
-        given().get("/api/v1/status").then().statusCode(200)
+        given().queryParam("level", "oblast,raion,hromada").get("/api/v1/status").then().statusCode(200)
                 .body("regions.'" + CHECHELNYK + "'.state", equalTo("partial"))
                 .body("regions.'" + OLHOPIL + "'.state", equalTo("active"))
                 .body("regions.'" + HAISYN_RAION + "'.state", equalTo("partial"))
