@@ -28,6 +28,7 @@ class RetainedStateReader {
     static final String TOPICS = "places/+/+/+/+/state";
     private static final Logger LOG = Logger.getLogger(RetainedStateReader.class);
     private static final long RECONNECT_MILLIS = 2_000;
+    private static final int MAX_MESSAGE_BYTES = 1 << 20;
 
     private final Vertx vertx;
     private final RetainedStates states;
@@ -72,8 +73,9 @@ class RetainedStateReader {
         if (!running) {
             return;
         }
+        // Up to 1 MB a message: the client's default (8 KB) closed the connection amid the burst of retained states.
         MqttClientOptions options = new MqttClientOptions().setClientId("airalert-states-" + UUID.randomUUID())
-                .setCleanSession(true).setAutoKeepAlive(true);
+                .setCleanSession(true).setAutoKeepAlive(true).setMaxMessageSize(MAX_MESSAGE_BYTES);
         username.ifPresent(options::setUsername);
         password.ifPresent(options::setPassword);
         MqttClient next = MqttClient.create(vertx, options);
@@ -82,7 +84,9 @@ class RetainedStateReader {
         next.closeHandler(closed -> retry(next));
         next.connect(port, host).compose(connected -> {
             states.listening();
-            return next.subscribe(TOPICS, MqttQoS.AT_LEAST_ONCE.value());
+            // QoS 0: a broker holds back QoS 1 messages beyond a few in flight and drops them once its queue
+            // for the client is full (Mosquitto: 1,000), which some 1,600 retained states at once exceed.
+            return next.subscribe(TOPICS, MqttQoS.AT_MOST_ONCE.value());
         }).onFailure(failure -> {
             LOG.debugf("Reading the place states from MQTT: %s; trying again", failure.getMessage());
             if (next.isConnected()) {
