@@ -85,10 +85,11 @@ final class GazetteerData {
         this.geometry = geometry;
         try {
             Map<String, Region> loaded = new LinkedHashMap<>();
-            builtIn(BUILT_IN).stream().map(GazetteerData::valid).forEach(r -> loaded.put(key(r.code()), r));
+            // The built-in boundaries are valid as shipped (BuiltInBoundariesTest checks every one):
+            // not checked again at each start, where the detailed outlines cost a second or two.
+            builtIn(BUILT_IN).forEach(r -> loaded.put(key(r.code()), r));
             List<Region> subregions = new ArrayList<>();
             for (String resource : SUBREGIONS) {
-                // Valid as shipped (a test checks every boundary): not checked again at each start.
                 subregions.addAll(builtIn(resource));
             }
             SubregionNames.Completed completed = SubregionNames.complete(subregions);
