@@ -440,11 +440,16 @@ final class GazetteerData {
     }
 
     /**
-     * Makes every region's sample points now rather than at the first alert with a shape: run
+     * Makes every region's sample points and point index now rather than at the first alert
+     * with a shape or the first point lookup there: run
      * after the data is published, so that it costs the start-up nothing.
      */
     void warm() {
-        leafByCode.values().forEach(this::samples);
+        for (Leaf leaf : leafByCode.values()) {
+            Coordinate[] samples = samples(leaf);
+            // The prepared boundary builds its point index at its first test: build it now.
+            leaf.shape.covers(geometry.createPoint(samples[0]));
+        }
     }
 
     /**
