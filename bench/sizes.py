@@ -36,7 +36,9 @@ CSS_URL = re.compile(r'''url\(\s*['"]?([^'")]+)['"]?\s*\)''')
 
 
 class PageReferences(HTMLParser):
-    """The stylesheets, scripts and images a page names."""
+    """The stylesheets, scripts, preloads and images a page names."""
+
+    LOADED_LINKS = {'stylesheet', 'modulepreload', 'preload'}
 
     def __init__(self):
         super().__init__()
@@ -44,7 +46,7 @@ class PageReferences(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == 'link' and attrs.get('href') and 'stylesheet' in (attrs.get('rel') or '') + 'modulepreload':
+        if tag == 'link' and attrs.get('href') and self.LOADED_LINKS & set((attrs.get('rel') or '').split()):
             self.found.append(attrs['href'])
         elif tag in ('script', 'img') and attrs.get('src'):
             self.found.append(attrs['src'])
