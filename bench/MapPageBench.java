@@ -1,26 +1,19 @@
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.airalert.web.HeadlessChromium;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -46,7 +39,6 @@ import java.util.stream.Stream;
  */
 public final class MapPageBench {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** DevTools' "Fast 3G" preset, as Chromium's own front end sets it. */
     private static final Map<String, Object> FAST_3G = Map.of("offline", false, "latency", 562.5,
             "downloadThroughput", 1.6 * 1000 * 1000 / 8 * 0.9, "uploadThroughput", 750.0 * 1000 / 8 * 0.9);
@@ -153,87 +145,38 @@ public final class MapPageBench {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /** A headless Chromium with a new profile, one page, and what its network carried. */
+    /** A headless Chromium (the one the tests drive) and what its network carried. */
     private static final class Browser implements AutoCloseable {
-        private final Process process;
-        private final Path profile;
-        private WebSocket socket;
-        private final AtomicInteger ids = new AtomicInteger();
-        private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-        /** Request id to {kind, bytes}; bytes is set when the request is done. */
+        private final HeadlessChromium chromium;
+        /** Request id to the kind of what it fetched, and to its bytes once done. */
         private final Map<String, String> kinds = new ConcurrentHashMap<>();
         private final Map<String, Double> done = new ConcurrentHashMap<>();
-        private final StringBuilder text = new StringBuilder();
 
-        private Browser(Process process, Path profile) {
-            this.process = process;
-            this.profile = profile;
+        private Browser(HeadlessChromium chromium) {
+            this.chromium = chromium;
+            chromium.onEvent(this::onEvent);
         }
 
         static Browser start() throws Exception {
-            Path profile = Files.createTempDirectory("airalert-bench-chromium");
-            String binary = System.getenv().getOrDefault("AIRALERT_TEST_CHROMIUM", "chromium");
-            Process process = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-extensions", "--remote-allow-origins=*", "--remote-debugging-port=0",
-                    "--user-data-dir=" + profile, "about:blank")
-                    .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
-            Browser browser = new Browser(process, profile);
-            Path portFile = profile.resolve("DevToolsActivePort");
-            for (int i = 0; i < 300 && (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()); i++) {
-                Thread.sleep(100);
-            }
-            int port = Integer.parseInt(Files.readAllLines(portFile).get(0).trim());
-            HttpClient http = HttpClient.newHttpClient();
-            JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/json/list")).build(), HttpResponse.BodyHandlers.ofString()).body());
-            String page = null;
-            for (JsonNode target : targets) {
-                if ("page".equals(target.path("type").asText())) {
-                    page = target.path("webSocketDebuggerUrl").asText();
-                }
-            }
-            browser.socket = http.newWebSocketBuilder().buildAsync(URI.create(page), browser.listener())
-                    .get(10, TimeUnit.SECONDS);
-            browser.command("Page.enable", Map.of());
-            return browser;
+            return new Browser(HeadlessChromium.start(1400, 1000, "en-US"));
         }
 
         JsonNode command(String method, Map<String, Object> params) throws Exception {
-            int id = ids.incrementAndGet();
-            CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-            pending.put(id, answer);
-            ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
-            message.set("params", JSON.valueToTree(params));
-            socket.sendText(JSON.writeValueAsString(message), true).get(10, TimeUnit.SECONDS);
-            JsonNode reply = answer.get(120, TimeUnit.SECONDS);
-            if (reply.has("error")) {
-                throw new IllegalStateException(method + " failed: " + reply.get("error"));
-            }
-            return reply.path("result");
+            return chromium.command(method, params);
         }
 
-        /** Opens the URL (again, if it is open) and waits until the new document has loaded. */
         void open(String url) throws Exception {
-            evaluate("window.__leaving = true");
-            command("Page.navigate", Map.of("url", url));
-            waitFor("!window.__leaving && document.readyState === 'complete' && location.href === "
-                    + JSON.writeValueAsString(url));
+            chromium.open(url);
         }
 
         JsonNode evaluate(String expression) throws Exception {
-            return command("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
-                    "awaitPromise", true)).path("result").path("value");
+            return chromium.evaluate(expression);
         }
 
         void waitFor(String condition) throws Exception {
-            for (int i = 0; i < 1200; i++) {
-                if (evaluate("Boolean(" + condition + ")").asBoolean()) {
-                    return;
-                }
-                Thread.sleep(50);
+            if (!chromium.waitFor(condition, Duration.ofMinutes(1))) {
+                throw new IllegalStateException("not within a minute: " + condition);
             }
-            throw new IllegalStateException("not within a minute: " + condition);
         }
 
         /** Until every request but the live stream has been done for half a second. */
@@ -282,44 +225,9 @@ public final class MapPageBench {
                     .map(Map.Entry::getValue).findFirst().orElse(path.equals("/") ? "page" : "other");
         }
 
-        private WebSocket.Listener listener() {
-            return new WebSocket.Listener() {
-                @Override
-                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    text.append(data);
-                    if (last) {
-                        try {
-                            JsonNode message = JSON.readTree(text.toString());
-                            if (message.has("id")) {
-                                CompletableFuture<JsonNode> answer = pending.remove(message.get("id").asInt());
-                                if (answer != null) {
-                                    answer.complete(message);
-                                }
-                            } else if (message.has("method")) {
-                                onEvent(message.get("method").asText(), message.path("params"));
-                            }
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        } finally {
-                            text.setLength(0);
-                        }
-                    }
-                    webSocket.request(1);
-                    return null;
-                }
-            };
-        }
-
         @Override
         public void close() throws Exception {
-            socket.abort();
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            chromium.close();
         }
     }
 }

@@ -94,11 +94,12 @@ bench_stop_app() {
 }
 
 # Compiles bench/*.java into target/bench, against the service's libraries and its own classes
-# (which the region benchmark calls in-process).
+# (which the region benchmark calls in-process), with the tests' headless Chromium driver.
 bench_compile() {
   mkdir -p "$BENCH_CLASSES"
   # Its notes (deprecations and the like) go to a file, and are shown only if it fails.
-  javac -d "$BENCH_CLASSES" -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*" bench/*.java 2> "$BENCH_CLASSES/javac.log" \
+  javac -d "$BENCH_CLASSES" -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*" bench/*.java \
+    src/test/java/dev/airalert/web/HeadlessChromium.java 2> "$BENCH_CLASSES/javac.log" \
     || { cat "$BENCH_CLASSES/javac.log" >&2; return 1; }
 }
 

@@ -29,6 +29,9 @@ final class GeoJsonRegions {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build());
 
+    /** The longest region code the database stores (alert_region, subscription_region, key_region). */
+    static final int MAX_CODE = 32;
+
     private GeoJsonRegions() {
     }
 
@@ -88,6 +91,10 @@ final class GeoJsonRegions {
 
     private static Region region(JsonNode p, Geometry boundary) {
         String code = required(p, "code");
+        if (code.length() > MAX_CODE) {
+            // Stored with every alert and subscription in a column of this size.
+            throw new IllegalArgumentException("property 'code' must be at most " + MAX_CODE + " characters");
+        }
         Map<String, String> names = new LinkedHashMap<>();
         p.path("names").fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
         List<String> aliases = new ArrayList<>();

@@ -74,12 +74,8 @@ class RegionDataUpgradeTest {
 
     /** The start resolves the alerts in force beside the rest of the start-up: ready once done. */
     @BeforeEach
-    void startHasResolvedTheAlertsInForce() throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (upgrade.pending().isPresent() && System.nanoTime() < giveUp) {
-            Thread.sleep(50);
-        }
-        assertTrue(upgrade.pending().isEmpty(), upgrade.pending().orElse(""));
+    void startHasResolvedTheAlertsInForce() {
+        await().atMost(Duration.ofMinutes(2)).until(() -> upgrade.pending().isEmpty());
     }
 
     @Test

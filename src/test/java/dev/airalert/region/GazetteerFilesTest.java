@@ -2,6 +2,7 @@ package dev.airalert.region;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -55,9 +56,18 @@ class GazetteerFilesTest {
     void aBrokenFileStopsTheStartNamingTheFeature() throws IOException {
         Path file = Files.writeString(dir.resolve("broken.geojson"), EXTRA.replace("\"code\": \"PL-06\", ", ""));
         Gazetteer gazetteer = new Gazetteer(List.of(file));
-        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalStateException.class, gazetteer::all);
+        IllegalStateException e = assertThrows(IllegalStateException.class, gazetteer::all);
         assertTrue(e.getCause().getMessage().contains("feature 0: property 'code' is required"), e.getCause().getMessage());
         assertFalse(gazetteer.isLoaded(), "the readiness check stays DOWN");
+    }
+
+    @Test
+    void aCodeLongerThanTheDatabaseStoresIsRefusedAtLoad() throws IOException {
+        String tooLong = "PL-" + "0".repeat(GeoJsonRegions.MAX_CODE - 2);
+        Path file = Files.writeString(dir.resolve("long.geojson"), EXTRA.replace("\"PL-06\"", "\"" + tooLong + "\""));
+        Gazetteer gazetteer = new Gazetteer(List.of(file));
+        IllegalStateException e = assertThrows(IllegalStateException.class, gazetteer::all);
+        assertTrue(e.getCause().getMessage().contains("feature 0: property 'code' must be at most 32 characters"),
+                e.getCause().getMessage());
     }
 }

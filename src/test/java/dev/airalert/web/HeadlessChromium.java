@@ -1,38 +1,39 @@
 package dev.airalert.web;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real headless Chromium driven over the Chrome DevTools Protocol: the JDK's own HTTP and
  * WebSocket clients, so no driver binary or browser library has to match the browser's
  * version. Enough for end-to-end tests: open a page, evaluate JavaScript in it, take a
- * screenshot, read the errors and warnings its console showed. The binary is {@code chromium} on the PATH, or {@code AIRALERT_TEST_CHROMIUM}.
+ * screenshot, read the errors and warnings its console showed, follow any other DevTools
+ * event. The binary is {@code chromium} on the PATH, or {@code AIRALERT_TEST_CHROMIUM}. Plain
+ * JDK only: the benchmarks in bench/ drive the same class.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -45,6 +46,7 @@ public final class HeadlessChromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, JsonNode>> listeners = new CopyOnWriteArrayList<>();
 
     private HeadlessChromium(Process process, Path profile, WebSocket socket) {
         this.process = process;
@@ -104,24 +106,31 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Chromium writes the port it chose to DevToolsActivePort in the profile. */
-    private static int debuggingPort(Path profile, Process process) {
+    private static int debuggingPort(Path profile, Process process) throws Exception {
         Path file = profile.resolve("DevToolsActivePort");
-        return await("Chromium opens its debugging port").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50)).until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("Chromium exited: "
-                                + Files.readString(profile.resolve("chromium.log")));
-                    }
-                    List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
-                    return lines.isEmpty() || lines.get(0).isBlank() ? null : Integer.parseInt(lines.get(0).trim());
-                }, Objects::nonNull);
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < giveUp) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Chromium exited: " + Files.readString(profile.resolve("chromium.log")));
+            }
+            List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            if (!lines.isEmpty() && !lines.get(0).isBlank()) {
+                return Integer.parseInt(lines.get(0).trim());
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("Chromium opened no debugging port within 30 s");
     }
 
-    /** Opens the URL and waits until the document has loaded. */
+    /** Opens the URL (again, if it is open) and waits until the new document has loaded. */
     public void open(String url) throws Exception {
+        // Marks the document being left, so that reopening the same URL waits for the new one.
+        evaluate("window.__leaving = true");
         command("Page.navigate", Map.of("url", url));
-        waitFor("document.readyState === 'complete' && location.href === " + JSON.writeValueAsString(url),
-                Duration.ofSeconds(30));
+        if (!waitFor("!window.__leaving && document.readyState === 'complete' && location.href === "
+                + JSON.writeValueAsString(url), Duration.ofSeconds(60))) {
+            throw new IllegalStateException(url + " did not load within a minute");
+        }
     }
 
     /** The value of a JavaScript expression in the page (promises are awaited). */
@@ -135,14 +144,15 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Polls a JavaScript condition every 20 ms until it is true; false when the time ran out. */
-    public boolean waitFor(String condition, Duration timeout) {
-        try {
-            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
-                    .until(() -> evaluate("Boolean(" + condition + ")").asBoolean());
-            return true;
-        } catch (ConditionTimeoutException e) {
-            return false;
-        }
+    public boolean waitFor(String condition, Duration timeout) throws Exception {
+        long giveUp = System.nanoTime() + timeout.toNanos();
+        do {
+            if (evaluate("Boolean(" + condition + ")").asBoolean()) {
+                return true;
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < giveUp);
+        return false;
     }
 
     /** What the page's Content-Security-Policy refused since it was opened: one line per violation. */
@@ -171,7 +181,8 @@ public final class HeadlessChromium implements AutoCloseable {
         return Files.readString(profile.resolve("chromium.log"));
     }
 
-    private JsonNode command(String method, Map<String, Object> params) throws Exception {
+    /** Sends one DevTools command and returns its result. */
+    public JsonNode command(String method, Map<String, Object> params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pending.put(id, answer);
@@ -188,17 +199,42 @@ public final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() throws Exception {
         socket.abort();
+        // Chromium's helpers (renderer, network service, crash handler) outlive a stopped browser
+        // process for a moment and keep writing to the profile: stop them all before deleting it.
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        for (ProcessHandle helper : helpers) {
+            helper.destroyForcibly();
+            helper.onExit().get(10, TimeUnit.SECONDS);
+        }
+        deleteProfile();
+    }
+
+    /** Deletes the profile; a file that vanished meanwhile is no failure, so the walk is tried again. */
+    private void deleteProfile() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                return;
+            } catch (NoSuchFileException | UncheckedIOException e) {
+                if (attempt == 3) {
+                    throw e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                }
+            }
         }
     }
 
-    /** Keeps the console's errors out of the events the browser sends. */
-    private void onEvent(String method, JsonNode params) {
+    /** Calls this with the method and parameters of every DevTools event from now on (Network.* once enabled). */
+    public void onEvent(BiConsumer<String, JsonNode> listener) {
+        listeners.add(listener);
+    }
+
+    /** Keeps the console's errors out of the events the browser sends, and hands every event to the listeners. */
+    private void event(String method, JsonNode params) {
+        listeners.forEach(l -> l.accept(method, params));
         switch (method) {
             case "Runtime.exceptionThrown" -> {
                 JsonNode details = params.path("exceptionDetails");
@@ -228,7 +264,7 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** Collects message fragments; replies complete their command, events go to {@link #onEvent}. */
+    /** Collects message fragments; replies complete their command, events go to {@link #event}. */
     private static final class Listener implements WebSocket.Listener {
         private final StringBuilder text = new StringBuilder();
         private volatile HeadlessChromium browser;
@@ -245,7 +281,7 @@ public final class HeadlessChromium implements AutoCloseable {
                             answer.complete(message);
                         }
                     } else if (message.has("method") && browser != null) {
-                        browser.onEvent(message.get("method").asText(), message.path("params"));
+                        browser.event(message.get("method").asText(), message.path("params"));
                     }
                 } catch (IOException e) {
                     throw new IllegalStateException("Chromium sent a message that is not JSON", e);
