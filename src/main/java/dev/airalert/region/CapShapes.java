@@ -1,6 +1,7 @@
 package dev.airalert.region;
 
 import dev.airalert.cap.CapArea;
+import dev.airalert.cap.CapGeometry;
 import dev.airalert.cap.PolygonCrossings;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.locationtech.jts.util.GeometricShapeFactory;
 
 /**
  * CAP's shapes as JTS geometries in longitude/latitude degrees. The validator has already
- * checked their syntax, so this only converts. A circle becomes a 64-sided polygon: its
+ * checked their syntax, so this only converts, with the validator's own reader. A circle becomes a 64-sided polygon: its
  * radius in kilometres turned into degrees at its latitude, precise to well under a
  * kilometre for the sizes alerts use.
  */
@@ -39,14 +40,10 @@ public final class CapShapes {
     }
 
     static Geometry polygon(String text, GeometryFactory factory) {
-        String[] pairs = text.trim().split("\\s+");
-        Coordinate[] ring = new Coordinate[pairs.length];
-        for (int i = 0; i < pairs.length; i++) {
-            String[] latLon = pairs[i].split(",");
-            ring[i] = new Coordinate(Double.parseDouble(latLon[1]), Double.parseDouble(latLon[0]));
-        }
+        Coordinate[] ring = CapGeometry.ring(text);
         Geometry polygon = factory.createPolygon(ring);
-        if (polygon.isValid()) {
+        // Nearly every outline is simple, which is cheap to tell; JTS's full check decides the rest.
+        if (PolygonCrossings.isSimple(ring) || polygon.isValid()) {
             return polygon;
         }
         // A publisher's polygon may cross itself a few times: repaired into the area it encloses.

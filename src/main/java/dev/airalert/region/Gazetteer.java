@@ -120,6 +120,7 @@ public class Gazetteer {
             data.complete(loaded);
             // The first alert with a shape after a quiet start is as urgent as any other.
             loaded.warm();
+            ShapeWarmUp.run(loaded, geometry);
         }, "airalert-regions");
         loader.setDaemon(true);
         loader.start();

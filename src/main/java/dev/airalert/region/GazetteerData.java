@@ -27,9 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -53,7 +55,10 @@ final class GazetteerData {
     private record Named(String code, Gazetteer.Reading reading) {
     }
 
-    /** A smallest region with a boundary: what shapes and points are tested against. */
+    /**
+     * A region's prepared boundary: for a smallest region (a leaf), what shapes and points are
+     * tested against, with its sample points; for a larger one, where a point no leaf holds is looked for.
+     */
     private static final class Leaf {
         final Region region;
         final PreparedGeometry shape;
@@ -224,7 +229,8 @@ final class GazetteerData {
             boolean hasSmaller = children.getOrDefault(key(region.code()), List.of()).stream()
                     .anyMatch(c -> byCode.get(key(c)).boundary() != null);
             if (hasSmaller) {
-                outlines.insert(region.boundary().getEnvelopeInternal(), region);
+                // Prepared too: a point in water no hromada holds (a reservoir) is looked up in them.
+                outlines.insert(region.boundary().getEnvelopeInternal(), new Leaf(region));
             } else {
                 Leaf leaf = new Leaf(region);
                 leafByCode.put(region.code(), leaf);
@@ -359,7 +365,7 @@ final class GazetteerData {
     public List<Region> containing(LatLon point) {
         Coordinate at = new Coordinate(point.lon(), point.lat());
         Set<String> codes = new LinkedHashSet<>();
-        for (Leaf leaf : (List<Leaf>) leaves.query(new org.locationtech.jts.geom.Envelope(at))) {
+        for (Leaf leaf : (List<Leaf>) leaves.query(new Envelope(at))) {
             if (leaf.shape.covers(geometry.createPoint(at))) {
                 codes.addAll(ancestors(leaf.region.code()));
                 codes.add(leaf.region.code());
@@ -367,9 +373,9 @@ final class GazetteerData {
         }
         if (codes.isEmpty()) {
             // Water inside an oblast (a reservoir) is in no hromada, but still in the oblast.
-            for (Region outline : (List<Region>) outlines.query(new org.locationtech.jts.geom.Envelope(at))) {
-                if (outline.boundary().covers(geometry.createPoint(at))) {
-                    codes.add(outline.code());
+            for (Leaf outline : (List<Leaf>) outlines.query(new Envelope(at))) {
+                if (outline.shape.covers(geometry.createPoint(at))) {
+                    codes.add(outline.region.code());
                 }
             }
         }
@@ -384,20 +390,31 @@ final class GazetteerData {
     @SuppressWarnings("unchecked")
     public Map<Region, Boolean> touchedBy(Geometry shape) {
         IndexedPointInAreaLocator inShape = new IndexedPointInAreaLocator(shape);
-        Coordinate inside = shape.getInteriorPoint().getCoordinate();
+        Envelope box = shape.getEnvelopeInternal();
+        Point inside = null;
         Map<String, Boolean> wholeByCode = new LinkedHashMap<>();
-        for (Leaf leaf : (List<Leaf>) leaves.query(shape.getEnvelopeInternal())) {
+        for (Leaf leaf : (List<Leaf>) leaves.query(box)) {
             Coordinate[] samples = samples(leaf);
+            int whole = wholeAt(samples.length);
             int held = 0;
-            for (Coordinate sample : samples) {
-                if (inShape.locate(sample) != Location.EXTERIOR) {
+            // Most leaves a shape's box meets are its neighbours, which it only touches: their
+            // samples fall outside its box, and once some are held and too many missed, the
+            // leaf is known to be covered in part.
+            for (int i = 0; i < samples.length && held < whole && (held == 0 || held + samples.length - i >= whole); i++) {
+                if (box.contains(samples[i]) && inShape.locate(samples[i]) != Location.EXTERIOR) {
                     held++;
                 }
             }
-            if (held >= wholeAt(samples.length)) {
+            if (held >= whole) {
                 wholeByCode.put(leaf.region.code(), true);
-            } else if (held > 0 || leaf.shape.covers(geometry.createPoint(inside))) {
+            } else if (held > 0) {
                 wholeByCode.put(leaf.region.code(), false);
+            } else {
+                // A shape smaller than the gaps between the samples may lie inside the leaf.
+                inside = inside != null ? inside : shape.getInteriorPoint();
+                if (leaf.shape.covers(inside)) {
+                    wholeByCode.put(leaf.region.code(), false);
+                }
             }
         }
         Map<Region, Boolean> touched = new LinkedHashMap<>();

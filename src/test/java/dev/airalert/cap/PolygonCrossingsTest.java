@@ -1,12 +1,25 @@
 package dev.airalert.cap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.algorithm.LineIntersector;
+import org.locationtech.jts.algorithm.RobustLineIntersector;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateArrays;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.noding.BasicSegmentString;
+import org.locationtech.jts.noding.MCIndexNoder;
+import org.locationtech.jts.noding.SegmentIntersector;
+import org.locationtech.jts.noding.SegmentString;
 
 class PolygonCrossingsTest {
 
@@ -38,6 +51,111 @@ class PolygonCrossingsTest {
         tangle.append("50,30");
         String problem = CapGeometry.polygonProblem(tangle.toString());
         assertTrue(problem != null && problem.contains("crosses itself more than 64 times"), problem);
+    }
+
+    /** The sweep counts what JTS's monotone-chain noder finds, on rings of every kind. */
+    @Test
+    void theSweepCountsWhatJtsNodingFinds() {
+        Random random = new Random(11);
+        for (int n = 0; n < 2000; n++) {
+            List<Coordinate[]> rings = new ArrayList<>();
+            for (int r = 0; r < 1 + random.nextInt(3); r++) {
+                rings.add(randomRing(random));
+            }
+            List<Coordinate[]> tried = rings;
+            assertEquals(Math.min(nodedCrossings(rings), 1001), PolygonCrossings.count(rings, 1000),
+                    () -> tried.stream().map(Arrays::toString).toList().toString());
+        }
+    }
+
+    /** Simple means valid to JTS, for simple outlines, spikes, touching corners, repeated points and tangles. */
+    @Test
+    void simpleAgreesWithJtsValidity() {
+        GeometryFactory factory = new GeometryFactory();
+        Random random = new Random(5);
+        int simple = 0;
+        for (int n = 0; n < 5000; n++) {
+            Coordinate[] ring = randomRing(random);
+            boolean valid = factory.createPolygon(ring).isValid();
+            if (PolygonCrossings.isSimple(ring)) {
+                simple++;
+                assertTrue(valid, () -> "simple but not valid: " + List.of(ring));
+            }
+        }
+        assertTrue(simple > 1000, "enough simple rings tried: " + simple);
+        // Each defect JTS refuses, on an otherwise fine square.
+        assertTrue(PolygonCrossings.isSimple(ring(0, 0, 0, 1, 1, 1, 1, 0, 0, 0)));
+        assertFalse(PolygonCrossings.isSimple(ring(0, 0, 0, 1, 0, 2, 0, 1, 1, 1, 1, 0, 0, 0)), "a spike");
+        assertFalse(PolygonCrossings.isSimple(ring(0, 0, 0, 2, 2, 2, 1, 2, 1, 1, 2, 2, 2, 0, 0, 0)), "touching itself");
+        assertFalse(PolygonCrossings.isSimple(ring(0, 0, 1, 1, 2, 2, 0, 0)), "no area");
+        assertFalse(PolygonCrossings.isSimple(ring(0, 0, 1, 1, 1, 0, 0, 1, 0, 0)), "a bow-tie");
+        assertFalse(PolygonCrossings.isSimple(ring(0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 0, 0)), "a repeated point, left to JTS");
+    }
+
+    /** Random outlines: star-shaped ones (simple), with now and then a spike, a repeated point, a touch or a shuffle. */
+    private static Coordinate[] randomRing(Random random) {
+        int corners = 3 + random.nextInt(40);
+        List<Coordinate> points = new ArrayList<>();
+        double cx = random.nextInt(3);
+        double cy = random.nextInt(3);
+        for (int i = 0; i < corners; i++) {
+            double angle = 2 * Math.PI * i / corners;
+            double radius = 0.2 + random.nextInt(8) / 8.0;
+            // On a grid, so that touches and collinear stretches happen.
+            points.add(new Coordinate(Math.round((cx + radius * Math.cos(angle)) * 8) / 8.0,
+                    Math.round((cy + radius * Math.sin(angle)) * 8) / 8.0));
+        }
+        switch (random.nextInt(6)) {
+            case 0 -> Collections.swap(points, random.nextInt(corners), random.nextInt(corners));
+            case 1 -> points.add(1 + random.nextInt(corners - 1), points.get(random.nextInt(corners)).copy());
+            case 2 -> {
+                int at = 1 + random.nextInt(corners - 1);
+                points.add(at, points.get(at - 1).copy());
+            }
+            case 3 -> {
+                int at = random.nextInt(corners - 1);
+                Coordinate a = points.get(at);
+                points.add(at + 1, new Coordinate(2 * a.x - cx, 2 * a.y - cy));
+                points.add(at + 2, a.copy());
+            }
+            default -> {
+                // left as drawn
+            }
+        }
+        points.add(points.get(0).copy());
+        return points.toArray(Coordinate[]::new);
+    }
+
+    /**
+     * The crossings as JTS's noder reports them: the pairs of segments that meet, but neighbours
+     * at their shared end, once points repeated in a row are dropped (the noder never compares
+     * the segments of one monotone chain, so it would miss some meetings those make, not all).
+     */
+    private static int nodedCrossings(List<Coordinate[]> rings) {
+        int[] crossings = {0};
+        LineIntersector intersector = new RobustLineIntersector();
+        MCIndexNoder noder = new MCIndexNoder(new SegmentIntersector() {
+            @Override
+            public void processIntersections(SegmentString a, int i, SegmentString b, int j) {
+                int segments = a.size() - 1;
+                if (a == b && (i == j || Math.abs(i - j) == 1 || Math.abs(i - j) == segments - 1)) {
+                    return;
+                }
+                intersector.computeIntersection(a.getCoordinate(i), a.getCoordinate(i + 1), b.getCoordinate(j),
+                        b.getCoordinate(j + 1));
+                if (intersector.hasIntersection()) {
+                    crossings[0]++;
+                }
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+        });
+        noder.computeNodes(rings.stream().<SegmentString>map(r -> new BasicSegmentString(
+                CoordinateArrays.removeRepeatedPoints(r), null)).toList());
+        return crossings[0];
     }
 
     private static Coordinate[] ring(double... xy) {
