@@ -2,7 +2,6 @@ package dev.airalert.cap;
 
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 /**
  * Counts what an alert holds against {@link CapLimits} before anything else looks at it:
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
  */
 final class CapBounds {
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private CapBounds() {
     }
@@ -39,7 +37,9 @@ final class CapBounds {
                 List<String> polygons = area.polygon();
                 for (int k = 0; k < polygons.size(); k++) {
                     int n = polygons.get(k) == null ? 0 : words(polygons.get(k));
-                    over(error, path + ".area[" + j + "].polygon[" + k + "]", n, limits.polygonPoints(), "points");
+                    if (n > limits.polygonPoints()) {
+                        over(error, path + ".area[" + j + "].polygon[" + k + "]", n, limits.polygonPoints(), "points");
+                    }
                     points += n;
                 }
             }
@@ -56,8 +56,17 @@ final class CapBounds {
         }
     }
 
+    /** The number of whitespace-separated words, counted without making them (a polygon has thousands). */
     private static int words(String text) {
-        String trimmed = text.trim();
-        return trimmed.isEmpty() ? 0 : SPACES.split(trimmed).length;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = CapGeometry.isSpace(text.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
     }
 }

@@ -135,7 +135,7 @@ public final class CapGeometry {
     }
 
     /** The whitespace {@code \\s} matches, as the pattern the points were split with before. */
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 

@@ -120,14 +120,14 @@ public class Gazetteer {
             data.complete(loaded);
             // The first alert with a shape after a quiet start is as urgent as any other.
             loaded.warm();
-            ShapeWarmUp.run(loaded, geometry);
+            ShapeWarmUp.run(this, loaded);
         }, "airalert-regions");
         loader.setDaemon(true);
         loader.start();
     }
 
     /** The data, once loaded; waits for it before that. */
-    private GazetteerData data() {
+    GazetteerData data() {
         try {
             return data.join();
         } catch (CompletionException e) {

@@ -26,12 +26,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
+import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -56,19 +57,30 @@ final class GazetteerData {
     }
 
     /**
-     * A region's prepared boundary: for a smallest region (a leaf), what shapes and points are
-     * tested against, with its sample points; for a larger one, where a point no leaf holds is looked for.
+     * A smallest region with a boundary: what shapes and points are tested against, with its
+     * sample points. A point is tested against the boundary itself: a hromada has 115 points on
+     * average, which a ray crosses in a microsecond, while a prepared boundary's index took
+     * 17 MB for all of them (measured with a heap histogram).
      */
     private static final class Leaf {
         final Region region;
-        final PreparedGeometry shape;
         volatile Coordinate[] samples;
 
         Leaf(Region region) {
             this.region = region;
-            this.shape = PreparedGeometryFactory.prepare(region.boundary());
+        }
+
+        boolean covers(Coordinate point) {
+            return SimplePointInAreaLocator.locate(point, region.boundary()) != Location.EXTERIOR;
         }
     }
+
+    /** A larger region's prepared boundary, indexed at its first use: where a point no leaf holds (in a reservoir) is looked for. */
+    private record Outline(Region region, PreparedGeometry shape) {
+    }
+
+    /** Shapes with more points than this are indexed to tell which sample points they hold. */
+    private static final int INDEXED_FROM_POINTS = 256;
 
     private final GeometryFactory geometry;
     private final Map<String, Region> byCode = new LinkedHashMap<>();
@@ -229,8 +241,8 @@ final class GazetteerData {
             boolean hasSmaller = children.getOrDefault(key(region.code()), List.of()).stream()
                     .anyMatch(c -> byCode.get(key(c)).boundary() != null);
             if (hasSmaller) {
-                // Prepared too: a point in water no hromada holds (a reservoir) is looked up in them.
-                outlines.insert(region.boundary().getEnvelopeInternal(), new Leaf(region));
+                outlines.insert(region.boundary().getEnvelopeInternal(),
+                        new Outline(region, PreparedGeometryFactory.prepare(region.boundary())));
             } else {
                 Leaf leaf = new Leaf(region);
                 leafByCode.put(region.code(), leaf);
@@ -366,16 +378,16 @@ final class GazetteerData {
         Coordinate at = new Coordinate(point.lon(), point.lat());
         Set<String> codes = new LinkedHashSet<>();
         for (Leaf leaf : (List<Leaf>) leaves.query(new Envelope(at))) {
-            if (leaf.shape.covers(geometry.createPoint(at))) {
+            if (leaf.covers(at)) {
                 codes.addAll(ancestors(leaf.region.code()));
                 codes.add(leaf.region.code());
             }
         }
         if (codes.isEmpty()) {
             // Water inside an oblast (a reservoir) is in no hromada, but still in the oblast.
-            for (Leaf outline : (List<Leaf>) outlines.query(new Envelope(at))) {
-                if (outline.shape.covers(geometry.createPoint(at))) {
-                    codes.add(outline.region.code());
+            for (Outline outline : (List<Outline>) outlines.query(new Envelope(at))) {
+                if (outline.shape().covers(geometry.createPoint(at))) {
+                    codes.add(outline.region().code());
                 }
             }
         }
@@ -389,9 +401,12 @@ final class GazetteerData {
      */
     @SuppressWarnings("unchecked")
     public Map<Region, Boolean> touchedBy(Geometry shape) {
-        IndexedPointInAreaLocator inShape = new IndexedPointInAreaLocator(shape);
+        // A shape of a few hundred points is crossed by a ray faster than an index of it is
+        // built (which was half of what resolving an alert allocated); a larger one is indexed.
+        PointOnGeometryLocator inShape = shape.getNumPoints() <= INDEXED_FROM_POINTS
+                ? new SimplePointInAreaLocator(shape) : new IndexedPointInAreaLocator(shape);
         Envelope box = shape.getEnvelopeInternal();
-        Point inside = null;
+        Coordinate inside = null;
         Map<String, Boolean> wholeByCode = new LinkedHashMap<>();
         for (Leaf leaf : (List<Leaf>) leaves.query(box)) {
             Coordinate[] samples = samples(leaf);
@@ -411,8 +426,8 @@ final class GazetteerData {
                 wholeByCode.put(leaf.region.code(), false);
             } else {
                 // A shape smaller than the gaps between the samples may lie inside the leaf.
-                inside = inside != null ? inside : shape.getInteriorPoint();
-                if (leaf.shape.covers(inside)) {
+                inside = inside != null ? inside : shape.getInteriorPoint().getCoordinate();
+                if (leaf.covers(inside)) {
                     wholeByCode.put(leaf.region.code(), false);
                 }
             }
@@ -457,16 +472,11 @@ final class GazetteerData {
     }
 
     /**
-     * Makes every region's sample points and point index now rather than at the first alert
-     * with a shape or the first point lookup there: run
-     * after the data is published, so that it costs the start-up nothing.
+     * Makes every region's sample points now rather than at the first alert with a shape
+     * there: run after the data is published, so that it costs the start-up nothing.
      */
     void warm() {
-        for (Leaf leaf : leafByCode.values()) {
-            Coordinate[] samples = samples(leaf);
-            // The prepared boundary builds its point index at its first test: build it now.
-            leaf.shape.covers(geometry.createPoint(samples[0]));
-        }
+        leafByCode.values().forEach(this::samples);
     }
 
     /**
