@@ -88,6 +88,7 @@ public class Gazetteer {
     }
 
     private final GeometryFactory geometry = new GeometryFactory();
+    private volatile boolean atWork;
     private final CompletableFuture<GazetteerData> data;
 
     @Inject
@@ -133,6 +134,18 @@ public class Gazetteer {
         } catch (CompletionException e) {
             throw new IllegalStateException("The regions could not be loaded", e.getCause());
         }
+    }
+
+    /** A publisher's alert has been resolved: from now on real alerts keep the code warm. */
+    void resolvedAlert() {
+        if (!atWork) {
+            atWork = true;
+        }
+    }
+
+    /** Whether a publisher's alert has been resolved since the start; the warm-up stops then. */
+    boolean atWork() {
+        return atWork;
     }
 
     /** Whether the data is loaded: what the readiness check reports. */

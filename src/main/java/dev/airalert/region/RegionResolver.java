@@ -5,6 +5,7 @@ import dev.airalert.cap.CapAlert;
 import dev.airalert.cap.CapArea;
 import dev.airalert.cap.NamedValue;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,9 +40,17 @@ public class RegionResolver {
     private static final Pattern LIST_SEPARATORS = Pattern.compile("(?U)\\s*(?:[,;]|\\band\\b|\\bund\\b|\\bта\\b|\\bі\\b|\\bи\\b)\\s*");
 
     private final Gazetteer gazetteer;
+    /** The warm-up's own resolver, which does not count as the service at work. */
+    private final boolean warmUp;
 
+    @Inject
     RegionResolver(Gazetteer gazetteer) {
+        this(gazetteer, false);
+    }
+
+    RegionResolver(Gazetteer gazetteer, boolean warmUp) {
         this.gazetteer = gazetteer;
+        this.warmUp = warmUp;
     }
 
     public Resolution resolve(CapAlert alert) {
@@ -50,6 +59,9 @@ public class RegionResolver {
 
     /** The regions the alert covers; gives up with {@link Deadline.Exceeded} once the deadline passes. */
     public Resolution resolve(CapAlert alert, Deadline deadline) {
+        if (!warmUp) {
+            gazetteer.resolvedAlert();
+        }
         Map<String, Boolean> wholeByRegion = new LinkedHashMap<>();
         List<AreaResolution> areas = new ArrayList<>();
         Set<String> unresolved = new LinkedHashSet<>();

@@ -44,11 +44,16 @@ final class ShapeWarmUp {
     static void run(Gazetteer gazetteer, GazetteerData data) {
         long start = System.nanoTime();
         List<byte[]> alerts = alerts(data);
-        RegionResolver resolver = new RegionResolver(gazetteer);
+        RegionResolver resolver = new RegionResolver(gazetteer, true);
         int polygons = 0;
         int regions = 0;
         while (polygons < POLYGONS && !alerts.isEmpty()) {
             for (byte[] xml : alerts) {
+                if (gazetteer.atWork()) {
+                    // Real alerts have come: they do the warming now, and the warm-up's CPU is theirs.
+                    LOG.debugf("Warm-up of the shapes stopped after %d polygons: alerts are coming", polygons);
+                    return;
+                }
                 long began = System.nanoTime();
                 CapAlert alert = CapXmlReader.read(xml).get(0).alert();
                 List<FieldError> refused = CapValidator.validate(alert);

@@ -1,6 +1,7 @@
 package dev.airalert.region;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airalert.cap.CapAlert;
@@ -34,5 +35,16 @@ class ShapeWarmUpTest {
         }
         assertEquals(gazetteer.all().stream().filter(r -> r.kind() == RegionKind.HROMADA && r.boundary() != null).count(),
                 polygons, "a polygon for each hromada");
+    }
+
+    /** The warm-up gives way once a publisher's alert has been resolved; its own alerts do not count. */
+    @Test
+    void aPublishersAlertEndsTheWarmUp() {
+        Gazetteer gazetteer = new Gazetteer(List.of());
+        CapAlert alert = CapXmlReader.read(ShapeWarmUp.alerts(gazetteer.data()).get(0)).get(0).alert();
+        new RegionResolver(gazetteer, true).resolve(alert);
+        assertFalse(gazetteer.atWork());
+        new RegionResolver(gazetteer).resolve(alert);
+        assertTrue(gazetteer.atWork());
     }
 }
