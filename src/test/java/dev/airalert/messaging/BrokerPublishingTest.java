@@ -5,14 +5,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
 import dev.airalert.TestAlerts;
+import dev.airalert.messaging.RabbitQueues.Delivered;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.Vertx;
@@ -36,9 +34,6 @@ class BrokerPublishingTest {
     @Inject
     Vertx vertx;
 
-    record Delivered(String routingKey, AMQP.BasicProperties properties, JsonPath body) {
-    }
-
     @Test
     void aConsumerBoundToKyivGetsKyivAlertsNotLvivOnesThenTheirUpdateAndCancel() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
@@ -46,16 +41,7 @@ class BrokerPublishingTest {
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
             channel.exchangeDeclare(RabbitPublisher.EXCHANGE, BuiltinExchangeType.TOPIC, true, false,
                     Map.of("alternate-exchange", RabbitPublisher.UNROUTED));
-            String queue = channel.queueDeclare().getQueue();
-            channel.queueBind(queue, RabbitPublisher.EXCHANGE, "alert.UA.UA-30.#");
-            List<Delivered> got = new CopyOnWriteArrayList<>();
-            channel.basicConsume(queue, true, new DefaultConsumer(channel) {
-                @Override
-                public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                    got.add(new Delivered(envelope.getRoutingKey(), properties,
-                            JsonPath.from(new String(body, StandardCharsets.UTF_8))));
-                }
-            });
+            List<Delivered> got = RabbitQueues.consume(channel, RabbitPublisher.EXCHANGE, "alert.UA.UA-30.#");
 
             String lviv = TestAlerts.uniqueSender();
             publish(TestAlerts.kyivAirRaid(lviv, TestAlerts.uniqueId()).replace("UA-30", "UA-46")).then().statusCode(201);

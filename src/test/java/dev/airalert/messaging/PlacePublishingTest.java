@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
 import dev.airalert.TestAlerts;
+import dev.airalert.messaging.RabbitQueues.Delivered;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.Vertx;
@@ -48,9 +46,6 @@ class PlacePublishingTest {
     @Inject
     Vertx vertx;
 
-    record Delivered(String routingKey, AMQP.BasicProperties properties, JsonPath body) {
-    }
-
     @Test
     void oneBindingForAHromadaBringsItsOblastsRaionsAndOwnAlertsNotItsNeighboursAndOldBindingsStillWork()
             throws Exception {
@@ -58,10 +53,10 @@ class PlacePublishingTest {
             channel.exchangeDeclare(RabbitPublisher.EXCHANGE, BuiltinExchangeType.TOPIC, true, false,
                     Map.of("alternate-exchange", RabbitPublisher.UNROUTED));
             channel.exchangeDeclare(RabbitPublisher.PLACES, BuiltinExchangeType.TOPIC, true);
-            List<Delivered> hromada = consume(channel, RabbitPublisher.PLACES,
+            List<Delivered> hromada = RabbitQueues.consume(channel, RabbitPublisher.PLACES,
                     "place.UA.UA-46." + LVIV_RAION + "." + LVIV_CITY + ".*");
-            List<Delivered> oblast = consume(channel, RabbitPublisher.EXCHANGE, "alert.UA.UA-46.#");
-            List<Delivered> nextDoor = consume(channel, RabbitPublisher.PLACES,
+            List<Delivered> oblast = RabbitQueues.consume(channel, RabbitPublisher.EXCHANGE, "alert.UA.UA-46.#");
+            List<Delivered> nextDoor = RabbitQueues.consume(channel, RabbitPublisher.PLACES,
                     "place.UA.UA-46." + LVIV_RAION + "." + NEIGHBOUR + ".*");
 
             String sender = TestAlerts.uniqueSender();
@@ -159,20 +154,6 @@ class PlacePublishingTest {
     private static List<String> live(List<Heard> heard, String topic) {
         return heard.stream().filter(h -> h.topic().equals(topic) && !h.retained())
                 .map(h -> h.body().getString("state")).toList();
-    }
-
-    private static List<Delivered> consume(Channel channel, String exchange, String bindingKey) throws Exception {
-        String queue = channel.queueDeclare().getQueue();
-        channel.queueBind(queue, exchange, bindingKey);
-        List<Delivered> got = new CopyOnWriteArrayList<>();
-        channel.basicConsume(queue, true, new DefaultConsumer(channel) {
-            @Override
-            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                got.add(new Delivered(envelope.getRoutingKey(), properties,
-                        JsonPath.from(new String(body, StandardCharsets.UTF_8))));
-            }
-        });
-        return got;
     }
 
     /** An air raid alert, active for two hours, on the region with this KATOTTG code. */
