@@ -41,7 +41,7 @@ class RegionMapTest {
         assertEquals(27, codes.size(), "Ukraine's 27 regions: " + codes);
         assertTrue(codes.indexOf("UA-30") > codes.indexOf("UA-32"), "Kyiv is drawn over Kyiv Oblast");
         assertTrue(svg.contains("data-code=\"UA-30\" data-kind=\"city\" data-parent=\"UA\" data-name"), "kind and parent");
-        assertTrue(svg.contains("data-code=\"UA-46\" data-kind=\"oblast\" data-parent=\"UA\" data-name-de=\"Oblast Lemberg\"")
+        assertTrue(svg.contains("data-code=\"UA-46\" data-kind=\"oblast\" data-parent=\"UA\" data-name-de=\"Oblast Lwiw\"")
                 && Pattern.compile("id=\"region-UA-46\"[^>]* data-detail=\"true\"").matcher(svg).find(),
                 "an oblast has regions inside to show, Kyiv none");
         assertTrue(svg.contains("data-name-en=\"Kyiv\"") && svg.contains("data-name-uk=\"Київ\""),
