@@ -6,7 +6,6 @@ import dev.airalert.filter.AlertFilter;
 import dev.airalert.filter.FilterParser;
 import dev.airalert.region.LatLon;
 import dev.airalert.web.FieldError;
-import dev.airalert.web.ProblemException;
 import dev.airalert.web.QueryParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -57,10 +56,7 @@ class AlertQueryParser {
         Set<String> msgTypes = v.listOf("msgType", CapEnums.MSG_TYPE);
         String sender = v.single("sender");
         String cursor = v.single("cursor");
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("/problems/invalid-parameter",
-                    "The query has " + errors.size() + " invalid parameter(s).", errors);
-        }
+        QueryParameters.requireValid(errors);
         return new AlertQuery(filter.regions(), point, filter.events(), filter.minSeverityRank(), urgencies,
                 certainties, statuses.isEmpty() ? Set.of("Actual") : statuses, msgTypes, sender,
                 active, since, until, filter.languages(), limit, cursor == null ? null : Cursor.decode(cursor));
@@ -95,15 +91,7 @@ class AlertQueryParser {
         }
 
         Boolean bool(String name) {
-            String value = single(name);
-            if (value == null) {
-                return null;
-            }
-            if (!value.equals("true") && !value.equals("false")) {
-                errors.add(new FieldError(name, "must be true or false"));
-                return null;
-            }
-            return Boolean.valueOf(value);
+            return QueryParameters.bool(params, name, errors);
         }
 
         /** A date-time with offset; both the CAP form and ISO 8601 with Z are fine here. */

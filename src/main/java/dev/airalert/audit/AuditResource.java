@@ -3,7 +3,6 @@ package dev.airalert.audit;
 import dev.airalert.security.Roles;
 import dev.airalert.web.FieldError;
 import dev.airalert.web.KeysetCursor;
-import dev.airalert.web.ProblemException;
 import dev.airalert.web.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -88,10 +87,7 @@ public class AuditResource {
         if (outcome != null && !outcome.equals("accepted") && !outcome.equals("refused")) {
             errors.add(new FieldError("outcome", "must be accepted or refused"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("/problems/invalid-parameter",
-                    "The query has " + errors.size() + " invalid parameter(s).", errors);
-        }
+        QueryParameters.requireValid(errors);
         String cursor = one.apply("cursor");
         return new AuditQuery(one.apply("action"), outcome, one.apply("key"), one.apply("sender"), alert, since,
                 until, limit, cursor == null ? null : KeysetCursor.decode(cursor));

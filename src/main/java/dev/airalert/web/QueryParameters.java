@@ -44,6 +44,27 @@ public final class QueryParameters {
         return value;
     }
 
+    /** {@code true} or {@code false} given at most once; null when absent or not one of them (an error says which). */
+    public static Boolean bool(MultivaluedMap<String, String> params, String name, List<FieldError> errors) {
+        String value = single(params, name, errors);
+        if (value == null) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            errors.add(new FieldError(name, "must be true or false"));
+            return null;
+        }
+        return Boolean.valueOf(value);
+    }
+
+    /** Throws a 400 problem naming every invalid parameter, when there is one. */
+    public static void requireValid(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("/problems/invalid-parameter",
+                    "The query has " + errors.size() + " invalid parameter(s).", errors);
+        }
+    }
+
     /** A parameter that may be repeated, each value whole (free text may hold commas), trimmed. */
     public static List<String> repeated(MultivaluedMap<String, String> params, String name, List<FieldError> errors) {
         return nonEmpty(params.getOrDefault(name, List.of()).stream().map(String::trim).toList(), name, errors);

@@ -43,7 +43,7 @@ export async function showRegion(code, focus) {
   }
   try {
     const [detail, history] = await Promise.all([
-      getJson(`/api/v1/regions/${encodeURIComponent(code)}`),
+      getJson(`/api/v1/regions/${encodeURIComponent(code)}?boundary=false`),
       getJson(`/api/v1/alerts?region=${encodeURIComponent(code)}&limit=10`),
     ]);
     if (mine !== ticket) {

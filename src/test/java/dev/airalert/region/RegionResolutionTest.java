@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -153,6 +154,12 @@ class RegionResolutionTest {
                 .body("activeAlerts.id", hasItem(id));
         given().get("/api/v1/regions/UA").then().statusCode(200)
                 .body("children", hasItem("UA-61")).body("activeAlerts.id", hasItem(id));
+        // The live map's panel reads the alerts only: without the oblast's thousands of boundary points.
+        given().get("/api/v1/regions/UA-61?boundary=false").then().statusCode(200)
+                .body("code", equalTo("UA-61")).body("$", not(hasKey("boundary"))).body("activeAlerts.id", hasItem(id));
+        given().get("/api/v1/regions/UA-61?boundary=no").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("boundary"))
+                .body("errors[0].message", equalTo("must be true or false"));
         given().get("/api/v1/regions/XX-99").then().statusCode(404);
         given().queryParam("colour", "red").get("/api/v1/regions").then().statusCode(400);
     }
