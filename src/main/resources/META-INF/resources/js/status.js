@@ -4,8 +4,6 @@
 import {getJson} from './api.js';
 import {markFresh, markStale} from './freshness.js';
 
-const DETAIL_LEVELS = ['raion', 'hromada'];
-
 let states = {};           // region code -> {state, events}
 let statesLoaded = false;
 let within = null;         // {code, codes, states, loaded}: the oblast shown in detail
@@ -37,14 +35,12 @@ export function showWithin(code, codes) {
 }
 
 /**
- * The states inside an oblast: a raion's and a hromada's level each; a service that does not
- * know the parameters (400) gives them all at once instead.
+ * The states inside an oblast, its raions' and hromadas' in one read (`within` alone gives
+ * both levels); a service that does not know the parameter (400) gives them all instead.
  */
 async function readWithin(code) {
   try {
-    const parts = await Promise.all(DETAIL_LEVELS.map((level) =>
-      getJson(`/api/v1/status?within=${encodeURIComponent(code)}&level=${level}`)));
-    return Object.assign({}, ...parts.map((part) => part.regions));
+    return (await getJson(`/api/v1/status?within=${encodeURIComponent(code)}`)).regions;
   } catch (e) {
     if (e.status !== 400) {
       throw e;
