@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/v1/status}: the state of a selection of regions in one small response, by
@@ -61,6 +65,11 @@ public class StatusResource {
     @Parameter(name = StatusParameters.FORMAT, in = ParameterIn.QUERY,
             description = "json (default) or compact: text, one character per region (A active, P partial,"
                     + " N none) in the order of GET /api/v1/status/order")
+    @APIResponse(responseCode = "200", description = "The regions' states, or the compact string", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Status.class)),
+        @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
+                example = "NNAPN"))})
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     public Response get(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
             throws JsonProcessingException {
         StatusParameters.Request request = parameters.states(uri.getQueryParameters());
@@ -86,6 +95,9 @@ public class StatusResource {
             description = "oblast, raion, hromada; comma-separated for several")
     @Parameter(name = StatusParameters.WITHIN, in = ParameterIn.QUERY,
             description = "Only the regions inside this one (code or name), by default its raions and hromadas")
+    @APIResponse(responseCode = "200", description = "The codes in the compact string's order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     public Response order(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
             throws JsonProcessingException {
         List<String> codes = order.codes(parameters.order(uri.getQueryParameters()));

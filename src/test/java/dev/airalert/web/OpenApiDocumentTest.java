@@ -69,7 +69,14 @@ class OpenApiDocumentTest {
                 .body("paths.'/api/v1/alerts/{id}/prepared-cancel/send'.post.responses.keySet()",
                         hasItems("200", "201", "409"))
                 .body("paths.'/api/v1/subscriptions'.post.responses", not(hasKey("200")))
-                .body("paths.'/api/v1/subscriptions/{id}'.delete.responses.keySet()", hasItems("204"));
+                .body("paths.'/api/v1/subscriptions/{id}'.delete.responses.keySet()", hasItems("204"))
+                // The status in both forms, and the order of the compact one, with what they hold.
+                .body("paths.'/api/v1/status'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        equalTo("#/components/schemas/Status"))
+                .body("paths.'/api/v1/status'.get.responses.'200'.content.'text/plain'.schema.type", equalTo("string"))
+                .body("components.schemas.Status.properties.keySet()", hasItems("regions"))
+                .body("paths.'/api/v1/status/order'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        equalTo("#/components/schemas/Order"));
     }
 
     @Test
