@@ -16,6 +16,8 @@ public final class CapGeometry {
     /** Plain decimals only: the number parser would also take "NaN", "1e3" or "0x1p3". */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final String TOO_INTRICATE = "is too intricate to check: its segments lie over one another's"
+            + " extent thousands of times; send the outline of the area with fewer, simpler points";
     /** 10^0 to 10^22: the powers of ten a double holds exactly. */
     private static final double[] POWERS_OF_TEN = new double[23];
     /** A circle this wide already covers the globe; a larger number only overflows the maths. */
@@ -50,7 +52,11 @@ public final class CapGeometry {
         if (!ring[0].equals2D(ring[ring.length - 1])) {
             return "must be closed: the last point must repeat the first";
         }
-        if (PolygonCrossings.count(ring, PolygonCrossings.REPAIRABLE) > PolygonCrossings.REPAIRABLE) {
+        int crossings = PolygonCrossings.count(ring, PolygonCrossings.REPAIRABLE);
+        if (crossings == PolygonCrossings.TOO_INTRICATE) {
+            return TOO_INTRICATE;
+        }
+        if (crossings > PolygonCrossings.REPAIRABLE) {
             return "crosses itself more than " + PolygonCrossings.REPAIRABLE
                     + " times, so it encloses no area that could be told; send the outline of the area";
         }
@@ -74,7 +80,11 @@ public final class CapGeometry {
     static String crossingsProblem(List<String> polygons) {
         // Each has passed polygonProblem, so every one parses.
         List<Coordinate[]> rings = polygons.stream().map(CapGeometry::ring).toList();
-        return PolygonCrossings.count(rings, PolygonCrossings.BETWEEN_SHAPES) > PolygonCrossings.BETWEEN_SHAPES
+        int crossings = PolygonCrossings.count(rings, PolygonCrossings.BETWEEN_SHAPES);
+        if (crossings == PolygonCrossings.TOO_INTRICATE) {
+            return TOO_INTRICATE;
+        }
+        return crossings > PolygonCrossings.BETWEEN_SHAPES
                 ? "the polygons of this area cross each other more than " + PolygonCrossings.BETWEEN_SHAPES
                         + " times; send one outline of the area" : null;
     }
@@ -94,7 +104,7 @@ public final class CapGeometry {
         List<Coordinate> points = new ArrayList<>(Math.max(4, end / 16));
         double[] latLon = new double[2];
         int at = skipSpaces(polygon, 0, end);
-        if (at == end) {
+        if (at == end || polygon.isBlank()) {
             return new Read(null, "must not be empty");
         }
         while (at < end) {

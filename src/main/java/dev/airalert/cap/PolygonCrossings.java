@@ -27,7 +27,9 @@ import org.locationtech.jts.noding.SegmentString;
  * is checked and when it is resolved. A sweep in one direction compares every pair of an
  * outline drawn so that all its segments overlap from west to east (a comb of 5,000 teeth:
  * 12.5 million pairs); past {@link #PAIRS_PER_SEGMENT} pairs a segment it hands the count to
- * the noder, which prunes in both directions.
+ * the noder, which prunes by both coordinates and has the same budget: an outline that exhausts
+ * both is {@link #TOO_INTRICATE} and refused at ingest. Outlines of real places compare about
+ * five pairs a segment.
  */
 public final class PolygonCrossings {
 
@@ -45,18 +47,28 @@ public final class PolygonCrossings {
     static final int PAIRS_PER_SEGMENT = 64;
     /** What {@link #sweep} returns when it has left the count to the noder. */
     static final int GAVE_UP = -1;
+    /**
+     * What {@link #count} answers for an outline whose segments lie over each other's extent so
+     * often that counting its crossings would cost more than the outline could be worth. It is
+     * more than any limit: callers that compare the count with one treat it as too many.
+     */
+    public static final int TOO_INTRICATE = Integer.MAX_VALUE;
 
     private PolygonCrossings() {
     }
 
-    /** The number of crossings of the closed ring, or {@code atMost + 1} once there are more than {@code atMost}. */
+    /**
+     * The number of crossings of the closed ring, or {@code atMost + 1} once there are more than
+     * {@code atMost}, or {@link #TOO_INTRICATE}.
+     */
     public static int count(Coordinate[] ring, int atMost) {
         return count(List.<Coordinate[]>of(ring), atMost);
     }
 
     /**
      * The crossings of several closed rings, each with itself and with the others (what a union
-     * of an area's polygons must work through), or {@code atMost + 1} once there are more.
+     * of an area's polygons must work through), or {@code atMost + 1} once there are more, or
+     * {@link #TOO_INTRICATE}.
      * Segments of one ring that follow each other share their end point, which is no crossing;
      * nor is a point repeated in a row.
      */
@@ -66,19 +78,24 @@ public final class PolygonCrossings {
     }
 
     /**
-     * The same count by JTS's monotone-chain noder, whose index prunes in both directions: what
-     * an outline drawn to defeat the sweep (segments that all overlap from west to east, a
-     * zigzag) is counted with, in about n log n instead of n squared.
+     * The same count by JTS's monotone-chain noder, whose index prunes by both coordinates:
+     * what an outline drawn to defeat the sweep (segments that all overlap from west to east)
+     * is counted with. An outline can defeat the noder too (parallel diagonals: every chain's box
+     * over every other's, 0.6 s for 5,000 points), so it also stops after
+     * {@link #PAIRS_PER_SEGMENT} compared pairs a segment, answering {@link #TOO_INTRICATE}.
      */
     static int noded(List<Coordinate[]> drawn, int atMost) {
         List<Coordinate[]> rings = drawn.stream().map(CoordinateArrays::removeRepeatedPoints).toList();
+        long segments = rings.stream().mapToLong(r -> Math.max(r.length - 1, 0)).sum();
+        long[] budget = {PAIRS_PER_SEGMENT * segments + PAIRS_PER_SEGMENT};
         int[] found = {0};
         LineIntersector intersector = new RobustLineIntersector();
         MCIndexNoder noder = new MCIndexNoder(new SegmentIntersector() {
             @Override
             public void processIntersections(SegmentString a, int i, SegmentString b, int j) {
-                int segments = a.size() - 1;
-                if (a == b && (i == j || Math.abs(i - j) == 1 || Math.abs(i - j) == segments - 1)) {
+                budget[0]--;
+                int segmentsOfA = a.size() - 1;
+                if (a == b && (i == j || Math.abs(i - j) == 1 || Math.abs(i - j) == segmentsOfA - 1)) {
                     return; // neighbours share their end point
                 }
                 intersector.computeIntersection(a.getCoordinate(i), a.getCoordinate(i + 1), b.getCoordinate(j),
@@ -90,11 +107,11 @@ public final class PolygonCrossings {
 
             @Override
             public boolean isDone() {
-                return found[0] > atMost;
+                return found[0] > atMost || budget[0] < 0;
             }
         });
         noder.computeNodes(rings.stream().<SegmentString>map(r -> new BasicSegmentString(r, null)).toList());
-        return found[0];
+        return budget[0] < 0 && found[0] <= atMost ? TOO_INTRICATE : found[0];
     }
 
     /**

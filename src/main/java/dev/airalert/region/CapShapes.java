@@ -42,15 +42,18 @@ public final class CapShapes {
     static Geometry polygon(String text, GeometryFactory factory) {
         Coordinate[] ring = CapGeometry.ring(text);
         Geometry polygon = factory.createPolygon(ring);
-        // Nearly every outline is simple, which is cheap to tell; JTS's full check decides the rest.
-        if (PolygonCrossings.isSimple(ring) || polygon.isValid()) {
+        // Nearly every outline is simple, which is cheap to tell.
+        if (PolygonCrossings.isSimple(ring)) {
             return polygon;
         }
         // A publisher's polygon may cross itself a few times: repaired into the area it encloses.
-        // Ingest refuses more crossings than that; an alert stored before the rule gets its hull,
-        // so repairing never costs more than a bounded amount.
-        return PolygonCrossings.count(ring, PolygonCrossings.REPAIRABLE) <= PolygonCrossings.REPAIRABLE
-                ? GeometryFixer.fix(polygon) : polygon.convexHull();
+        // Ingest refuses more crossings than that, and outlines too intricate to count; an alert
+        // stored before those rules gets its hull, so JTS's checks and repair (whose cost grows
+        // with the crossings) never cost more than a bounded amount.
+        if (PolygonCrossings.count(ring, PolygonCrossings.REPAIRABLE) > PolygonCrossings.REPAIRABLE) {
+            return polygon.convexHull();
+        }
+        return polygon.isValid() ? polygon : GeometryFixer.fix(polygon);
     }
 
     static Geometry circle(String text, GeometryFactory factory) {
