@@ -6,6 +6,7 @@ import dev.airalert.cap.CapXmlReader;
 import dev.airalert.web.FieldError;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +43,15 @@ final class ShapeWarmUp {
     }
 
     static void run(Gazetteer gazetteer, GazetteerData data) {
+        try {
+            warm(gazetteer, data);
+        } catch (RuntimeException e) {
+            // Only the first alerts are slower without it: the service runs on.
+            LOG.warnf(e, "Warm-up of the shapes failed; the first alerts with polygons may take longer");
+        }
+    }
+
+    private static void warm(Gazetteer gazetteer, GazetteerData data) {
         long start = System.nanoTime();
         List<byte[]> alerts = alerts(data);
         RegionResolver resolver = new RegionResolver(gazetteer, true);
@@ -135,11 +145,20 @@ final class ShapeWarmUp {
         return alerts;
     }
 
+    /** Five decimals, about a metre, as publishers write them: plain digits, never an exponent. */
+    private static String decimal(double degrees) {
+        return BigDecimal.valueOf(Math.round(degrees * 1e5), 5).toPlainString();
+    }
+
+    private static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     private static String alert(String oblast, List<Region> hromadas) {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
-                  <identifier>warm-up-""").append(oblast).append("""
+                  <identifier>warm-up-""").append(escaped(oblast)).append("""
                 </identifier>
                   <sender>warm-up@airalert.invalid</sender>
                   <sent>2025-01-01T06:00:00+02:00</sent>
@@ -159,14 +178,12 @@ final class ShapeWarmUp {
             // The outline's points, every so many of them: about as many as publishers send.
             Coordinate[] ring = ((Polygon) hromada.boundary().getGeometryN(0)).getExteriorRing().getCoordinates();
             int step = Math.max(1, ring.length / POINTS);
-            xml.append("    <area><areaDesc>").append(hromada.code()).append("</areaDesc><polygon>");
+            // The code as the area's description, escaped: an operator's region file may hold any text.
+            xml.append("    <area><areaDesc>").append(escaped(hromada.code())).append("</areaDesc><polygon>");
             for (int i = 0; i < ring.length - 1; i += step) {
-                // Five decimals, about a metre, as publishers write them.
-                xml.append(Math.round(ring[i].y * 1e5) / 1e5).append(',').append(Math.round(ring[i].x * 1e5) / 1e5)
-                        .append(' ');
+                xml.append(decimal(ring[i].y)).append(',').append(decimal(ring[i].x)).append(' ');
             }
-            xml.append(Math.round(ring[0].y * 1e5) / 1e5).append(',').append(Math.round(ring[0].x * 1e5) / 1e5)
-                    .append("</polygon></area>\n");
+            xml.append(decimal(ring[0].y)).append(',').append(decimal(ring[0].x)).append("</polygon></area>\n");
         }
         return xml.append("  </info>\n</alert>\n").toString();
     }

@@ -43,7 +43,7 @@ export async function showRegion(code, focus) {
   }
   try {
     const [detail, history] = await Promise.all([
-      getJson(`/api/v1/regions/${encodeURIComponent(code)}?boundary=false`),
+      regionWithoutBoundary(code),
       getJson(`/api/v1/alerts?region=${encodeURIComponent(code)}&limit=10`),
     ]);
     if (mine !== ticket) {
@@ -53,6 +53,22 @@ export async function showRegion(code, focus) {
     renderLists();
   } catch (e) {
     $('region-state').textContent = t('loadFailed') + e.message;
+  }
+}
+
+/**
+ * The region without its boundary (thousands of points the panel does not draw); an instance
+ * of a release before the parameter refuses it (400) and is asked for the whole region.
+ */
+async function regionWithoutBoundary(code) {
+  const url = `/api/v1/regions/${encodeURIComponent(code)}`;
+  try {
+    return await getJson(`${url}?boundary=false`);
+  } catch (e) {
+    if (e.status !== 400) {
+      throw e;
+    }
+    return getJson(url);
   }
 }
 
