@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * city alert active. Run by bench/live-map-weight.sh, which packages the service, prepares
  * the database and compiles the benchmarks with bench/BenchApp.java:
  *
- *   java -cp "target/bench:target/quarkus-app/lib/main/*" MapPageBench <jdbc-url> <runs>
+ *   java -cp "target/bench:target/quarkus-app/lib/main/*:$(cat target/bench/test-libs.txt)" MapPageBench <jdbc-url> <runs>
  */
 public final class MapPageBench {
 

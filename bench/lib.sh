@@ -13,7 +13,10 @@ BENCH_PSQL=(psql -h "$BENCH_PGHOST" -p "$BENCH_PGPORT" -U "${PGUSER:-postgres}" 
 # The Java programs are compiled together (Java 17 runs a single source file, not one that uses
 # another) against the service's own libraries, which they use for HTTP, RabbitMQ and JDBC.
 BENCH_CLASSES=target/bench
-BENCH_CLASSPATH="$BENCH_CLASSES:target/quarkus-app/lib/main/*"
+# Awaitility (and Hamcrest, which it uses) for the tests' headless Chromium driver that the map
+# benchmark shares; their paths are written by bench_compile.
+BENCH_TEST_LIBS=$BENCH_CLASSES/test-libs.txt
+BENCH_CLASSPATH="$BENCH_CLASSES:target/quarkus-app/lib/main/*:$(cat "$BENCH_TEST_LIBS" 2>/dev/null || true)"
 # The commit the benchmarks that compare two versions of the service take as their baseline:
 # BASELINE_REF, by default the release aa3b86d.
 BENCH_BASELINE_REF=${BASELINE_REF:-aa3b86d}
@@ -97,8 +100,12 @@ bench_stop_app() {
 # (which the region benchmark calls in-process), with the tests' headless Chromium driver.
 bench_compile() {
   mkdir -p "$BENCH_CLASSES"
+  ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$BENCH_CLASSES/test-classpath.txt"
+  tr ':' '\n' < "$BENCH_CLASSES/test-classpath.txt" | grep -E '/(awaitility|hamcrest)-[^/]*\.jar$' | paste -sd: - \
+    > "$BENCH_TEST_LIBS"
+  BENCH_CLASSPATH="$BENCH_CLASSES:target/quarkus-app/lib/main/*:$(cat "$BENCH_TEST_LIBS")"
   # Its notes (deprecations and the like) go to a file, and are shown only if it fails.
-  javac -d "$BENCH_CLASSES" -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*" bench/*.java \
+  javac -d "$BENCH_CLASSES" -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*:$(cat "$BENCH_TEST_LIBS")" bench/*.java \
     src/test/java/dev/airalert/web/HeadlessChromium.java 2> "$BENCH_CLASSES/javac.log" \
     || { cat "$BENCH_CLASSES/javac.log" >&2; return 1; }
 }

@@ -1,5 +1,7 @@
 package dev.airalert.web;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +20,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,14 +29,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real headless Chromium driven over the Chrome DevTools Protocol: the JDK's own HTTP and
  * WebSocket clients, so no driver binary or browser library has to match the browser's
  * version. Enough for end-to-end tests: open a page, evaluate JavaScript in it, take a
  * screenshot, read the errors and warnings its console showed, follow any other DevTools
- * event. The binary is {@code chromium} on the PATH, or {@code AIRALERT_TEST_CHROMIUM}. Plain
- * JDK only: the benchmarks in bench/ drive the same class.
+ * event. The binary is {@code chromium} on the PATH, or {@code AIRALERT_TEST_CHROMIUM}. The
+ * benchmarks in bench/ drive the same class (with Awaitility on their class path).
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -106,20 +110,17 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Chromium writes the port it chose to DevToolsActivePort in the profile. */
-    private static int debuggingPort(Path profile, Process process) throws Exception {
+    private static int debuggingPort(Path profile, Process process) {
         Path file = profile.resolve("DevToolsActivePort");
-        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < giveUp) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Chromium exited: " + Files.readString(profile.resolve("chromium.log")));
-            }
-            List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
-            if (!lines.isEmpty() && !lines.get(0).isBlank()) {
-                return Integer.parseInt(lines.get(0).trim());
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("Chromium opened no debugging port within 30 s");
+        return await("Chromium opens its debugging port").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("Chromium exited: "
+                                + Files.readString(profile.resolve("chromium.log")));
+                    }
+                    List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+                    return lines.isEmpty() || lines.get(0).isBlank() ? null : Integer.parseInt(lines.get(0).trim());
+                }, Objects::nonNull);
     }
 
     /** Opens the URL (again, if it is open) and waits until the new document has loaded. */
@@ -144,15 +145,14 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Polls a JavaScript condition every 20 ms until it is true; false when the time ran out. */
-    public boolean waitFor(String condition, Duration timeout) throws Exception {
-        long giveUp = System.nanoTime() + timeout.toNanos();
-        do {
-            if (evaluate("Boolean(" + condition + ")").asBoolean()) {
-                return true;
-            }
-            Thread.sleep(20);
-        } while (System.nanoTime() < giveUp);
-        return false;
+    public boolean waitFor(String condition, Duration timeout) {
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(() -> evaluate("Boolean(" + condition + ")").asBoolean());
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
     }
 
     /** What the page's Content-Security-Policy refused since it was opened: one line per violation. */
