@@ -13,8 +13,6 @@ import org.locationtech.jts.geom.Coordinate;
  */
 public final class CapGeometry {
 
-    /** Plain decimals only: the number parser would also take "NaN", "1e3" or "0x1p3". */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final String TOO_INTRICATE = "is too intricate to check: its segments lie over one another's"
             + " extent thousands of times; send the outline of the area with fewer, simpler points";
@@ -36,7 +34,7 @@ public final class CapGeometry {
 
     /** True for a plain decimal number as CAP (xs:decimal) writes it. */
     public static boolean isDecimal(String text) {
-        return text != null && DECIMAL.matcher(text).matches();
+        return text != null && decimal(text, 0, text.length(), new double[1], 0) == text.length();
     }
 
     /** What is wrong with a {@code <polygon>}, worded for the publisher, or null when it is fine. */
@@ -157,7 +155,9 @@ public final class CapGeometry {
     }
 
     /**
-     * Reads a plain decimal ({@link #DECIMAL}) from {@code at} into {@code into[slot]}; returns
+     * Reads a plain decimal (a sign or none, digits with a decimal point among or after them:
+     * what xs:decimal allows; not "NaN", "1e3" or "0x1p3", which the JDK's parser would take)
+     * from {@code at} into {@code into[slot]}; returns
      * where it ends, or -1 when there is none. Up to 15 significant digits and 22 decimals
      * (coordinates have 4 to 8) the value is the digits as a whole number divided by a power of
      * ten, both exact in a double, so the one rounding of the division gives what

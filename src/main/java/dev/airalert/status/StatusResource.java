@@ -31,6 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/v1/status")
 public class StatusResource {
 
+    /** The selection's parameters, as both the status and its order read them. */
+    private static final String LEVEL = "oblast, raion, hromada; comma-separated for several";
+    private static final String WITHIN = "Only the regions inside this one (code or name), by default its raions"
+            + " and hromadas";
+
     /** The response body: region code to state, in code order. */
     public record Status(Map<String, RegionState> regions) {
     }
@@ -58,10 +63,8 @@ public class StatusResource {
     @Operation(summary = "The state of regions now (none, active, partial), with the events and the reason",
             description = "By default the oblast level (countries, oblasts, cities with special status, Crimea,"
                     + " foreign regions). Send If-None-Match with the last ETag to get 304 when nothing changed.")
-    @Parameter(name = StatusParameters.LEVEL, in = ParameterIn.QUERY,
-            description = "oblast, raion, hromada; comma-separated for several")
-    @Parameter(name = StatusParameters.WITHIN, in = ParameterIn.QUERY,
-            description = "Only the regions inside this one (code or name), by default its raions and hromadas")
+    @Parameter(name = StatusParameters.LEVEL, in = ParameterIn.QUERY, description = LEVEL)
+    @Parameter(name = StatusParameters.WITHIN, in = ParameterIn.QUERY, description = WITHIN)
     @Parameter(name = StatusParameters.FORMAT, in = ParameterIn.QUERY,
             description = "json (default) or compact: text, one character per region (A active, P partial,"
                     + " N none) in the order of GET /api/v1/status/order")
@@ -91,10 +94,8 @@ public class StatusResource {
     @Operation(summary = "The codes of a selection in the order the compact status lists them",
             description = "Sorted by code: ISO 3166 codes at the oblast level, KATOTTG codes below it. Changes only"
                     + " with the gazetteer; a device fetches it once and revalidates with If-None-Match.")
-    @Parameter(name = StatusParameters.LEVEL, in = ParameterIn.QUERY,
-            description = "oblast, raion, hromada; comma-separated for several")
-    @Parameter(name = StatusParameters.WITHIN, in = ParameterIn.QUERY,
-            description = "Only the regions inside this one (code or name), by default its raions and hromadas")
+    @Parameter(name = StatusParameters.LEVEL, in = ParameterIn.QUERY, description = LEVEL)
+    @Parameter(name = StatusParameters.WITHIN, in = ParameterIn.QUERY, description = WITHIN)
     @APIResponse(responseCode = "200", description = "The codes in the compact string's order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
