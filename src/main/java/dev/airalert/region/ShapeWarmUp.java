@@ -1,5 +1,6 @@
 package dev.airalert.region;
 
+import dev.airalert.StartupHeap;
 import dev.airalert.cap.CapAlert;
 import dev.airalert.cap.CapValidator;
 import dev.airalert.cap.CapXmlReader;
@@ -26,6 +27,10 @@ import org.locationtech.jts.geom.Polygon;
  * case it has not seen comes (a larger polygon, areas that together cover a raion); with it,
  * the first took 3.0 to 3.7 ms. Nothing is stored and nothing leaves the process; the results
  * are dropped.
+ *
+ * <p>It runs on one thread without rest (about 2 s on two cores; the other core serves) and
+ * stops as soon as a publisher's alert has been resolved. Its garbage makes G1 grow the heap;
+ * when it is done, {@link StartupHeap#trim()} gives that back.
  */
 final class ShapeWarmUp {
 
@@ -64,7 +69,6 @@ final class ShapeWarmUp {
                     LOG.debugf("Warm-up of the shapes stopped after %d polygons: alerts are coming", polygons);
                     return;
                 }
-                long began = System.nanoTime();
                 CapAlert alert = CapXmlReader.read(xml).get(0).alert();
                 List<FieldError> refused = CapValidator.validate(alert);
                 if (!refused.isEmpty()) {
@@ -74,7 +78,6 @@ final class ShapeWarmUp {
                 }
                 regions += resolver.resolve(alert).partialByRegion().size();
                 polygons += alert.info().get(0).area().size();
-                pause(System.nanoTime() - began);
             }
         }
         // And the point lookups (a subscription's or a history query's point): each hromada's centre.
@@ -84,22 +87,13 @@ final class ShapeWarmUp {
             }
         }
         long ran = System.nanoTime();
+        if (!gazetteer.atWork()) {
+            // The start's work is done: what the collector grew the heap to for it goes back.
+            StartupHeap.trim();
+        }
         awaitCompiled();
         LOG.debugf("Shapes warmed in %.0f ms (%d polygons, %d regions covered), then compiled in %.0f ms",
                 (ran - start) / 1e6, polygons, regions, (System.nanoTime() - ran) / 1e6);
-    }
-
-    /**
-     * Rests twice as long as the last alert took: the warm-up takes a third of a core, leaves
-     * the rest to the service, and makes its garbage slowly enough that the collector grows the
-     * heap less for it (resident memory 5 s after ready: 455-480 MB, 515-525 MB flat out).
-     */
-    private static void pause(long workedNanos) {
-        try {
-            Thread.sleep(Math.max(1, 2 * workedNanos / 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
