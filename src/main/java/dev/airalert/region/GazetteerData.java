@@ -6,6 +6,7 @@ import dev.airalert.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
@@ -100,6 +103,8 @@ final class GazetteerData {
     /** The built-in regions, then those of {@code files} in order. */
     GazetteerData(List<Path> files, Optional<Path> locationIds, GeometryFactory geometry) {
         this.geometry = geometry;
+        long started = System.nanoTime();
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         try {
             Map<String, Region> loaded = new LinkedHashMap<>();
             // The built-in boundaries are valid as shipped (BuiltInBoundariesTest checks every one):
@@ -138,8 +143,20 @@ final class GazetteerData {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the gazetteer", e);
         }
+        // Asked for before the service reports ready (the alerts in force are checked against it):
+        // worked out on a thread of its own while this one builds the indexes, which it does not read.
+        Thread hashing = new Thread(() -> {
+            try {
+                version.complete(versionOf(byCode.values()));
+            } catch (RuntimeException | Error e) {
+                version.completeExceptionally(e);
+            }
+        }, "airalert-regions-version");
+        hashing.setDaemon(true);
+        hashing.start();
         index();
-        LOG.infof("Gazetteer: %d regions", byCode.size());
+        LOG.infof("Gazetteer: %d regions, loaded in %.0f ms (%.0f ms of CPU)", byCode.size(),
+                (System.nanoTime() - started) / 1e6, (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e6);
     }
 
     private List<Region> builtIn(String name) throws IOException {
@@ -531,34 +548,37 @@ final class GazetteerData {
      * that a release with new rules resolves the alerts in force again.
      */
     private static final String RULES = "raions-and-hromadas-1";
-    private volatile String version;
+    private final CompletableFuture<String> version = new CompletableFuture<>();
 
-    /** See {@link Gazetteer#version()}; computed once, when first asked. */
+    /** See {@link Gazetteer#version()}; worked out while the data is indexed. */
     String version() {
-        String known = version;
-        if (known == null) {
-            StringBuilder text = new StringBuilder();
-            field(text, RULES);
-            byCode.values().stream().sorted(Comparator.comparing(Region::code)).forEach(region -> {
-                field(text, region.code());
-                field(text, region.kind().code());
-                field(text, region.parent());
-                field(text, region.katottg());
-                region.otherCodes().forEach(c -> field(text, c));
-                new TreeMap<>(region.names()).forEach((language, name) -> {
-                    field(text, language);
-                    field(text, name);
-                });
-                field(text, String.valueOf(region.aliases().size()));
-                region.aliases().stream().sorted().forEach(alias -> field(text, alias));
-                new TreeMap<>(region.locationIds()).forEach((scheme, id) -> field(text, scheme + "=" + id));
-                field(text, region.boundary() == null ? null
-                        : region.boundary().getNumPoints() + " " + region.boundary().getEnvelopeInternal());
-            });
-            known = Sha256.hex(text.toString());
-            version = known;
+        try {
+            return version.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("The region data's version could not be worked out", e.getCause());
         }
-        return known;
+    }
+
+    private static String versionOf(Collection<Region> regions) {
+        StringBuilder text = new StringBuilder();
+        field(text, RULES);
+        regions.stream().sorted(Comparator.comparing(Region::code)).forEach(region -> {
+            field(text, region.code());
+            field(text, region.kind().code());
+            field(text, region.parent());
+            field(text, region.katottg());
+            region.otherCodes().forEach(c -> field(text, c));
+            new TreeMap<>(region.names()).forEach((language, name) -> {
+                field(text, language);
+                field(text, name);
+            });
+            field(text, String.valueOf(region.aliases().size()));
+            region.aliases().stream().sorted().forEach(alias -> field(text, alias));
+            new TreeMap<>(region.locationIds()).forEach((scheme, id) -> field(text, scheme + "=" + id));
+            field(text, region.boundary() == null ? null
+                    : region.boundary().getNumPoints() + " " + region.boundary().getEnvelopeInternal());
+        });
+        return Sha256.hex(text.toString());
     }
 
     /** Length-prefixed, so no two different region lists read as the same text. */
