@@ -16,8 +16,10 @@ import org.jboss.logging.Logger;
  * {@code MinHeapFreeRatio} free instead of {@code MaxHeapFreeRatio}, shrinks it to about
  * 1.7 times what is live; traffic grows it again as G1 sees fit.
  *
- * <p>An operator who sizes the heap (-Xms, MinHeapFreeRatio, MaxHeapFreeRatio), runs another
- * collector or makes System.gc() concurrent or a no-op has decided: then nothing is done.
+ * <p>An operator who sizes the heap (-Xms, InitialRAMPercentage, MinHeapFreeRatio,
+ * MaxHeapFreeRatio), runs another collector or makes System.gc() concurrent or a no-op
+ * (-XX:+DisableExplicitGC, the switch to keep the heap as G1 grew it) has decided: then nothing
+ * is done.
  */
 public final class StartupHeap {
 
@@ -32,8 +34,9 @@ public final class StartupHeap {
     public static void trim() {
         try {
             trim(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class));
-        } catch (RuntimeException e) {
-            // Only memory is at stake: the service runs on with the heap as it is.
+        } catch (RuntimeException | LinkageError e) {
+            // Only memory is at stake (a runtime without jdk.management has no such bean): the
+            // service runs on with the heap as it is.
             LOG.warnf(e, "Could not trim the heap after the start");
         }
     }
