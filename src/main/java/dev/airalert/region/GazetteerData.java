@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ final class GazetteerData {
     GazetteerData(List<Path> files, Optional<Path> locationIds, GeometryFactory geometry) {
         this.geometry = geometry;
         long started = System.nanoTime();
-        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long cpu = cpuNanos();
         try {
             Map<String, Region> loaded = new LinkedHashMap<>();
             // The built-in boundaries are valid as shipped (BuiltInBoundariesTest checks every one):
@@ -144,7 +145,14 @@ final class GazetteerData {
             throw new UncheckedIOException("Cannot read the gazetteer", e);
         }
         // Asked for before the service reports ready (the alerts in force are checked against it):
-        // worked out on a thread of its own while this one builds the indexes, which it does not read.
+        // worked out on a thread of its own while this one builds the indexes. Both read the
+        // boundaries' envelopes, which JTS works out at first use into plain fields: worked out
+        // here, before the thread starts, neither writes what the other reads.
+        byCode.values().forEach(r -> {
+            if (r.boundary() != null) {
+                r.boundary().getEnvelopeInternal();
+            }
+        });
         Thread hashing = new Thread(() -> {
             try {
                 version.complete(versionOf(byCode.values()));
@@ -155,8 +163,9 @@ final class GazetteerData {
         hashing.setDaemon(true);
         hashing.start();
         index();
-        LOG.infof("Gazetteer: %d regions, loaded in %.0f ms (%.0f ms of CPU)", byCode.size(),
-                (System.nanoTime() - started) / 1e6, (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e6);
+        long cpuUsed = cpu < 0 ? -1 : cpuNanos() - cpu;
+        LOG.infof("Gazetteer: %d regions, loaded in %.0f ms%s", byCode.size(), (System.nanoTime() - started) / 1e6,
+                cpuUsed < 0 ? "" : String.format(Locale.ROOT, " (%.0f ms of CPU)", cpuUsed / 1e6));
     }
 
     private List<Region> builtIn(String name) throws IOException {
@@ -550,13 +559,20 @@ final class GazetteerData {
     private static final String RULES = "raions-and-hromadas-1";
     private final CompletableFuture<String> version = new CompletableFuture<>();
 
-    /** See {@link Gazetteer#version()}; worked out while the data is indexed. */
+    /** See {@link Gazetteer#version()}; worked out while the data is indexed (again if that failed). */
     String version() {
         try {
             return version.join();
         } catch (CompletionException e) {
-            throw new IllegalStateException("The region data's version could not be worked out", e.getCause());
+            LOG.warnf(e.getCause(), "Working out the region data's version failed; trying again");
+            return versionOf(byCode.values());
         }
+    }
+
+    /** This thread's CPU time, or -1 where the JVM does not measure it. */
+    private static long cpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 
     private static String versionOf(Collection<Region> regions) {

@@ -86,11 +86,11 @@ final class ShapeWarmUp {
                 regions += data.containing(region.centre()).size();
             }
         }
-        long ran = System.nanoTime();
         if (!gazetteer.atWork()) {
             // The start's work is done: what the collector grew the heap to for it goes back.
             StartupHeap.trim();
         }
+        long ran = System.nanoTime();
         awaitCompiled();
         LOG.debugf("Shapes warmed in %.0f ms (%d polygons, %d regions covered), then compiled in %.0f ms",
                 (ran - start) / 1e6, polygons, regions, (System.nanoTime() - ran) / 1e6);
