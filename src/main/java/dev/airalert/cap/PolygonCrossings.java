@@ -94,9 +94,8 @@ public final class PolygonCrossings {
             @Override
             public void processIntersections(SegmentString a, int i, SegmentString b, int j) {
                 budget[0]--;
-                int segmentsOfA = a.size() - 1;
-                if (a == b && (i == j || Math.abs(i - j) == 1 || Math.abs(i - j) == segmentsOfA - 1)) {
-                    return; // neighbours share their end point
+                if (a == b && (i == j || neighbours(i, j, a.size() - 1))) {
+                    return;
                 }
                 intersector.computeIntersection(a.getCoordinate(i), a.getCoordinate(i + 1), b.getCoordinate(j),
                         b.getCoordinate(j + 1));
@@ -208,8 +207,8 @@ public final class PolygonCrossings {
                 int i = indexOf[s];
                 int j = indexOf[t];
                 Coordinate[] ring = rings.get(ringOf[s]);
-                if (ringOf[s] == ringOf[t] && (Math.abs(i - j) == 1 || Math.abs(i - j) == ring.length - 2)) {
-                    continue; // neighbours
+                if (ringOf[s] == ringOf[t] && neighbours(i, j, ring.length - 1)) {
+                    continue;
                 }
                 Coordinate[] other = rings.get(ringOf[t]);
                 intersector.computeIntersection(ring[i], ring[i + 1], other[j], other[j + 1]);
@@ -219,6 +218,12 @@ public final class PolygonCrossings {
             }
         }
         return found;
+    }
+
+    /** Segments i and j of a closed ring of so many segments follow each other: they share an end point, which is no crossing. */
+    private static boolean neighbours(int i, int j, int segments) {
+        int apart = Math.abs(i - j);
+        return apart == 1 || apart == segments - 1;
     }
 
     private static long key(double x, double west, double scale) {

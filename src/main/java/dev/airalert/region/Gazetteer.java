@@ -136,14 +136,14 @@ public class Gazetteer {
         }
     }
 
-    /** A publisher's alert has been resolved: from now on real alerts keep the code warm. */
-    void resolvedAlert() {
+    /** A publisher's alert is being resolved: from now on real alerts keep the code warm. */
+    void publisherAtWork() {
         if (!atWork) {
             atWork = true;
         }
     }
 
-    /** Whether a publisher's alert has been resolved since the start; the warm-up stops then. */
+    /** Whether a publisher's alert has been resolved (or begun) since the start; the warm-up stops then. */
     boolean atWork() {
         return atWork;
     }

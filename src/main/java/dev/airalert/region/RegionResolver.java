@@ -60,7 +60,7 @@ public class RegionResolver {
     /** The regions the alert covers; gives up with {@link Deadline.Exceeded} once the deadline passes. */
     public Resolution resolve(CapAlert alert, Deadline deadline) {
         if (!warmUp) {
-            gazetteer.resolvedAlert();
+            gazetteer.publisherAtWork();
         }
         Map<String, Boolean> wholeByRegion = new LinkedHashMap<>();
         List<AreaResolution> areas = new ArrayList<>();
