@@ -4,6 +4,7 @@ import dev.airalert.cap.CapAddresses;
 import dev.airalert.cap.SignatureVerdict;
 import dev.airalert.security.Audience;
 import dev.airalert.security.Caller;
+import dev.airalert.threat.Threat;
 import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -97,6 +98,15 @@ public class Alert {
     @Column(name = "original_xml")
     byte[] originalXml;
 
+    @Column(name = "threat_type", nullable = false)
+    String threatType;
+
+    @Column(name = "threat_level")
+    String threatLevel;
+
+    @Column(name = "threat_reason")
+    String threatReason;
+
     /** {@link ResolutionJson.Stored}: how each area was resolved. */
     @Column(name = "area_resolution")
     String areaResolution;
@@ -142,6 +152,9 @@ public class Alert {
         this.contentHash = form.contentHash();
         this.document = form.document();
         this.originalXml = form.originalXml();
+        this.threatType = form.threat().type();
+        this.threatLevel = form.threat().level();
+        this.threatReason = form.threat().reason();
         form.infoIndex().forEach(infos::add);
         this.areaResolution = ResolutionJson.write(form.resolution());
         form.resolution().partialByRegion().forEach((code, partial) ->
@@ -150,6 +163,11 @@ public class Alert {
         if (!"Public".equals(scope)) {
             addresses.addAll(CapAddresses.parse(form.alert().addresses()));
         }
+    }
+
+    /** The threat it warns of, as it was read when it arrived. */
+    Threat threat() {
+        return new Threat(threatType, threatLevel, threatReason);
     }
 
     SignatureVerdict signature() {

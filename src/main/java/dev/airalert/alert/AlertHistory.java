@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -100,15 +101,25 @@ public class AlertHistory {
     }
 
     /**
-     * The regions and the event names (lower case) of these alerts, read from their index rows:
+     * The regions, the event names (lower case), the threat types and levels of these alerts,
+     * read from their index rows:
      * what routing an Update or Cancel needs of the alerts it refers to, without reading their
      * documents (a Cancel may refer to thousands of alerts of a megabyte each).
      */
     public Coverage coverage(List<UUID> ids) {
         if (ids.isEmpty()) {
-            return new Coverage(Set.of(), Set.of());
+            return new Coverage(Set.of(), Set.of(), Set.of(), Set.of());
         }
-        return new Coverage(Set.copyOf(alerts.regionCodesOf(ids)), Set.copyOf(alerts.eventKeysOf(ids)));
+        Set<String> threats = new HashSet<>();
+        Set<String> levels = new HashSet<>();
+        alerts.threatsOf(ids).forEach(row -> {
+            threats.add((String) row[0]);
+            if (row[1] != null) {
+                levels.add((String) row[1]);
+            }
+        });
+        return new Coverage(Set.copyOf(alerts.regionCodesOf(ids)), Set.copyOf(alerts.eventKeysOf(ids)),
+                threats, levels);
     }
 
     /** Those of these alerts that cover some region only in part (few do: most cover whole regions). */
@@ -133,7 +144,7 @@ public class AlertHistory {
     }
 
     /** See {@link #coverage}. */
-    public record Coverage(Set<String> regions, Set<String> events) {
+    public record Coverage(Set<String> regions, Set<String> events, Set<String> threats, Set<String> levels) {
     }
 
     /** Public alerts active now in any of these regions, newest first (region pages, MQTT states). */

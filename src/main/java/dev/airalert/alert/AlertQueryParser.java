@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * Turns history query parameters into an {@link AlertQuery}. Strict like the best alert
  * APIs: an unknown parameter or a bad value is a 400 naming it, and every bad one is
  * reported at once. The filters the stream and subscriptions share (region, event,
- * severity, lang) are read by {@link FilterParser}, so they mean the same here as there.
+ * severity, lang, threat, level) are read by {@link FilterParser}, so they mean the same here as there.
  */
 @ApplicationScoped
 class AlertQueryParser {
@@ -59,7 +59,7 @@ class AlertQueryParser {
         QueryParameters.requireValid(errors);
         return new AlertQuery(filter.regions(), point, filter.events(), filter.minSeverityRank(), urgencies,
                 certainties, statuses.isEmpty() ? Set.of("Actual") : statuses, msgTypes, sender,
-                active, since, until, filter.languages(), limit, cursor == null ? null : Cursor.decode(cursor));
+                active, since, until, filter.languages(), filter.threats(), filter.levels(), limit, cursor == null ? null : Cursor.decode(cursor));
     }
 
     /** Reads values and records what is wrong with them instead of stopping at the first. */

@@ -97,6 +97,12 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 + " where a.id in :ids", String.class).setParameter("ids", ids).getResultList();
     }
 
+    /** The threat types and levels (wire names) of these alerts. */
+    List<Object[]> threatsOf(List<UUID> ids) {
+        return getEntityManager().createQuery("select distinct a.threatType, a.threatLevel from Alert a"
+                + " where a.id in :ids", Object[].class).setParameter("ids", ids).getResultList();
+    }
+
     /** Reads the alert again and locks it until the transaction ends: its state is decided by one at a time. */
     void lock(Alert alert) {
         getEntityManager().refresh(alert, LockModeType.PESSIMISTIC_WRITE);
@@ -175,6 +181,14 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         if (q.sender() != null) {
             sql.append(" AND a.sender = :sender");
             params.put("sender", q.sender());
+        }
+        if (!q.threats().isEmpty()) {
+            sql.append(" AND a.threat_type IN (:threats)");
+            params.put("threats", q.threats());
+        }
+        if (!q.levels().isEmpty()) {
+            sql.append(" AND a.threat_level IN (:levels)");
+            params.put("levels", q.levels());
         }
         if (q.since() != null) {
             sql.append(" AND a.sent_at >= :since");

@@ -6,21 +6,22 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.airalert.cap.CapAlert;
 import dev.airalert.cap.SignatureVerdict;
 import dev.airalert.region.AreaResolution;
+import dev.airalert.threat.Threat;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * An alert as the API shows it: the CAP fields at top level, plus what airalert knows
- * about it (id, lifecycle state, resolved regions, the areas no region matched, the alert
+ * about it (id, lifecycle state, the threat it warns of, resolved regions, the areas no region matched, the alert
  * that replaced it, per area which rule resolved it, the signature verdict, and the
  * approval steps when a second person had to approve it). {@code publishedBy} and who
  * decided on an approval are shown to admins only.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"id", "state", "regions", "unresolvedAreas", "replacedBy", "receivedAt",
+@JsonPropertyOrder({"id", "state", "threat", "regions", "unresolvedAreas", "replacedBy", "receivedAt",
         "resolution", "signature", "approval", "publishedBy"})
-public record AlertView(UUID id, AlertState state,
+public record AlertView(UUID id, AlertState state, Threat threat,
         @JsonInclude(JsonInclude.Include.ALWAYS) List<String> regions,
         List<String> unresolvedAreas, UUID replacedBy, Instant receivedAt,
         List<AreaResolution> resolution, SignatureVerdict signature, Approval approval,

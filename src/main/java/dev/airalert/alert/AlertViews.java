@@ -27,7 +27,7 @@ final class AlertViews {
     static AlertView inLanguages(Alert alert, List<String> languages, Instant now, boolean withPublisher) {
         CapAlert cap = CapJson.readStored(alert.document());
         ResolutionJson.Stored resolution = alert.resolution();
-        return new AlertView(alert.id(), alert.stateAt(now), alert.regionCodes(),
+        return new AlertView(alert.id(), alert.stateAt(now), alert.threat(), alert.regionCodes(),
                 resolution.unresolvedAreas(), alert.replacedBy(), alert.receivedAt(),
                 resolution.areas(), alert.signature(), approval(alert, withPublisher),
                 withPublisher && alert.publishedBy() != null

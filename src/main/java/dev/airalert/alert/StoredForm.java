@@ -8,6 +8,8 @@ import dev.airalert.cap.CapJson;
 import dev.airalert.cap.CapReferences;
 import dev.airalert.cap.CapTime;
 import dev.airalert.region.Resolution;
+import dev.airalert.threat.Threat;
+import dev.airalert.threat.Threats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,7 @@ import java.util.Objects;
 record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, String document,
         String contentHash, Instant sentAt, Instant expiresAt, AlertState initialState,
         List<AlertInfoIndex> infoIndex, Resolution resolution,
-        List<AlertReference> references) {
+        List<AlertReference> references, Threat threat) {
 
     static StoredForm of(Submission submission, Resolution resolution) {
         CapAlert alert = submission.alert();
@@ -35,7 +37,7 @@ record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, Strin
                 .toList();
         return new StoredForm(alert, submission.format(), submission.originalXml(), document,
                 Sha256.hex(CapJson.comparable(alert)), sentAt, latestExpiry(alert), initialState(alert), infos,
-                resolution, references(alert));
+                resolution, references(alert), Threats.of(alert));
     }
 
     /** An alert is expired after the latest expiry of its infos; none means it never expires. */

@@ -3,6 +3,7 @@ package dev.airalert.alert;
 import dev.airalert.cap.CapAlert;
 import dev.airalert.cap.CapLimits;
 import dev.airalert.cap.CapValidator;
+import dev.airalert.threat.Threats;
 import dev.airalert.web.FieldError;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +22,11 @@ public record Submission(CapAlert alert, byte[] originalXml, String path, Source
         structureErrors = List.copyOf(structureErrors);
     }
 
-    /** Everything wrong with it: what the reader found, then CAP's rules and the limits, with full paths. */
+    /** Everything wrong with it: what the reader found, CAP's rules and the limits, the threat fields; full paths. */
     public List<FieldError> problems(CapLimits limits) {
         List<FieldError> problems = new ArrayList<>(structureErrors);
         CapValidator.validate(alert, limits).forEach(e -> problems.add(new FieldError(locate(e.field()), e.message())));
+        Threats.problems(alert).forEach(e -> problems.add(new FieldError(locate(e.field()), e.message())));
         return problems;
     }
 

@@ -43,7 +43,7 @@ public class EventLog {
      * refers to covered, too), and who may read it.
      */
     public record Entry(long seq, String id, String type, Instant createdAt, String body, Set<String> regions,
-            Set<String> events, String payload, Audience audience) {
+            Set<String> events, Set<String> threats, Set<String> levels, String payload, Audience audience) {
     }
 
     /**
@@ -116,11 +116,25 @@ public class EventLog {
             String id = AlertEvent.publicId(event.id);
             Set<String> regions = new TreeSet<>();
             Set<String> names = new TreeSet<>();
+            Set<String> threats = new TreeSet<>();
+            Set<String> levels = new TreeSet<>();
             Audience audience;
             try {
                 JsonNode alert = JSON.readTree(event.payload);
                 alert.path("regions").forEach(r -> regions.add(r.asText()));
                 alert.path("info").forEach(i -> names.add(i.path("event").asText()));
+                JsonNode threat = alert.path("threat");
+                if (threat.hasNonNull("type")) {
+                    threats.add(threat.get("type").asText());
+                    if (threat.hasNonNull("level")) {
+                        levels.add(threat.get("level").asText());
+                    }
+                } else if (event.alertId != null) {
+                    // Written before alerts had threats: the migration gave the alert its own.
+                    AlertHistory.Coverage own = alerts.coverage(List.of(event.alertId));
+                    threats.addAll(own.threats());
+                    levels.addAll(own.levels());
+                }
                 audience = new Audience(Audience.PUBLIC.equals(event.audience),
                         CapAddresses.parse(alert.path("addresses").asText(null)), event.publishedBy);
             } catch (JsonProcessingException e) {
@@ -131,11 +145,13 @@ public class EventLog {
                 AlertHistory.Coverage related = alerts.coverage(event.relatedIds());
                 regions.addAll(related.regions());
                 names.addAll(related.events());
+                threats.addAll(related.threats());
+                levels.addAll(related.levels());
             }
             names.remove("");
             entries.add(new Entry(event.seq, id, event.type, event.createdAt,
                     EventBody.of(event.type, id, event.createdAt, event.payload, List.of()), regions, names,
-                    event.payload, audience));
+                    threats, levels, event.payload, audience));
         }
         return entries;
     }

@@ -2,6 +2,8 @@ package dev.airalert.filter;
 
 import dev.airalert.cap.CapEnums;
 import dev.airalert.region.RegionResolver;
+import dev.airalert.threat.ThreatLevel;
+import dev.airalert.threat.ThreatType;
 import dev.airalert.web.FieldError;
 import dev.airalert.web.QueryParameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * parameters: {@code region} (codes or names in any language, comma-separated and/or
  * repeated), {@code event} (repeated for several: event names are free text and may hold
  * commas), {@code severity} or its other name {@code minSeverity} (a floor, once), {@code lang}
- * (language tags, comma-separated and/or repeated). A request body reads its fields one value
+ * (language tags, comma-separated and/or repeated), {@code threat} and {@code level} (threat
+ * types and levels, comma-separated and/or repeated). A request body reads its fields one value
  * at a time through the same methods, naming them as it spells them ({@code regions[2]}).
  * Nothing throws here: every bad value becomes a {@link FieldError} in the caller's list, and
  * the caller, which knows its other parameters, refuses the request once with all of them.
@@ -31,7 +34,8 @@ import java.util.regex.Pattern;
 public class FilterParser {
 
     /** The query parameters {@link #query} reads. */
-    public static final Set<String> PARAMETERS = Set.of("region", "event", "severity", "minSeverity", "lang");
+    public static final Set<String> PARAMETERS = Set.of("region", "event", "severity", "minSeverity", "lang",
+            "threat", "level");
 
     /** What each of {@link #PARAMETERS} means, for the API description. */
     public static final Map<String, String> DESCRIPTIONS = descriptions(
@@ -40,7 +44,9 @@ public class FilterParser {
             "event", "A CAP event name, any letter case; repeat for several",
             "severity", "At least this severe: Extreme, Severe, Moderate, Minor, Unknown (any letter case)",
             "minSeverity", "Another name for severity; give one of them",
-            "lang", "Language tags (de, en-US), comma-separated and/or repeated: only the infos in these languages");
+            "lang", "Language tags (de, en-US), comma-separated and/or repeated: only the infos in these languages",
+            "threat", "Threat types, comma-separated and/or repeated: " + String.join(", ", ThreatType.WIRE_NAMES),
+            "level", "Threat levels, comma-separated and/or repeated: yellow (drones), red (missiles)");
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
 
@@ -64,7 +70,15 @@ public class FilterParser {
         for (String tag : QueryParameters.list(params, "lang", errors)) {
             language(tag, "lang", errors).ifPresent(languages::add);
         }
-        return new AlertFilter(codes, events, severityFloor(params, errors), languages);
+        Set<String> threats = new LinkedHashSet<>();
+        for (String type : QueryParameters.list(params, "threat", errors)) {
+            threatType(type, "threat", errors).ifPresent(threats::add);
+        }
+        Set<String> levels = new LinkedHashSet<>();
+        for (String level : QueryParameters.list(params, "level", errors)) {
+            threatLevel(level, "level", errors).ifPresent(levels::add);
+        }
+        return new AlertFilter(codes, events, severityFloor(params, errors), languages, threats, levels);
     }
 
     /**
@@ -87,6 +101,16 @@ public class FilterParser {
     /** The rank of a severity, in any letter case ("severe" is Severe). */
     public static Optional<Integer> severityRank(String value, String field, List<FieldError> errors) {
         return known(value, CapEnums.SEVERITY, field, errors).map(CapEnums::severityRank);
+    }
+
+    /** A threat type's wire name ({@code drones}), in any letter case. */
+    public static Optional<String> threatType(String value, String field, List<FieldError> errors) {
+        return known(value, ThreatType.WIRE_NAMES, field, errors);
+    }
+
+    /** A threat level's wire name ({@code red}), in any letter case. */
+    public static Optional<String> threatLevel(String value, String field, List<FieldError> errors) {
+        return known(value, ThreatLevel.WIRE_NAMES, field, errors);
     }
 
     /** A language tag such as {@code de} or {@code en-US}, trimmed. */

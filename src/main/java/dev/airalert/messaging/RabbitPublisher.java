@@ -92,15 +92,16 @@ class RabbitPublisher implements BrokerPublisher {
 
     private CompletableFuture<Void> publish(EventLog.Entry event, Set<String> inPart, Publishing.Window.Round round) {
         List<CompletableFuture<Void>> confirms = new ArrayList<>();
-        Set<String> types = Topics.events(event);
+        Set<String> events = Topics.events(event);
         for (String region : places.oblastLevel(event.regions())) {
-            for (String type : types) {
-                confirms.add(send(round, emitter, event, "alert." + Topics.country(region) + "." + region + "." + type));
+            for (String word : events) {
+                confirms.add(send(round, emitter, event, "alert." + Topics.country(region) + "." + region + "." + word));
             }
         }
+        Set<String> threats = Topics.threats(event);
         for (String code : places.reached(event.regions(), inPart)) {
             Places.Place place = places.place(code).orElseThrow();
-            for (String type : types) {
+            for (String type : threats) {
                 confirms.add(send(round, placeEmitter, event, place.routingKey(type)));
             }
         }

@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * What an event covers, in the words brokers route by: region codes (ISO 3166-2 such as
- * {@code UA-30}, or a country code), their country, and CAP event names made into routing
- * words ({@code "air raid"} becomes {@code air_raid}).
+ * {@code UA-30}, or a country code), their country, CAP event names made into routing
+ * words ({@code "air raid"} becomes {@code air_raid}), and threat types ({@code drones}).
  */
 final class Topics {
 
@@ -25,6 +25,14 @@ final class Topics {
         event.events().forEach(e -> events.add(word(e)));
         events.remove("");
         return events.isEmpty() ? Set.of("alert") : events;
+    }
+
+    /**
+     * The event's threat types ({@link dev.airalert.threat.ThreatType#wire}: routing words as
+     * they are); {@code air_raid} for an event of a replica that did not know them yet.
+     */
+    static Set<String> threats(EventLog.Entry event) {
+        return event.threats().isEmpty() ? Set.of("air_raid") : new TreeSet<>(event.threats());
     }
 
     /** The country of a region code: {@code UA} for {@code UA-30} and for {@code UA}. */

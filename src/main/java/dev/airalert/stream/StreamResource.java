@@ -43,8 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /**
  * {@code GET /api/v1/alerts/stream}: alert events as Server-Sent Events, each with
  * {@code id:} (the event id), {@code event:} (its type) and {@code data:} (the alert JSON).
- * Filters {@code region}, {@code event}, {@code severity} (or {@code minSeverity}) and
- * {@code lang}, read by {@link FilterParser} as history and subscriptions read them. A client
+ * Filters {@code region}, {@code event}, {@code severity} (or {@code minSeverity}),
+ * {@code lang}, {@code threat} and {@code level}, read by {@link FilterParser} as history and subscriptions read them. A client
  * that reconnects with {@code Last-Event-ID} first gets what it missed from the durable event log (within
  * {@code airalert.stream.replay-window}), then live events; the stream carries a comment
  * every {@code airalert.stream.heartbeat}. A Restricted or Private alert reaches only a
@@ -88,6 +88,12 @@ public class StreamResource {
                     && entry.events().stream().noneMatch(e -> asked.events().contains(e.toLowerCase(Locale.ROOT)))) {
                 return false;
             }
+            if (!asked.threats().isEmpty() && entry.threats().stream().noneMatch(asked.threats()::contains)) {
+                return false;
+            }
+            if (!asked.levels().isEmpty() && entry.levels().stream().noneMatch(asked.levels()::contains)) {
+                return false;
+            }
             return asked.minSeverityRank() == null || RENDERED.severity(entry) >= asked.minSeverityRank();
         }
     }
@@ -98,7 +104,7 @@ public class StreamResource {
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = ApiKeyResource.SCHEME))
     @Operation(summary = "Live alert events (Server-Sent Events)",
-            description = "Filters region, event, severity (or minSeverity), lang, as history reads them;"
+            description = "Filters region, event, severity (or minSeverity), lang, threat, level, as history reads them;"
                     + " reconnect with Last-Event-ID to get what was missed.")
     public Multi<OutboundSseEvent> stream(@Context UriInfo uri, @Context Sse sse,
             @HeaderParam("Last-Event-ID") String lastEventId) {

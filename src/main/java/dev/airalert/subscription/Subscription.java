@@ -69,6 +69,12 @@ public class Subscription {
     String languages;
 
     @Column(nullable = false)
+    String threats = "";
+
+    @Column(name = "threat_levels", nullable = false)
+    String threatLevels = "";
+
+    @Column(nullable = false)
     String secret;
 
     @Column(name = "previous_secret")
@@ -164,6 +170,6 @@ public class Subscription {
 
     public SubscriptionFilter filter() {
         return SubscriptionFilter.of(events, minSeverityRank, urgencies, certainties, statuses, languages,
-                pointLat, pointLon, radiusKm);
+                pointLat, pointLon, radiusKm, threats, threatLevels);
     }
 }

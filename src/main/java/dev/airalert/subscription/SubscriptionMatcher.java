@@ -92,6 +92,12 @@ public class SubscriptionMatcher {
         if (!f.statuses().isEmpty() && !f.statuses().contains(alert.alert().status())) {
             return false;
         }
+        if (!f.threats().isEmpty() && (alert.threat() == null || !f.threats().contains(alert.threat().type()))) {
+            return false;
+        }
+        if (!f.levels().isEmpty() && (alert.threat() == null || !f.levels().contains(alert.threat().level()))) {
+            return false;
+        }
         boolean infoFilters = !f.events().isEmpty() || f.minSeverityRank() != null
                 || !f.urgencies().isEmpty() || !f.certainties().isEmpty();
         if (infoFilters && alert.alert().info().stream().noneMatch(i -> accepts(f, i))) {

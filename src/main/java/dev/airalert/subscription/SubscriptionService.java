@@ -3,6 +3,8 @@ package dev.airalert.subscription;
 import dev.airalert.AirAlertConfig;
 import dev.airalert.cap.CapEnums;
 import dev.airalert.filter.FilterParser;
+import dev.airalert.threat.ThreatLevel;
+import dev.airalert.threat.ThreatType;
 import dev.airalert.outbound.TargetGuard;
 import dev.airalert.region.CapShapes;
 import dev.airalert.region.Gazetteer;
@@ -146,6 +148,9 @@ public class SubscriptionService {
         s.certainties = r.certainties() == null ? s.certainties
                 : known("certainties", r.certainties(), CapEnums.CERTAINTY, errors);
         s.statuses = r.statuses() == null ? s.statuses : known("statuses", r.statuses(), CapEnums.STATUS, errors);
+        s.threats = r.threats() == null ? s.threats : known("threats", r.threats(), ThreatType.WIRE_NAMES, errors);
+        s.threatLevels = r.levels() == null ? s.threatLevels
+                : known("levels", r.levels(), ThreatLevel.WIRE_NAMES, errors);
         if (r.languages() != null) {
             List<String> languages = new ArrayList<>();
             for (int i = 0; i < r.languages().size(); i++) {

@@ -19,7 +19,25 @@ export function newestFirst(a, b) {
   return new Date(b.sent) - new Date(a.sent);
 }
 
-/** One alert as a card: headline, what to do, who says so, since when, where. */
+/**
+ * The threat an alert warns of, as a badge: "Missiles · red level". Its reason, when the
+ * publisher gave one, is the badge's title. A threat this page does not know shows its name.
+ */
+export function threatBadge(alert) {
+  const threat = alert.threat || {type: 'air_raid'};
+  const words = [t(`threat.${threat.type}`)];
+  if (threat.level) {
+    words.push(t(`level.${threat.level}`));
+  }
+  const badge = element('span', `threat threat-${threat.level || 'none'}`, words.join(' · '));
+  badge.dataset.threat = threat.type;
+  if (threat.reason) {
+    badge.title = threat.reason;
+  }
+  return badge;
+}
+
+/** One alert as a card: the threat, headline, what to do, who says so, since when, where. */
 export function card(alert, headingTag) {
   const info = infoOf(alert);
   const item = element('li', 'card');
@@ -27,6 +45,7 @@ export function card(alert, headingTag) {
   if (info.language) {
     item.lang = info.language;
   }
+  item.append(threatBadge(alert));
   item.append(element(headingTag, null, info.headline || info.event || alert.identifier));
   if (info.instruction) {
     item.append(element('p', 'instruction', info.instruction));
@@ -46,12 +65,12 @@ export function card(alert, headingTag) {
   return item;
 }
 
-/** One alert as a line of history: headline, state, when. */
+/** One alert as a line of history: threat, headline, state, when. */
 export function historyItem(alert) {
   const info = infoOf(alert);
   const item = element('li');
   item.dataset.alertId = alert.id;
-  item.append(element('strong', null, info.headline || info.event || alert.identifier), ' ');
+  item.append(threatBadge(alert), ' ', element('strong', null, info.headline || info.event || alert.identifier), ' ');
   item.append(element('span', 'state', `${t(`alertState.${alert.state}`)} · ${formatTime(alert.sent)}`));
   return item;
 }

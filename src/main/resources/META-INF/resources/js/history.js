@@ -1,4 +1,4 @@
-// The history search: alerts by region, event and dates, a page at a time.
+// The history search: alerts by region, event, threat and dates, a page at a time.
 import {getJson} from './api.js';
 import {historyItem} from './cards.js';
 import {$, element} from './dom.js';
@@ -17,6 +17,9 @@ function historyQuery() {
   }
   if (form.event.value.trim()) {
     params.set('event', form.event.value.trim());
+  }
+  if (form.threat.value) {
+    params.set('threat', form.threat.value);
   }
   if (form.since.value) {
     params.set('since', new Date(`${form.since.value}T00:00:00`).toISOString());
