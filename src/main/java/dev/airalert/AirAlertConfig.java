@@ -46,6 +46,9 @@ public interface AirAlertConfig {
     /** The audit trail. */
     Audit audit();
 
+    /** The alerts.in.ua and ukrainealarm compatible APIs ({@code /v1/...}, {@code /api/v3/...}). */
+    Compat compat();
+
     /** The service's own worker threads (delivery, brokers, stream), and what health says of them. */
     Workers workers();
 
@@ -308,5 +311,38 @@ public interface AirAlertConfig {
         /** Largest {@code limit} a caller may ask for. */
         @WithDefault("500")
         int maxLimit();
+    }
+
+    interface Compat {
+        /** Serve the compatible APIs at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Serve them without a token, to anyone: for a public mirror. Off, each request needs an
+         * API key with the {@code reader} role.
+         */
+        @WithDefault("false")
+        boolean open();
+
+        /** Requests a minute one reader key may make; past it, 429 with Retry-After. */
+        @WithDefault("600")
+        int requestsPerMinute();
+
+        /** Requests a minute one client address may make without a token, when {@link #open()}. */
+        @WithDefault("600")
+        int anonymousRequestsPerMinute();
+
+        /**
+         * How long a change made on another replica may take to show, when the database's
+         * notification of it is lost (always on H2, where there are none); this replica's own
+         * changes show at once.
+         */
+        @WithDefault("2s")
+        Duration refreshAtLeastEvery();
+
+        /** The {@code disclaimer} of alerts.in.ua-style answers. */
+        @WithDefault("Alerts as published to this airalert service by its authorised publishers.")
+        String disclaimer();
     }
 }

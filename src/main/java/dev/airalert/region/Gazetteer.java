@@ -46,7 +46,7 @@ public class Gazetteer {
     static final String BUILT_IN = "regions/gazetteer.geojson";
     static final List<String> SUBREGIONS = List.of("regions/raions.geojson", "regions/hromadas.geojson");
     static final String ALIASES = "regions/aliases.json";
-    static final String LOCATION_IDS = "regions/alert-location-ids.json";
+    public static final String LOCATION_IDS = "regions/alert-location-ids.json";
     /** The location-id schemes a geocode's valueName may name. */
     public static final String ALERTS_IN_UA = "alerts.in.ua";
     public static final String UKRAINEALARM = "ukrainealarm";

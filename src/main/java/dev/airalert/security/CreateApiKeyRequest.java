@@ -19,8 +19,8 @@ import java.util.List;
 public record CreateApiKeyRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 200) String holder,
-        @NotEmpty List<@NotNull @Pattern(regexp = "publisher|subscriber|approver|admin|monitor",
-                message = "must be publisher, subscriber, approver, admin or monitor") String> roles,
+        @NotEmpty List<@NotNull @Pattern(regexp = "publisher|subscriber|approver|admin|monitor|reader",
+                message = "must be publisher, subscriber, approver, admin, monitor or reader") String> roles,
         @Size(max = 100) List<String> senders,
         @Size(max = 200) List<@NotBlank @Size(max = 100) String> regions,
         @Size(max = 100) List<@NotBlank @Size(max = 1024) String> addresses,

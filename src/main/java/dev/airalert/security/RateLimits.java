@@ -26,17 +26,20 @@ public class RateLimits {
     private final Cache<String, Bucket> failedAuthentications = bounded();
     private final Cache<String, Bucket> publishes = bounded();
     private final Cache<String, Bucket> refusals = bounded();
+    private final Cache<String, Bucket> requests = bounded();
     /** Hashes of keys that authenticated lately: an address held off for guessing does not lock them out. */
     private final Cache<String, Boolean> recentlyValid = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofHours(1)).build();
     private final Counter authLimited;
     private final Counter publishLimited;
+    private final Counter requestLimited;
     private final Counter authFailures;
 
     RateLimits(AirAlertConfig config, MeterRegistry registry) {
         this.config = config.security();
         this.authLimited = limited(registry, "failed-authentication");
         this.publishLimited = limited(registry, "publish");
+        this.requestLimited = limited(registry, "compat-request");
         this.authFailures = Counter.builder("airalert.authentication.failures")
                 .description("Requests with an unknown or revoked API key").register(registry);
     }
@@ -105,6 +108,19 @@ public class RateLimits {
             throw ProblemException.tooManyRequests("This key may publish " + perMinute + " alerts a minute;"
                     + " this request of " + alerts + " would exceed it. Try again after Retry-After.", wait);
         }
+    }
+
+    /**
+     * Takes one request from {@code who}'s allowance of {@code perMinute}: 0 when allowed,
+     * else the seconds until the next is (nothing taken). For readers of the compatible APIs,
+     * by key or by client address.
+     */
+    public long request(String who, int perMinute) {
+        long wait = requests.get(who + "/" + perMinute, k -> new Bucket(perMinute)).tryTake(1);
+        if (wait > 0) {
+            requestLimited.increment();
+        }
+        return wait;
     }
 
     /** A token bucket: {@code capacity} tokens, refilled at {@code capacity} a minute. */

@@ -15,7 +15,12 @@ public final class Roles {
     public static final String ADMIN = "admin";
     /** Reads metrics and the API description where those are put behind a key. */
     public static final String MONITOR = "monitor";
-    public static final Set<String> ALL = Set.of(PUBLISHER, SUBSCRIBER, APPROVER, ADMIN, MONITOR);
+    /**
+     * Reads the alerts.in.ua and ukrainealarm compatible APIs, and nothing else: devices put
+     * this key in URLs and logs, so it must not be able to do more.
+     */
+    public static final String READER = "reader";
+    public static final Set<String> ALL = Set.of(PUBLISHER, SUBSCRIBER, APPROVER, ADMIN, MONITOR, READER);
 
     private Roles() {
     }

@@ -19,9 +19,17 @@ public final class CompactStatus {
 
     /** One character per code, in the order given; a code no region has reads as none. */
     public static String render(List<String> codes, RegionStates states) {
+        return render(codes, states, NONE);
+    }
+
+    /**
+     * As {@link #render(List, RegionStates)}, with {@code absent} where the list holds null:
+     * a position the device's table leaves unused (alerts.in.ua's location ids have gaps).
+     */
+    public static String render(List<String> codes, RegionStates states, char absent) {
         StringBuilder text = new StringBuilder(codes.size());
         for (String code : codes) {
-            text.append(character(states.of(code).state()));
+            text.append(code == null ? absent : character(states.of(code).state()));
         }
         return text.toString();
     }

@@ -4,6 +4,7 @@ import dev.airalert.alert.AlertHistory;
 import dev.airalert.alert.RegionCoverage;
 import dev.airalert.region.Gazetteer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -26,6 +27,14 @@ public class RegionStatus {
     RegionStatus(Gazetteer gazetteer, AlertHistory alerts) {
         this.gazetteer = gazetteer;
         this.alerts = alerts;
+    }
+
+    /**
+     * The states these coverage rows give, for a caller that selects its own alerts (the
+     * compatible APIs count air threats only).
+     */
+    public RegionStates of(Collection<RegionCoverage> coverage) {
+        return CoverageStates.of(coverage, gazetteer);
     }
 
     public RegionStates now() {

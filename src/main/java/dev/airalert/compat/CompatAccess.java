@@ -1,0 +1,78 @@
+package dev.airalert.compat;
+
+import dev.airalert.AirAlertConfig;
+import dev.airalert.security.Caller;
+import dev.airalert.security.ClientAddresses;
+import dev.airalert.security.RateLimits;
+import dev.airalert.security.ReaderTokens;
+import dev.airalert.security.Roles;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Who may read the compatible APIs, and how often. The token is an API key with the
+ * {@code reader} role: as {@code Authorization: Bearer <key>} or {@code ?token=<key>}
+ * (alerts.in.ua's ways) or {@code Authorization: <key>} (ukrainealarm's). With
+ * {@code airalert.compat.open} no token is needed. Each key (or, without one, each client
+ * address) has {@code requests-per-minute}; past it, 429 with Retry-After. The token is never
+ * logged: nothing here writes it anywhere.
+ */
+@ApplicationScoped
+class CompatAccess {
+
+    private final AirAlertConfig.Compat config;
+    private final ReaderTokens tokens;
+    private final RateLimits limits;
+    private final ClientAddresses addresses;
+
+    CompatAccess(AirAlertConfig config, ReaderTokens tokens, RateLimits limits, ClientAddresses addresses) {
+        this.config = config.compat();
+        this.tokens = tokens;
+        this.limits = limits;
+        this.addresses = addresses;
+    }
+
+    /** Lets the request through, or throws the error its client expects. */
+    void admit(HttpServerRequest request, String queryToken) {
+        if (!config.enabled()) {
+            throw CompatError.notFound();
+        }
+        String address = addresses.of(request);
+        String token = token(request.getHeader("Authorization"), queryToken);
+        if (token == null) {
+            if (!config.open()) {
+                throw new CompatError(401, "API token required: send Authorization: Bearer <key> or ?token=<key>");
+            }
+            limit("address:" + address, config.anonymousRequestsPerMinute());
+            return;
+        }
+        ReaderTokens.Check check = tokens.check(token, address);
+        if (check instanceof ReaderTokens.Check.Blocked blocked) {
+            throw new CompatError(429, "Too many failed authentications from this address", blocked.seconds());
+        }
+        if (!(check instanceof ReaderTokens.Check.Valid valid)) {
+            throw new CompatError(401, "Invalid or revoked API token");
+        }
+        Caller caller = valid.caller();
+        if (!caller.has(Roles.READER)) {
+            throw new CompatError(403, "This key has no reader role; create one with the role reader for devices");
+        }
+        limit("key:" + caller.keyId(), config.requestsPerMinute());
+    }
+
+    private void limit(String who, int perMinute) {
+        long wait = limits.request(who, perMinute);
+        if (wait > 0) {
+            throw new CompatError(429, "Too many requests: " + perMinute + " a minute are allowed", wait);
+        }
+    }
+
+    /** The token from {@code Authorization} (with or without the Bearer scheme) or the query. */
+    static String token(String authorization, String queryToken) {
+        if (authorization != null && !authorization.isBlank()) {
+            String value = authorization.trim();
+            return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim() : value;
+        }
+        return queryToken == null || queryToken.isBlank() ? null : queryToken.trim();
+    }
+}
