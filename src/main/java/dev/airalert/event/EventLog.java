@@ -145,6 +145,10 @@ public class EventLog {
                 AlertHistory.Coverage related = alerts.coverage(event.relatedIds());
                 regions.addAll(related.regions());
                 names.addAll(related.events());
+                // An all-clear without words of its own ("info") is about the threat it ends.
+                if (!related.threats().isEmpty() && threats.equals(Set.of("info"))) {
+                    threats.clear();
+                }
                 threats.addAll(related.threats());
                 levels.addAll(related.levels());
             }

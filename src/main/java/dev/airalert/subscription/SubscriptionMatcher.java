@@ -95,7 +95,8 @@ public class SubscriptionMatcher {
         if (!f.threats().isEmpty() && (alert.threat() == null || !f.threats().contains(alert.threat().type()))) {
             return false;
         }
-        if (!f.levels().isEmpty() && (alert.threat() == null || !f.levels().contains(alert.threat().level()))) {
+        if (!f.levels().isEmpty() && (alert.threat() == null || alert.threat().level() == null
+                || !f.levels().contains(alert.threat().level()))) {
             return false;
         }
         boolean infoFilters = !f.events().isEmpty() || f.minSeverityRank() != null

@@ -72,8 +72,7 @@ public final class Threats {
                 .orElseGet(() -> defaultLevel(type));
         // Clipped for what was stored before the length was checked; new alerts are refused over it.
         String reason = first(infos, i -> named(i.parameter(), REASON).map(String::strip).filter(r -> !r.isEmpty()))
-                .map(r -> r.length() <= REASON_LENGTH ? r : r.substring(0, r.offsetByCodePoints(0, REASON_LENGTH - 1)))
-                .orElse(null);
+                .map(Threats::clip).orElse(null);
         return new Threat(type, level, reason);
     }
 
@@ -129,6 +128,18 @@ public final class Threats {
             case MISSILES, BALLISTIC -> ThreatLevel.RED;
             default -> null;
         };
+    }
+
+    /** At most {@link #REASON_LENGTH} characters, a cut marked with an ellipsis and never inside a pair. */
+    private static String clip(String reason) {
+        if (reason.length() <= REASON_LENGTH) {
+            return reason;
+        }
+        int end = REASON_LENGTH - 1;
+        if (Character.isHighSurrogate(reason.charAt(end - 1))) {
+            end--;
+        }
+        return reason.substring(0, end) + "…";
     }
 
     private static Optional<String> named(List<NamedValue> values, String name) {
