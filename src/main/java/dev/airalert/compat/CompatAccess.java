@@ -32,20 +32,31 @@ class CompatAccess {
         this.addresses = addresses;
     }
 
-    /** Lets the request through, or throws the error its client expects. */
+    /** Lets a reading request through, or throws the error its client expects. */
     void admit(HttpServerRequest request, String queryToken) {
         if (!config.enabled()) {
             throw CompatError.notFound();
         }
-        String address = addresses.of(request);
         String token = token(request.getHeader("Authorization"), queryToken);
-        if (token == null) {
-            if (!config.open()) {
-                throw new CompatError(401, "API token required: send Authorization: Bearer <key> or ?token=<key>");
-            }
-            limit("address:" + address, config.anonymousRequestsPerMinute());
+        if (token == null && config.open()) {
+            limit("address:" + addresses.of(request), config.anonymousRequestsPerMinute());
             return;
         }
+        keyWith(request, token, Roles.READER);
+    }
+
+    /**
+     * The key of a request that changes something (a webhook): always a key, with {@code role},
+     * even when the reading APIs are open.
+     */
+    Caller keyWith(HttpServerRequest request, String token, String role) {
+        if (!config.enabled()) {
+            throw CompatError.notFound();
+        }
+        if (token == null) {
+            throw new CompatError(401, "API token required: send Authorization: Bearer <key> or ?token=<key>");
+        }
+        String address = addresses.of(request);
         ReaderTokens.Check check = tokens.check(token, address);
         if (check instanceof ReaderTokens.Check.Blocked blocked) {
             throw new CompatError(429, "Too many failed authentications from this address", blocked.seconds());
@@ -54,10 +65,11 @@ class CompatAccess {
             throw new CompatError(401, "Invalid or revoked API token");
         }
         Caller caller = valid.caller();
-        if (!caller.has(Roles.READER)) {
-            throw new CompatError(403, "This key has no reader role; create one with the role reader for devices");
+        if (!caller.has(role)) {
+            throw new CompatError(403, "This key has no " + role + " role");
         }
         limit("key:" + caller.keyId(), config.requestsPerMinute());
+        return caller;
     }
 
     private void limit(String who, int perMinute) {

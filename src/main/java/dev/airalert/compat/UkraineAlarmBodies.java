@@ -53,6 +53,11 @@ final class UkraineAlarmBodies {
         return level == ThreatLevel.RED ? "Red" : "Yellow";
     }
 
+    /** The reason a level gives when the publisher gave none. */
+    static String defaultReason(ThreatLevel level) {
+        return level == ThreatLevel.RED ? "Ракетна загроза (червоний рівень)" : "Дронова загроза (жовтий рівень)";
+    }
+
     /** An instant as ukrainealarm's {@code lastActionIndex}: .NET ticks, a number that only grows. */
     static long ticks(Instant at) {
         return TICKS_AT_EPOCH + at.getEpochSecond() * 10_000_000L + at.getNano() / 100;

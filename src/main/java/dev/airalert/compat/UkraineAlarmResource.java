@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airalert.region.Gazetteer;
 import dev.airalert.region.Region;
-import dev.airalert.threat.ThreatLevel;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -49,16 +48,18 @@ public class UkraineAlarmResource {
     private final RegionHistory history;
     private final Conditional conditional;
     private final Gazetteer gazetteer;
+    private final WebhookKeys keys;
     private final Clock clock = Clock.systemUTC();
 
     UkraineAlarmResource(CompatAccess access, ActiveThreats threats, Locations locations, RegionHistory history,
-            Conditional conditional, Gazetteer gazetteer) {
+            Conditional conditional, Gazetteer gazetteer, WebhookKeys keys) {
         this.access = access;
         this.threats = threats;
         this.locations = locations;
         this.history = history;
         this.conditional = conditional;
         this.gazetteer = gazetteer;
+        this.keys = keys;
     }
 
     @GET
@@ -169,6 +170,14 @@ public class UkraineAlarmResource {
         }, ifNoneMatch, ifModifiedSince);
     }
 
+    @GET
+    @Path("webhook-public.pem")
+    @Produces(WebhookPublicKeyResource.PEM)
+    @Operation(summary = "The public key that verifies ukrainealarm-style webhook signatures (PEM)")
+    public String webhookPublicKey() {
+        return keys.publicPem();
+    }
+
     /** Any other path here: the 404 its clients parse. */
     @GET
     @Path("{any: .*}")
@@ -218,17 +227,13 @@ public class UkraineAlarmResource {
             if (a.level() != null) {
                 ((ArrayNode) alert.get("activeAlertLevels")).addObject()
                         .put("alertLevel", UkraineAlarmBodies.level(a.level()))
-                        .put("reason", a.reason() != null ? a.reason() : defaultReason(a.level()))
+                        .put("reason", a.reason() != null ? a.reason() : UkraineAlarmBodies.defaultReason(a.level()))
                         .put("createdAt", UkraineAlarmBodies.time(a.startedAt()));
             }
             last = last == null || updated.isAfter(last) ? updated : last;
         }
         region.put("lastUpdate", last == null ? null : UkraineAlarmBodies.time(last));
         region.set("activeAlerts", active);
-    }
-
-    private static String defaultReason(ThreatLevel level) {
-        return level == ThreatLevel.RED ? "Ракетна загроза (червоний рівень)" : "Дронова загроза (жовтий рівень)";
     }
 
     private List<Locations.Location> withRegionIds(String code) {

@@ -4,6 +4,7 @@ import dev.airalert.event.AlertEvent;
 import dev.airalert.outbox.OutboxClaim;
 import dev.airalert.security.SecretBox;
 import dev.airalert.subscription.Subscription;
+import dev.airalert.subscription.WebhookFormat;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -41,7 +42,7 @@ class DeliveryQueue {
 
     private static final String LOAD = """
             SELECT d.id, d.attempts, s.id, s.url, s.secret, s.previous_secret, s.previous_secret_until,
-                   s.languages, e.seq, e.id, e.type, e.created_at, e.chain_key
+                   s.languages, e.seq, e.id, e.type, e.created_at, e.chain_key, s.format
             FROM delivery d JOIN subscription s ON s.id = d.subscription_id
             JOIN alert_event e ON e.seq = d.event_seq WHERE d.id = ANY(?)""";
 
@@ -110,7 +111,7 @@ class DeliveryQueue {
         return new Outgoing(rs.getObject(1, UUID.class), rs.getObject(3, UUID.class), rs.getString(4), secrets,
                 languages.isBlank() ? List.of() : Arrays.asList(languages.split(",")), rs.getInt(2),
                 rs.getLong(9), AlertEvent.publicId(rs.getObject(10, UUID.class)), rs.getString(13), rs.getString(11),
-                rs.getTimestamp(12).toInstant(), leaseUntil, null);
+                rs.getTimestamp(12).toInstant(), leaseUntil, null, WebhookFormat.of(rs.getString(14)));
     }
 
     /**

@@ -143,7 +143,7 @@ class FanOut {
             if (target.enabled() && !progress.waiting.contains(target.id())) {
                 handed.add(new Outgoing(DeliveryIds.next(), target.id(), target.url(), target.secrets(),
                         target.filter().languages(), 0, event.seq(), AlertEvent.publicId(event.id()),
-                        event.chainKey(), event.type(), event.createdAt(), leaseUntil, handoff));
+                        event.chainKey(), event.type(), event.createdAt(), leaseUntil, handoff, target.format()));
             } else {
                 queued.add(target.id());
             }

@@ -1,5 +1,6 @@
 package dev.airalert.delivery;
 
+import dev.airalert.subscription.WebhookFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,5 +12,5 @@ import java.util.UUID;
  */
 record Outgoing(UUID deliveryId, UUID subscriptionId, String url, List<String> secrets,
         List<String> languages, int attemptsMade, long eventSeq, String eventId, String chainKey, String type,
-        Instant eventCreatedAt, Instant leasedUntil, Handoff handoff) {
+        Instant eventCreatedAt, Instant leasedUntil, Handoff handoff, WebhookFormat format) {
 }

@@ -1,7 +1,12 @@
 package dev.airalert.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.Lru;
+import dev.airalert.compat.UkraineAlarmWebhooks;
 import dev.airalert.event.EventBody;
+import dev.airalert.subscription.WebhookFormat;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +14,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * The bytes a delivery sends and signs: one body per event and language list, shared by every
@@ -18,12 +26,16 @@ import java.sql.SQLException;
 @ApplicationScoped
 class WebhookBodies {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final AgroalDataSource dataSource;
+    private final UkraineAlarmWebhooks ukrainealarm;
     private final Lru<Long, String> payloads = new Lru<>(64);
     private final Lru<String, byte[]> bodies = new Lru<>(256);
 
-    WebhookBodies(AgroalDataSource dataSource) {
+    WebhookBodies(AgroalDataSource dataSource, UkraineAlarmWebhooks ukrainealarm) {
         this.dataSource = dataSource;
+        this.ukrainealarm = ukrainealarm;
     }
 
     /** The body if it is at hand (on the event loop, which must not block); null otherwise. */
@@ -43,14 +55,60 @@ class WebhookBodies {
             payload = payload(delivery.eventSeq());
             payloads.put(delivery.eventSeq(), payload);
         }
-        body = EventBody.of(delivery.type(), delivery.eventId(), delivery.eventCreatedAt(), payload,
-                delivery.languages()).getBytes(StandardCharsets.UTF_8);
+        body = delivery.format() == WebhookFormat.UKRAINEALARM ? ukrainealarm(delivery, payload)
+                : EventBody.of(delivery.type(), delivery.eventId(), delivery.eventCreatedAt(), payload,
+                        delivery.languages()).getBytes(StandardCharsets.UTF_8);
         bodies.put(key, body);
         return body;
     }
 
     private static String key(Outgoing delivery) {
-        return delivery.eventSeq() + "|" + delivery.languages();
+        return delivery.eventSeq() + "|" + delivery.languages() + "|" + delivery.format().code();
+    }
+
+    /**
+     * ukrainealarm's bodies (a JSON array: one request each) for the regions the event changed:
+     * its alert's and, for an Update or Cancel, those of the alerts it refers to.
+     */
+    private byte[] ukrainealarm(Outgoing delivery, String payload) throws SQLException {
+        JsonNode alert;
+        try {
+            alert = JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored event payloads are JSON", e);
+        }
+        Set<String> regions = new TreeSet<>();
+        alert.path("regions").forEach(r -> regions.add(r.asText()));
+        regions.addAll(relatedRegions(delivery.eventSeq()));
+        return ukrainealarm.bodies(delivery.type(), delivery.eventCreatedAt(),
+                alert.path("threat").path("type").asText(null), regions);
+    }
+
+    private Set<String> relatedRegions(long seq) throws SQLException {
+        Set<String> regions = new TreeSet<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement related = c.prepareStatement("SELECT related_alert_ids FROM alert_event WHERE seq = ?")) {
+            related.setLong(1, seq);
+            String ids;
+            try (ResultSet rs = related.executeQuery()) {
+                ids = rs.next() ? rs.getString(1) : "";
+            }
+            for (String id : ids.split(",")) {
+                if (id.isBlank()) {
+                    continue;
+                }
+                try (PreparedStatement codes = c.prepareStatement(
+                        "SELECT region_code FROM alert_region WHERE alert_id = ?")) {
+                    codes.setObject(1, UUID.fromString(id));
+                    try (ResultSet rs = codes.executeQuery()) {
+                        while (rs.next()) {
+                            regions.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        return regions;
     }
 
     private String payload(long seq) throws SQLException {

@@ -1,6 +1,10 @@
 package dev.airalert.delivery;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.AirAlertConfig;
+import dev.airalert.compat.UkraineAlarmWebhooks;
+import dev.airalert.subscription.WebhookFormat;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -11,6 +15,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -18,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
@@ -38,19 +44,24 @@ class WebhookClient {
 
     static final int EXCERPT_BYTES = 500;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Vertx vertx;
     private final HttpClient client;
+    private final UkraineAlarmWebhooks ukrainealarm;
     private final Duration timeout;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    WebhookClient(Vertx vertx, AirAlertConfig config) {
+    WebhookClient(Vertx vertx, AirAlertConfig config, UkraineAlarmWebhooks ukrainealarm) {
         this(vertx, options(config.webhooks().requestTimeout()), config.webhooks().requestTimeout(),
-                config.webhooks().maxInFlight());
+                config.webhooks().maxInFlight(), ukrainealarm);
     }
 
-    WebhookClient(Vertx vertx, HttpClientOptions options, Duration timeout, int maxInFlight) {
+    WebhookClient(Vertx vertx, HttpClientOptions options, Duration timeout, int maxInFlight,
+            UkraineAlarmWebhooks ukrainealarm) {
         this.vertx = vertx;
+        this.ukrainealarm = ukrainealarm;
         this.timeout = timeout;
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxInFlight));
     }
@@ -64,19 +75,59 @@ class WebhookClient {
 
     /**
      * Sends the body (UTF-8 JSON, shared by every delivery of the event: never written to) to
-     * the address the guard vetted for the delivery's URL.
+     * the address the guard vetted for the delivery's URL. A ukrainealarm-style delivery is a
+     * JSON array of bodies, sent one after the other as requests of their own; it is delivered
+     * when every one is, and a retry sends them all again (each holds its region's whole state,
+     * so a repeat is harmless).
      */
     CompletableFuture<Outcome> send(Outgoing delivery, InetAddress vetted, byte[] body, List<String> secrets) {
+        if (delivery.format() == WebhookFormat.UKRAINEALARM) {
+            return sendEach(delivery, vetted, parts(body), 0);
+        }
         long timestamp = clock.instant().getEpochSecond();
+        return post(delivery, vetted, body, Map.of(
+                "user-agent", "airalert-webhooks/1",
+                "webhook-id", delivery.eventId(),
+                "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", WebhookSigner.signature(secrets, delivery.eventId(), timestamp, body)));
+    }
+
+    private CompletableFuture<Outcome> sendEach(Outgoing delivery, InetAddress vetted, List<byte[]> parts, int next) {
+        if (parts.isEmpty()) {
+            return CompletableFuture.completedFuture(new Outcome(delivery, clock.instant(), 204, null, 0,
+                    "no region of this webhook changed", null));
+        }
+        byte[] part = parts.get(next);
+        Map<String, String> headers = new java.util.LinkedHashMap<>(ukrainealarm.headers(part,
+                clock.instant().getEpochSecond()));
+        headers.put("user-agent", "airalert-webhooks/1");
+        return post(delivery, vetted, part, headers).thenCompose(outcome -> {
+            boolean delivered = outcome.succeeded();
+            return !delivered || next + 1 == parts.size() ? CompletableFuture.completedFuture(outcome)
+                    : sendEach(delivery, vetted, parts, next + 1);
+        });
+    }
+
+    private static List<byte[]> parts(byte[] array) {
+        try {
+            List<byte[]> parts = new java.util.ArrayList<>();
+            for (JsonNode part : JSON.readTree(array)) {
+                parts.add(JSON.writeValueAsBytes(part));
+            }
+            return parts;
+        } catch (IOException e) {
+            throw new IllegalStateException("ukrainealarm bodies are a JSON array", e);
+        }
+    }
+
+    private CompletableFuture<Outcome> post(Outgoing delivery, InetAddress vetted, byte[] body,
+            Map<String, String> headers) {
         long started = System.nanoTime();
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(delivery.url())
                 .setTimeout(timeout.toMillis()).setFollowRedirects(false)
-                .putHeader("content-type", "application/json")
-                .putHeader("user-agent", "airalert-webhooks/1")
-                .putHeader("webhook-id", delivery.eventId())
-                .putHeader("webhook-timestamp", Long.toString(timestamp))
-                .putHeader("webhook-signature", WebhookSigner.signature(secrets, delivery.eventId(), timestamp, body));
+                .putHeader("content-type", "application/json");
+        headers.forEach(request::putHeader);
         request.setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(nameless(vetted), request.getPort())));
         client.request(request)
                 .compose(r -> {

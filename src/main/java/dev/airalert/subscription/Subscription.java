@@ -74,6 +74,10 @@ public class Subscription {
     @Column(name = "threat_levels", nullable = false)
     String threatLevels = "";
 
+    /** {@link WebhookFormat#code()}. */
+    @Column(nullable = false)
+    String format = WebhookFormat.STANDARD.code();
+
     @Column(nullable = false)
     String secret;
 

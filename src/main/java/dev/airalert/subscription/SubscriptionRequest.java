@@ -23,7 +23,7 @@ public record SubscriptionRequest(
         @Size(max = 5) List<@Size(max = 20) String> certainties,
         @Size(max = 5) List<@Size(max = 20) String> statuses,
         @Size(max = 10) List<@Size(max = 64) String> languages,
-        @Size(max = 20) List<@Size(max = 30) String> threats,
+        @Size(max = 11) List<@Size(max = 30) String> threats,
         @Size(max = 2) List<@Size(max = 10) String> levels,
         @Size(max = 500) String description) {
 

@@ -3,14 +3,14 @@ package dev.airalert.subscription;
 import dev.airalert.AirAlertConfig;
 import dev.airalert.cap.CapEnums;
 import dev.airalert.filter.FilterParser;
-import dev.airalert.threat.ThreatLevel;
-import dev.airalert.threat.ThreatType;
 import dev.airalert.outbound.TargetGuard;
 import dev.airalert.region.CapShapes;
 import dev.airalert.region.Gazetteer;
 import dev.airalert.region.LatLon;
 import dev.airalert.region.Region;
 import dev.airalert.security.SecretBox;
+import dev.airalert.threat.ThreatLevel;
+import dev.airalert.threat.ThreatType;
 import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,6 +54,29 @@ public class SubscriptionService {
 
     @Transactional
     public SubscriptionView create(String owner, SubscriptionRequest request) {
+        return created(owner, request, WebhookFormat.STANDARD);
+    }
+
+    /**
+     * A subscription to every threat in the country, its deliveries in {@code format}: what a
+     * client of another service's webhooks registers (ukrainealarm's: one per key).
+     */
+    @Transactional
+    public SubscriptionView createWholeCountry(String owner, String url, String country, WebhookFormat format,
+            String description) {
+        List<String> threats = ThreatType.WIRE_NAMES.stream().filter(t -> !t.equals(ThreatType.INFO.wire())).toList();
+        return created(owner, new SubscriptionRequest(url, List.of(country), null, null, null, null, null,
+                List.of("Actual"), null, threats, null, description), format);
+    }
+
+    /** The owner's subscriptions in this format, newest first. */
+    @Transactional
+    public List<SubscriptionView> inFormat(String owner, WebhookFormat format) {
+        return subscriptions.findByOwner(owner).stream().filter(s -> format.code().equals(s.format))
+                .map(s -> SubscriptionView.of(s, null)).toList();
+    }
+
+    private SubscriptionView created(String owner, SubscriptionRequest request, WebhookFormat format) {
         List<FieldError> errors = new ArrayList<>();
         if (request.url() == null || request.url().isBlank()) {
             errors.add(new FieldError("url", "is required"));
@@ -65,6 +89,7 @@ public class SubscriptionService {
         Subscription s = new Subscription(id, owner, box.seal(Subscription.secretPurpose(id), secret), clock.instant());
         s.statuses = "Actual";
         s.events = s.urgencies = s.certainties = s.languages = "";
+        s.format = format.code();
         apply(s, request, errors);
         subscriptions.persist(s);
         return SubscriptionView.of(s, secret);
@@ -180,9 +205,12 @@ public class SubscriptionService {
         return codes;
     }
 
-    /** CAP values in the case CAP writes them, comma-separated as stored; errors name {@code field[i]}. */
+    /**
+     * CAP values in the case CAP writes them, each once, comma-separated as stored (so the
+     * longest list is every allowed value once, which its column holds); errors name {@code field[i]}.
+     */
     private static String known(String field, List<String> values, List<String> allowed, List<FieldError> errors) {
-        List<String> result = new ArrayList<>();
+        Set<String> result = new LinkedHashSet<>();
         for (int i = 0; i < values.size(); i++) {
             FilterParser.known(values.get(i), allowed, field + "[" + i + "]", errors).ifPresent(result::add);
         }
