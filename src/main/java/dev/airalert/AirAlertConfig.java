@@ -329,6 +329,13 @@ public interface AirAlertConfig {
         @WithDefault("600")
         int requestsPerMinute();
 
+        /**
+         * Of those, history requests a minute (a history is a query; alerts.in.ua allows two a
+         * minute), per key or, without a token, per client address.
+         */
+        @WithDefault("30")
+        int historyRequestsPerMinute();
+
         /** Requests a minute one client address may make without a token, when {@link #open()}. */
         @WithDefault("600")
         int anonymousRequestsPerMinute();

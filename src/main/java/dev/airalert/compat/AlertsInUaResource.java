@@ -16,11 +16,13 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * alerts.in.ua's API at its own paths, so that its clients change only the host: active
@@ -67,7 +69,7 @@ public class AlertsInUaResource {
                             a.startedAt(), null, a.updatedAt()));
                 }
             }
-            return AlertsInUaBodies.alerts(entries, locations, s.changedAt, config.disclaimer());
+            return AlertsInUaBodies.alerts(entries, locations, s.dataTime, config.disclaimer());
         }, ifNoneMatch, ifModifiedSince);
     }
 
@@ -80,7 +82,7 @@ public class AlertsInUaResource {
             @PathParam("uid") String uid, @PathParam("period") String period,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        access.admit(request, token);
+        access.admitHistory(request, token);
         Duration back = switch (period) {
             case "week_ago" -> Duration.ofDays(7);
             case "month_ago" -> Duration.ofDays(30);
@@ -88,11 +90,13 @@ public class AlertsInUaResource {
         };
         Locations.Location location = located(uid);
         ActiveThreats.Snapshot s = threats.now();
-        return conditional.answer(s, "/v1/regions/" + uid + "/alerts/" + period + ".json", () -> {
-            Instant now = clock.instant();
+        Instant now = clock.instant();
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        return conditional.answer(s, "/v1/regions/" + uid + "/alerts/" + period + ".json", minute, () -> {
             Set<String> related = locations.related(location.code());
             List<AlertsInUaBodies.Entry> entries = new ArrayList<>();
-            for (RegionHistory.Item item : history.of(location.code(), now.minus(back), now, CompatRepository.HISTORY_CHAINS)) {
+            for (RegionHistory.Item item : history.of(location.code(), minute.minus(back), now,
+                    CompatRepository.HISTORY_CHAINS)) {
                 for (Locations.Location at : locations.standingFor(item.code())) {
                     if (related.contains(at.code())) {
                         entries.add(new AlertsInUaBodies.Entry(item.chain(), at, item.type(), null, item.partial(),
@@ -100,7 +104,7 @@ public class AlertsInUaResource {
                     }
                 }
             }
-            return AlertsInUaBodies.alerts(entries, locations, s.changedAt, config.disclaimer());
+            return AlertsInUaBodies.alerts(entries, locations, s.dataTime, config.disclaimer());
         }, ifNoneMatch, ifModifiedSince);
     }
 
@@ -151,6 +155,7 @@ public class AlertsInUaResource {
     /** Any other path here: the 404 its clients parse. */
     @GET
     @Path("{any: .*}")
+    @Operation(hidden = true)
     public Response unknown(@PathParam("any") String any) {
         throw CompatError.notFound();
     }
@@ -161,5 +166,11 @@ public class AlertsInUaResource {
             throw new CompatError(404, "No history is kept for this location");
         }
         return location;
+    }
+
+    /** Whatever fails here, its clients get it in their services' shape ({@link CompatErrorMapper}). */
+    @ServerExceptionMapper
+    public Response failed(RuntimeException e) {
+        return CompatErrorMapper.of(e);
     }
 }

@@ -34,15 +34,26 @@ class CompatAccess {
 
     /** Lets a reading request through, or throws the error its client expects. */
     void admit(HttpServerRequest request, String queryToken) {
+        reader(request, queryToken);
+    }
+
+    /** Lets a history request through: a reading one, within the smaller allowance of histories. */
+    void admitHistory(HttpServerRequest request, String queryToken) {
+        limit("history:" + reader(request, queryToken), config.historyRequestsPerMinute());
+    }
+
+    /** Who reads: {@code key:<id>}, or {@code address:<client>} without a token when the APIs are open. */
+    private String reader(HttpServerRequest request, String queryToken) {
         if (!config.enabled()) {
             throw CompatError.notFound();
         }
         String token = token(request.getHeader("Authorization"), queryToken);
         if (token == null && config.open()) {
-            limit("address:" + addresses.of(request), config.anonymousRequestsPerMinute());
-            return;
+            String who = "address:" + addresses.of(request);
+            limit(who, config.anonymousRequestsPerMinute());
+            return who;
         }
-        keyWith(request, token, Roles.READER);
+        return "key:" + keyWith(request, token, Roles.READER).keyId();
     }
 
     /**

@@ -66,7 +66,7 @@ class CompatRepository {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT e.chain_key, a.msg_type, a.state, a.sent_at,"
                     + " a.received_at, a.expires_at FROM alert_event e JOIN alert a ON a.id = e.alert_id"
-                    + " WHERE e.chain_key IN (?1) AND a.status = 'Actual'")
+                    + " WHERE e.chain_key IN (?1) AND a.status = 'Actual' AND a.scope = 'Public'")
                     .setParameter(1, all.subList(from, Math.min(all.size(), from + 500))).getResultList();
             for (Object[] r : rows) {
                 Link link = new Link((String) r[0], (String) r[1], (String) r[2], NativeValues.instant(r[3]),
@@ -77,10 +77,21 @@ class CompatRepository {
         return links;
     }
 
-    /** The newest event in the log: what the answers were last built from. */
-    long lastEvent() {
-        Object last = em.createNativeQuery("SELECT MAX(seq) FROM alert_event").getSingleResult();
-        return last == null ? 0 : ((Number) last).longValue();
+    /** Where the event log stands: its newest event's number and time (0 and null when empty). */
+    record LogPosition(long seq, Instant at) {
+    }
+
+    LogPosition logPosition() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT MAX(seq), MAX(created_at) FROM alert_event")
+                .getSingleResult();
+        return new LogPosition(row[0] == null ? 0 : ((Number) row[0]).longValue(), NativeValues.instant(row[1]));
+    }
+
+    /** When the last alert that was in force expired, if one has (an expiry changes answers without an event). */
+    Instant lastExpiry(Instant now) {
+        Object last = em.createNativeQuery("SELECT MAX(a.expires_at) FROM alert a WHERE " + THREATS
+                + " AND a.state = 'active' AND a.expires_at <= ?1").setParameter(1, now).getSingleResult();
+        return NativeValues.instant(last);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package dev.airalert.compat;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.airalert.AirAlertConfig;
 import dev.airalert.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.CacheControl;
@@ -9,6 +8,8 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -21,83 +22,90 @@ import java.util.function.Supplier;
 
 /**
  * Conditional requests for pollers. Every answer carries an {@code ETag} (a hash of the body:
- * equal on every replica for equal content) and a {@code Last-Modified}: when this replica
- * first served this body at this address. A poller sending {@code If-None-Match} or
- * {@code If-Modified-Since} gets 304 until the body changes.
- * <p>HTTP dates count whole seconds, so a Last-Modified given out in the very second its
- * content appeared could be followed by another change in that second, and a poller sending
- * it back would be told "not modified" about content it never saw (RFC 9110 section 8.8.2.2:
- * such a date is a weak validator). So until that second is over the date given out is one
- * second earlier, which only costs the poller one more full answer; after it, no change can
- * land in that second any more, and the date is exact.
+ * equal on every replica for equal content) and a {@code Last-Modified}: when this replica first
+ * built what it shows ({@link ActiveThreats.Snapshot#since}). {@code If-None-Match} gets 304 while
+ * the tag matches; {@code If-Modified-Since} only when it is exactly the date this replica gives
+ * out now, so a date from another body, another replica or another clock never matches by chance.
+ * <p>HTTP dates count whole seconds, so a date given out while changes may still come in its
+ * second would name two contents (RFC 9110 section 8.8.2.2: such a date is a weak validator).
+ * And a replica may show a build up to {@code refresh-at-least-every} old. So for
+ * {@link #settling} after a change the date given out is one second before it, which nothing
+ * matches (the poller gets one more full answer); after that, the content has been in force
+ * longer than any replica can lag, every replica that shows other content built it later, in a
+ * later second, and the exact date is safe. A build past its time (being rebuilt, or the
+ * database failing) gives out the date that matches nothing, and never 304 on a date.
  */
 @ApplicationScoped
 class Conditional {
 
-    /** A body as served: its bytes and type, its tag, and since when this address has served it. */
-    record Rendered(byte[] body, MediaType type, String tag, Instant since) {
-    }
-
-    private record Seen(String tag, Instant since) {
+    /** A body as served: its bytes and type, its tag, and the change it shows. */
+    record Rendered(byte[] body, MediaType type, String tag, Instant lastChange) {
     }
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    private final Cache<String, Seen> seen = Caffeine.newBuilder().maximumSize(50_000).build();
+    /** How long after a change its exact date is given out: a replica's lag, a second, and a second of clocks. */
+    final Duration settling;
+    private final Clock clock = Clock.systemUTC();
 
-    /** The body served at {@code address} (path and query), remembering when it first looked like this. */
-    Rendered rendered(String address, byte[] body, MediaType type, Instant now) {
-        String tag = Sha256.hex(body).substring(0, 32);
-        // Forgotten (evicted) means "new since now": at worst a poller gets one more full answer.
-        Seen s = seen.asMap().compute(address, (k, old) -> old != null && old.tag().equals(tag) ? old : new Seen(tag, now));
-        return new Rendered(body, type, tag, s.since());
+    @jakarta.inject.Inject
+    Conditional(AirAlertConfig config) {
+        this(config.compat().refreshAtLeastEvery().plusSeconds(2));
+    }
+
+    Conditional(Duration settling) {
+        this.settling = settling;
     }
 
     /**
-     * The answer for the body at {@code address} (path and query, never the token) in this
-     * build of the data: rendered once per build, then 304 or 200 as the poller's validators say.
+     * The answer for the body at {@code address} (path and query, never the token) in this build:
+     * rendered once per build, then 304 or 200 as the poller's validators say.
      */
     Response answer(ActiveThreats.Snapshot snapshot, String address, Supplier<byte[]> body, String ifNoneMatch,
             String ifModifiedSince) {
-        Instant now = Instant.now();
-        Rendered r = snapshot.body(address, () -> rendered(address, body.get(), MediaType.APPLICATION_JSON_TYPE, now));
-        return respond(r, ifNoneMatch, ifModifiedSince, now);
+        return answer(snapshot, address, null, body, ifNoneMatch, ifModifiedSince);
+    }
+
+    /**
+     * As {@link #answer(ActiveThreats.Snapshot, String, Supplier, String, String)} for a body
+     * that also changes with time (a history's window, which moves a minute at a time): its
+     * change is the later of the build's and {@code window}'s start.
+     */
+    Response answer(ActiveThreats.Snapshot snapshot, String address, Instant window, Supplier<byte[]> body,
+            String ifNoneMatch, String ifModifiedSince) {
+        Instant lastChange = window != null && window.isAfter(snapshot.since) ? window : snapshot.since;
+        Rendered r = snapshot.body(address + "@" + lastChange, () -> rendered(body.get(), lastChange));
+        return respond(r, snapshot.fresh(clock.instant()), ifNoneMatch, ifModifiedSince, clock.instant());
+    }
+
+    static Rendered rendered(byte[] body, Instant lastChange) {
+        return new Rendered(body, MediaType.APPLICATION_JSON_TYPE, Sha256.hex(body).substring(0, 32), lastChange);
     }
 
     /** The answer: 304 when the poller already has this body, else 200 with it; both with the validators. */
-    Response respond(Rendered r, String ifNoneMatch, String ifModifiedSince, Instant now) {
-        Instant lastModified = lastModified(r.since(), now);
+    Response respond(Rendered r, boolean fresh, String ifNoneMatch, String ifModifiedSince, Instant now) {
+        Instant exact = r.lastChange().truncatedTo(ChronoUnit.SECONDS);
+        boolean settled = fresh && !now.isBefore(exact.plus(settling));
+        Instant lastModified = settled ? exact : exact.minusSeconds(1);
         CacheControl revalidate = new CacheControl();
         revalidate.setNoCache(true);
         boolean unchanged = ifNoneMatch != null ? matches(ifNoneMatch, r.tag())
-                : notModifiedSince(ifModifiedSince, r.since(), now);
+                : settled && exact.equals(parse(ifModifiedSince));
         Response.ResponseBuilder answer = unchanged ? Response.notModified() : Response.ok(r.body(), r.type());
         return answer.tag(new EntityTag(r.tag())).lastModified(Date.from(lastModified)).cacheControl(revalidate)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
     }
 
-    /** The date to give out for content first served at {@code since}, asked at {@code now}. */
-    static Instant lastModified(Instant since, Instant now) {
-        Instant second = since.truncatedTo(ChronoUnit.SECONDS);
-        return now.isBefore(second.plusSeconds(1)) ? second.minusSeconds(1) : second;
-    }
-
-    /**
-     * Whether a poller holding {@code ifModifiedSince} has this content. Only a date this
-     * class can have given out for it qualifies: one not before the content's second. A
-     * date from the future (a poller's own clock) or not a date at all is ignored.
-     */
-    static boolean notModifiedSince(String ifModifiedSince, Instant since, Instant now) {
-        if (ifModifiedSince == null) {
-            return false;
+    /** An HTTP date; null for anything else (then it is ignored, as RFC 9110 says). */
+    static Instant parse(String httpDate) {
+        if (httpDate == null) {
+            return null;
         }
-        Instant held;
         try {
-            held = ZonedDateTime.parse(ifModifiedSince.trim(), HTTP_DATE).withZoneSameInstant(ZoneOffset.UTC).toInstant();
+            return ZonedDateTime.parse(httpDate.trim(), HTTP_DATE).withZoneSameInstant(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            return false;
+            return null;
         }
-        return !held.isAfter(now) && !held.isBefore(since.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static boolean matches(String ifNoneMatch, String tag) {

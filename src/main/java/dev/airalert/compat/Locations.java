@@ -34,6 +34,9 @@ public class Locations {
     static final List<String> IOT_OBLAST_ORDER = List.of("29", "8", "4", "9", "28", "10", "11", "12", "13", "31",
             "14", "15", "16", "27", "17", "18", "19", "5", "30", "20", "21", "22", "23", "3", "24", "26", "25");
 
+    /** The largest id the one-character-per-id IoT string has a place for (alerts.in.ua's reach about 6,300). */
+    static final int MAX_IOT_UID = 100_000;
+
     /**
      * One place: {@code uid} its alerts.in.ua id, {@code regionId} its ukrainealarm id (null when
      * it has none), {@code type} oblast, raion, hromada or city, {@code code} the region here
@@ -166,7 +169,10 @@ public class Locations {
                 children.computeIfAbsent(location.parentUid(), p -> new ArrayList<>()).add(location);
             }
             try {
-                maxUid = Math.max(maxUid, Integer.parseInt(uid));
+                int number = Integer.parseInt(uid);
+                if (number <= MAX_IOT_UID) {
+                    maxUid = Math.max(maxUid, number);
+                }
             } catch (NumberFormatException e) {
                 // An operator's table may use ids that are no numbers: they have no place in the IoT string.
             }

@@ -58,9 +58,16 @@ final class UkraineAlarmBodies {
         return level == ThreatLevel.RED ? "Ракетна загроза (червоний рівень)" : "Дронова загроза (жовтий рівень)";
     }
 
-    /** An instant as ukrainealarm's {@code lastActionIndex}: .NET ticks, a number that only grows. */
-    static long ticks(Instant at) {
-        return TICKS_AT_EPOCH + at.getEpochSecond() * 10_000_000L + at.getNano() / 100;
+    /**
+     * ukrainealarm's {@code lastActionIndex}: the last change's time as .NET ticks (100 ns since
+     * year 1), its millisecond exact and its last four digits from a digest of the content. So
+     * it grows with every change in time, equal content gives an equal index on every replica,
+     * and a change of content always changes it, even one that made no newer event (an event
+     * whose transaction committed late).
+     */
+    static long actionIndex(Instant at, String contentTag) {
+        long ticks = TICKS_AT_EPOCH + at.getEpochSecond() * 10_000_000L + at.getNano() / 1_000_000 * 10_000L;
+        return ticks + Long.parseLong(contentTag.substring(0, 8), 16) % 10_000;
     }
 
     /** {@code {"regionId", "regionType", "regionName"}} and, where given, {@code regionEngName}. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * ukrainealarm's API v3 at its own paths, so that its clients change only the host: the
@@ -91,7 +93,7 @@ public class UkraineAlarmResource {
         access.admit(request, null);
         ActiveThreats.Snapshot s = threats.now();
         return conditional.answer(s, "/api/v3/alerts/status", () -> AlertsInUaBodies.bytes(AlertsInUaBodies.JSON.createObjectNode()
-                .put("lastActionIndex", UkraineAlarmBodies.ticks(s.changedAt))), ifNoneMatch, ifModifiedSince);
+                .put("lastActionIndex", UkraineAlarmBodies.actionIndex(s.dataTime, s.tag))), ifNoneMatch, ifModifiedSince);
     }
 
     @GET
@@ -100,19 +102,20 @@ public class UkraineAlarmResource {
     public Response regionHistory(@Context HttpServerRequest request, @QueryParam("regionId") String regionId,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        access.admit(request, null);
+        access.admitHistory(request, null);
         if (regionId == null || regionId.isBlank()) {
             throw new CompatError(400, "regionId is required");
         }
         Locations.Location location = region(regionId);
         ActiveThreats.Snapshot s = threats.now();
-        return conditional.answer(s, "/api/v3/alerts/regionHistory?regionId=" + location.regionId(), () -> {
-            Instant now = clock.instant();
+        Instant now = clock.instant();
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        return conditional.answer(s, "/api/v3/alerts/regionHistory?regionId=" + location.regionId(), minute, () -> {
             Set<String> related = locations.related(location.code());
             ArrayNode body = AlertsInUaBodies.JSON.createArrayNode();
             ObjectNode region = UkraineAlarmBodies.region(body, location, englishName(location));
             ArrayNode alarms = region.putArray("alarms");
-            for (RegionHistory.Item item : history.of(location.code(), now.minus(HISTORY_WINDOW), now,
+            for (RegionHistory.Item item : history.of(location.code(), minute.minus(HISTORY_WINDOW), now,
                     CompatRepository.HISTORY_CHAINS)) {
                 for (Locations.Location at : withRegionIds(item.code())) {
                     if (alarms.size() < HISTORY_ALARMS && related.contains(at.code())) {
@@ -181,6 +184,7 @@ public class UkraineAlarmResource {
     /** Any other path here: the 404 its clients parse. */
     @GET
     @Path("{any: .*}")
+    @Operation(hidden = true)
     public Response unknown(@PathParam("any") String any) {
         throw CompatError.notFound();
     }
@@ -252,5 +256,11 @@ public class UkraineAlarmResource {
     private String englishName(Locations.Location location) {
         return location.code() == null ? null
                 : gazetteer.byCode(location.code()).map(r -> r.names().get("en")).orElse(null);
+    }
+
+    /** Whatever fails here, its clients get it in their services' shape ({@link CompatErrorMapper}). */
+    @ServerExceptionMapper
+    public Response failed(RuntimeException e) {
+        return CompatErrorMapper.of(e);
     }
 }

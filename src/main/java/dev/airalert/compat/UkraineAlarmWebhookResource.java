@@ -10,6 +10,7 @@ import dev.airalert.subscription.WebhookFormat;
 import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * ukrainealarm's webhooks: {@code POST|PATCH|DELETE /api/v3/webhook} with
@@ -63,8 +65,12 @@ public class UkraineAlarmWebhookResource {
         if (existing(caller).isPresent()) {
             throw new CompatError(409, "This key has a webhook already; PATCH changes its URL, DELETE removes it");
         }
-        translated(() -> subscriptions.createWholeCountry(caller.keyId(), url, "UA", WebhookFormat.UKRAINEALARM,
-                DESCRIPTION));
+        try {
+            translated(() -> subscriptions.createWholeCountry(caller.keyId(), url, "UA", WebhookFormat.UKRAINEALARM,
+                    DESCRIPTION));
+        } catch (PersistenceException e) {
+            throw new CompatError(409, "This key has a webhook already; PATCH changes its URL, DELETE removes it");
+        }
         return Response.ok(Map.of("webHookUrl", url), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -122,5 +128,11 @@ public class UkraineAlarmWebhookResource {
                             .collect(Collectors.joining("; "));
             throw new CompatError(e.status(), why);
         }
+    }
+
+    /** Whatever fails here, its clients get it in their services' shape ({@link CompatErrorMapper}). */
+    @ServerExceptionMapper
+    public Response failed(RuntimeException e) {
+        return CompatErrorMapper.of(e);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airalert.threat.ThreatType;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,10 +14,10 @@ import java.util.Set;
 
 /**
  * What a ukrainealarm-style webhook receives for one event: one request per region it changed
- * (its ukrainealarm id), each {@code {"regionId", "alarmType", "status", "createdAt",
- * "activeAlertLevels"}}, {@code status} {@code ACTIVATE} (an alert or update) or
- * {@code DEACTIVATE} (an all-clear), {@code activeAlertLevels} the region's levels as they
- * stand when the request is sent; signed with {@link WebhookKeys}.
+ * (its ukrainealarm id), each {@code {"regionId", "regionType", "alarmType", "status",
+ * "createdAt", "activeAlertLevels"}} describing the region's state after the event, built and
+ * signed with {@link WebhookKeys} for each attempt (so a retry carries the state and a
+ * timestamp of its own time).
  */
 @ApplicationScoped
 public class UkraineAlarmWebhooks {
@@ -36,40 +37,54 @@ public class UkraineAlarmWebhooks {
     }
 
     /**
-     * The requests' bodies as one JSON array (its elements are sent one by one). Blocking: may
-     * read what is in force.
+     * The requests for the event {@code seq}, signed now, as one JSON array of
+     * {@code {"timestamp", "signature", "body"}} ({@code body} the exact text to send). Each region's
+     * {@code status} is its state after the event: {@code ACTIVATE} while an alert of that type
+     * is in force on it, else {@code DEACTIVATE} (an update that shrank the area clears the
+     * regions it left). Blocking: may read what is in force.
      */
-    public byte[] bodies(String eventType, Instant createdAt, String threatType, Collection<String> regionCodes) {
-        String status = "alert.cancelled".equals(eventType) ? "DEACTIVATE" : "ACTIVATE";
-        String alarmType = UkraineAlarmBodies.type(ThreatType.fromWire(threatType).orElse(ThreatType.AIR_RAID));
+    public byte[] requests(long seq, Instant createdAt, String threatType, Collection<String> regionCodes) {
+        ThreatType type = ThreatType.fromWire(threatType).orElse(ThreatType.AIR_RAID);
+        String alarmType = UkraineAlarmBodies.type(type);
         Set<Locations.Location> changed = new LinkedHashSet<>();
         regionCodes.stream().sorted().forEach(code -> locations.standingFor(code).stream()
                 .filter(l -> l.regionId() != null).forEach(changed::add));
-        ActiveThreats.Snapshot now = threats.now();
-        ArrayNode bodies = AlertsInUaBodies.JSON.createArrayNode();
+        ActiveThreats.Snapshot after = threats.atLeast(seq);
+        long timestamp = Instant.now().getEpochSecond();
+        ArrayNode requests = AlertsInUaBodies.JSON.createArrayNode();
         for (Locations.Location location : changed) {
-            ObjectNode body = bodies.addObject();
+            ObjectNode body = AlertsInUaBodies.JSON.createObjectNode();
             body.put("regionId", location.regionId());
             body.put("regionType", UkraineAlarmBodies.regionType(location));
             body.put("alarmType", alarmType);
-            body.put("status", status);
-            body.put("createdAt", UkraineAlarmBodies.time(createdAt));
-            ArrayNode levels = body.putArray("activeAlertLevels");
-            for (ActiveThreats.Active a : now.active) {
-                if (a.level() != null && locations.standingFor(a.code()).contains(location)) {
+            ArrayNode levels = AlertsInUaBodies.JSON.createArrayNode();
+            boolean inForce = false;
+            for (ActiveThreats.Active a : after.active) {
+                if (!locations.standingFor(a.code()).contains(location)
+                        || !UkraineAlarmBodies.type(a.type()).equals(alarmType)) {
+                    continue;
+                }
+                inForce = true;
+                if (a.level() != null) {
                     levels.addObject().put("alertLevel", UkraineAlarmBodies.level(a.level()))
                             .put("reason", a.reason() != null ? a.reason() : UkraineAlarmBodies.defaultReason(a.level()))
                             .put("createdAt", UkraineAlarmBodies.time(a.startedAt()));
                 }
             }
+            body.put("status", inForce ? "ACTIVATE" : "DEACTIVATE");
+            body.put("createdAt", UkraineAlarmBodies.time(createdAt));
+            body.set("activeAlertLevels", levels);
+            byte[] bytes = AlertsInUaBodies.bytes(body);
+            requests.addObject().put("timestamp", timestamp).put("signature", keys.sign(timestamp, bytes))
+                    .put("body", new String(bytes, StandardCharsets.UTF_8));
         }
-        return AlertsInUaBodies.bytes(bodies);
+        return AlertsInUaBodies.bytes(requests);
     }
 
-    /** The headers that sign one request's body. */
-    public Map<String, String> headers(byte[] body, long timestamp) {
+    /** The headers of one request of {@link #requests}, from its timestamp and signature. */
+    public static Map<String, String> headers(long timestamp, String signature) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(SIGNATURE, keys.sign(timestamp, body));
+        headers.put(SIGNATURE, signature);
         headers.put(TIMESTAMP, Long.toString(timestamp));
         headers.put(ALGORITHM, "rsa-sha256");
         return headers;

@@ -38,15 +38,18 @@ class WebhookBodies {
         this.ukrainealarm = ukrainealarm;
     }
 
-    /** The body if it is at hand (on the event loop, which must not block); null otherwise. */
+    /**
+     * The body if it is at hand (on the event loop, which must not block); null otherwise, and
+     * always for a ukrainealarm-style delivery, whose requests are built and signed per attempt.
+     */
     byte[] atHand(Outgoing delivery) {
-        return bodies.get(key(delivery));
+        return delivery.format() == WebhookFormat.UKRAINEALARM ? null : bodies.get(key(delivery));
     }
 
     /** The body, built from the stored event if need be (a blocking read). */
     byte[] body(Outgoing delivery) throws SQLException {
         String key = key(delivery);
-        byte[] body = bodies.get(key);
+        byte[] body = atHand(delivery);
         if (body != null) {
             return body;
         }
@@ -55,19 +58,21 @@ class WebhookBodies {
             payload = payload(delivery.eventSeq());
             payloads.put(delivery.eventSeq(), payload);
         }
-        body = delivery.format() == WebhookFormat.UKRAINEALARM ? ukrainealarm(delivery, payload)
-                : EventBody.of(delivery.type(), delivery.eventId(), delivery.eventCreatedAt(), payload,
-                        delivery.languages()).getBytes(StandardCharsets.UTF_8);
+        if (delivery.format() == WebhookFormat.UKRAINEALARM) {
+            return ukrainealarm(delivery, payload);
+        }
+        body = EventBody.of(delivery.type(), delivery.eventId(), delivery.eventCreatedAt(), payload,
+                delivery.languages()).getBytes(StandardCharsets.UTF_8);
         bodies.put(key, body);
         return body;
     }
 
     private static String key(Outgoing delivery) {
-        return delivery.eventSeq() + "|" + delivery.languages() + "|" + delivery.format().code();
+        return delivery.eventSeq() + "|" + delivery.languages();
     }
 
     /**
-     * ukrainealarm's bodies (a JSON array: one request each) for the regions the event changed:
+     * ukrainealarm's requests (a JSON array: one each, signed) for the regions the event changed:
      * its alert's and, for an Update or Cancel, those of the alerts it refers to.
      */
     private byte[] ukrainealarm(Outgoing delivery, String payload) throws SQLException {
@@ -80,7 +85,7 @@ class WebhookBodies {
         Set<String> regions = new TreeSet<>();
         alert.path("regions").forEach(r -> regions.add(r.asText()));
         regions.addAll(relatedRegions(delivery.eventSeq()));
-        return ukrainealarm.bodies(delivery.type(), delivery.eventCreatedAt(),
+        return ukrainealarm.requests(delivery.eventSeq(), delivery.eventCreatedAt(),
                 alert.path("threat").path("type").asText(null), regions);
     }
 

@@ -22,6 +22,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,20 +49,17 @@ class WebhookClient {
 
     private final Vertx vertx;
     private final HttpClient client;
-    private final UkraineAlarmWebhooks ukrainealarm;
     private final Duration timeout;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    WebhookClient(Vertx vertx, AirAlertConfig config, UkraineAlarmWebhooks ukrainealarm) {
+    WebhookClient(Vertx vertx, AirAlertConfig config) {
         this(vertx, options(config.webhooks().requestTimeout()), config.webhooks().requestTimeout(),
-                config.webhooks().maxInFlight(), ukrainealarm);
+                config.webhooks().maxInFlight());
     }
 
-    WebhookClient(Vertx vertx, HttpClientOptions options, Duration timeout, int maxInFlight,
-            UkraineAlarmWebhooks ukrainealarm) {
+    WebhookClient(Vertx vertx, HttpClientOptions options, Duration timeout, int maxInFlight) {
         this.vertx = vertx;
-        this.ukrainealarm = ukrainealarm;
         this.timeout = timeout;
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxInFlight));
     }
@@ -82,50 +80,54 @@ class WebhookClient {
      */
     CompletableFuture<Outcome> send(Outgoing delivery, InetAddress vetted, byte[] body, List<String> secrets) {
         if (delivery.format() == WebhookFormat.UKRAINEALARM) {
-            return sendEach(delivery, vetted, parts(body), 0);
+            JsonNode requests;
+            try {
+                requests = JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("ukrainealarm requests are a JSON array", e);
+            }
+            return sendEach(delivery, vetted, requests, 0, System.nanoTime() + timeout.toNanos());
         }
         long timestamp = clock.instant().getEpochSecond();
         return post(delivery, vetted, body, Map.of(
                 "user-agent", "airalert-webhooks/1",
                 "webhook-id", delivery.eventId(),
                 "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", WebhookSigner.signature(secrets, delivery.eventId(), timestamp, body)));
+                "webhook-signature", WebhookSigner.signature(secrets, delivery.eventId(), timestamp, body)),
+                timeout.toMillis());
     }
 
-    private CompletableFuture<Outcome> sendEach(Outgoing delivery, InetAddress vetted, List<byte[]> parts, int next) {
-        if (parts.isEmpty()) {
+    /**
+     * The requests one after the other, all within one request timeout (the delivery's lease
+     * is counted from one), each with the signature it was built with.
+     */
+    private CompletableFuture<Outcome> sendEach(Outgoing delivery, InetAddress vetted, JsonNode requests, int next,
+            long deadline) {
+        if (requests.isEmpty()) {
             return CompletableFuture.completedFuture(new Outcome(delivery, clock.instant(), 204, null, 0,
-                    "no region of this webhook changed", null));
+                    "nothing to send: no region of this webhook changed", null));
         }
-        byte[] part = parts.get(next);
-        Map<String, String> headers = new java.util.LinkedHashMap<>(ukrainealarm.headers(part,
-                clock.instant().getEpochSecond()));
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            return CompletableFuture.completedFuture(new Outcome(delivery, clock.instant(), null, null, 0, null,
+                    "timed out after " + timeout.toMillis() + " ms, " + next + " of " + requests.size() + " requests sent"));
+        }
+        JsonNode request = requests.get(next);
+        Map<String, String> headers = new LinkedHashMap<>(UkraineAlarmWebhooks.headers(
+                request.path("timestamp").asLong(), request.path("signature").asText()));
         headers.put("user-agent", "airalert-webhooks/1");
-        return post(delivery, vetted, part, headers).thenCompose(outcome -> {
-            boolean delivered = outcome.succeeded();
-            return !delivered || next + 1 == parts.size() ? CompletableFuture.completedFuture(outcome)
-                    : sendEach(delivery, vetted, parts, next + 1);
-        });
-    }
-
-    private static List<byte[]> parts(byte[] array) {
-        try {
-            List<byte[]> parts = new java.util.ArrayList<>();
-            for (JsonNode part : JSON.readTree(array)) {
-                parts.add(JSON.writeValueAsBytes(part));
-            }
-            return parts;
-        } catch (IOException e) {
-            throw new IllegalStateException("ukrainealarm bodies are a JSON array", e);
-        }
+        byte[] body = request.path("body").asText().getBytes(StandardCharsets.UTF_8);
+        return post(delivery, vetted, body, headers, left).thenCompose(outcome ->
+                !outcome.succeeded() || next + 1 == requests.size() ? CompletableFuture.completedFuture(outcome)
+                        : sendEach(delivery, vetted, requests, next + 1, deadline));
     }
 
     private CompletableFuture<Outcome> post(Outgoing delivery, InetAddress vetted, byte[] body,
-            Map<String, String> headers) {
+            Map<String, String> headers, long timeoutMillis) {
         long started = System.nanoTime();
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(delivery.url())
-                .setTimeout(timeout.toMillis()).setFollowRedirects(false)
+                .setTimeout(timeoutMillis).setFollowRedirects(false)
                 .putHeader("content-type", "application/json");
         headers.forEach(request::putHeader);
         request.setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(nameless(vetted), request.getPort())));
@@ -133,8 +135,8 @@ class WebhookClient {
                 .compose(r -> {
                     // The timeout above is Vert.x's idle timeout: a receiver trickling a byte a
                     // second would hold the send slot for ever. This one counts from the start.
-                    long deadline = vertx.setTimer(timeout.toMillis(), t -> r.reset(0,
-                            new TimeoutException("timed out after " + timeout.toMillis() + " ms")));
+                    long deadline = vertx.setTimer(timeoutMillis, t -> r.reset(0,
+                            new TimeoutException("timed out after " + timeoutMillis + " ms")));
                     outcome.whenComplete((done, failed) -> vertx.cancelTimer(deadline));
                     return r.send(Buffer.buffer(body));
                 })

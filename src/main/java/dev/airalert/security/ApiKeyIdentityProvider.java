@@ -9,10 +9,12 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 
 /**
  * Turns an API key secret into an identity with the key's roles and, as an attribute, the
- * {@link Caller} with everything the key may do; unknown or revoked: 401.
+ * {@link Caller} with everything the key may do; unknown or revoked: 401, as is a key with the
+ * reader role alone, which only the compatible APIs take.
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -32,6 +34,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> keys.authenticate(request.getToken().getToken())
+                // A reader key opens the compatible APIs (ReaderTokens) and nothing else.
+                .filter(caller -> !caller.roles().equals(Set.of(Roles.READER)))
                 .map(caller -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(caller.keyId()))
                         .addRoles(caller.roles())

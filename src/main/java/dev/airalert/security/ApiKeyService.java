@@ -51,6 +51,7 @@ public class ApiKeyService {
         if (!roles.contains(Roles.PUBLISHER) && request.regions() != null && !request.regions().isEmpty()) {
             errors.add(new FieldError("regions", "only publisher keys are bound to regions"));
         }
+        readerProblems(roles, request.addresses(), errors);
         String secret = ApiKeySecrets.generate();
         ApiKey key = new ApiKey(UUID.randomUUID(), request.name().trim(), request.holder().trim(), roles, secret,
                 clock.instant());
@@ -71,6 +72,7 @@ public class ApiKeyService {
                     && (roles.contains(Roles.PUBLISHER) || roles.contains(Roles.APPROVER))) {
                 errors.add(new FieldError("senders", "must not be empty for a publisher or approver key"));
             }
+            readerProblems(roles, request.addresses(), errors);
             if (request.name() != null) {
                 key.name = request.name().trim();
             }
@@ -85,6 +87,24 @@ public class ApiKeyService {
             audit.fire(AuditEvent.accepted(AuditEvent.KEY_UPDATED, by, null, null, describe(view)));
             return view;
         });
+    }
+
+    /**
+     * A reader key travels in devices' URLs and logs: it reads public alerts and nothing more.
+     * Only subscriber goes with it (a ukrainealarm client registers its webhook with the key it
+     * reads with, in a header), and no addresses, which would open Restricted alerts to it.
+     */
+    private static void readerProblems(Set<String> roles, List<String> addresses, List<FieldError> errors) {
+        if (!roles.contains(Roles.READER)) {
+            return;
+        }
+        if (!Set.of(Roles.READER, Roles.SUBSCRIBER).containsAll(roles)) {
+            errors.add(new FieldError("roles", "a reader key may also be a subscriber, nothing else: devices put it in"
+                    + " URLs and logs"));
+        }
+        if (addresses != null && !addresses.isEmpty()) {
+            errors.add(new FieldError("addresses", "a reader key reads public alerts only"));
+        }
     }
 
     private void apply(ApiKey key, List<String> senders, List<String> regionNames, List<String> addresses,

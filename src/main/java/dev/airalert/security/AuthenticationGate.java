@@ -17,6 +17,14 @@ class AuthenticationGate {
     private final RateLimits limits;
     private final ClientAddresses addresses;
 
+    /**
+     * The compatible APIs check their tokens themselves ({@link ReaderTokens}), which also take
+     * a key without the Bearer scheme, and answer in their services' error shape.
+     */
+    static boolean checkedByTheirOwn(String path) {
+        return path.startsWith("/v1/") || path.startsWith("/api/v3/");
+    }
+
     AuthenticationGate(RateLimits limits, ClientAddresses addresses) {
         this.limits = limits;
         this.addresses = addresses;
@@ -25,7 +33,7 @@ class AuthenticationGate {
     void register(@Observes Filters filters) {
         filters.register(rc -> {
             String authorization = rc.request().getHeader("Authorization");
-            if (authorization != null) {
+            if (authorization != null && !checkedByTheirOwn(rc.normalizedPath())) {
                 String secret = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                         ? authorization.substring(7).trim() : null;
                 long wait = limits.authenticationBlockedFor(addresses.of(rc.request()), secret);

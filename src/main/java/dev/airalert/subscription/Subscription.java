@@ -78,6 +78,10 @@ public class Subscription {
     @Column(nullable = false)
     String format = WebhookFormat.STANDARD.code();
 
+    /** {@code <owner>/<format>} when the owner may have one subscription of its format; else null. */
+    @Column(name = "one_per_owner")
+    String onePerOwner;
+
     @Column(nullable = false)
     String secret;
 

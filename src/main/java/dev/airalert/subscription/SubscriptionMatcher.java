@@ -49,7 +49,8 @@ public class SubscriptionMatcher {
 
     /**
      * The subscriptions the event goes to, enabled or not: for a restricted alert only those
-     * whose key may read it ({@link Audience}). The alerts an Update or Cancel refers to are
+     * whose key may read it ({@link Audience}), and never one in another service's format (those
+     * carry what that service shows: public alerts). The alerts an Update or Cancel refers to are
      * given by id with their regions, and read one at a time, only while some candidate is
      * still undecided: a Cancel may refer to thousands of alerts of a megabyte each. Run inside
      * a transaction.
@@ -64,7 +65,8 @@ public class SubscriptionMatcher {
         }
         Map<String, Boolean> entitled = new HashMap<>();
         List<SubscriptionRepository.Target> candidates = subscriptions.findTargetsInRegions(codes, now).stream()
-                .filter(s -> audience.isPublic() || entitled.computeIfAbsent(s.owner(), owner -> ownerMayRead(owner, audience)))
+                .filter(s -> audience.isPublic() || s.format() == WebhookFormat.STANDARD
+                        && entitled.computeIfAbsent(s.owner(), owner -> ownerMayRead(owner, audience)))
                 .toList();
         Set<SubscriptionRepository.Target> accepted = new HashSet<>();
         List<SubscriptionRepository.Target> undecided = new ArrayList<>();

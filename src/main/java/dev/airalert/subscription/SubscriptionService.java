@@ -59,7 +59,8 @@ public class SubscriptionService {
 
     /**
      * A subscription to every threat in the country, its deliveries in {@code format}: what a
-     * client of another service's webhooks registers (ukrainealarm's: one per key).
+     * client of another service's webhooks registers, one per key (a second one fails to commit:
+     * the database holds them to it).
      */
     @Transactional
     public SubscriptionView createWholeCountry(String owner, String url, String country, WebhookFormat format,
@@ -90,8 +91,12 @@ public class SubscriptionService {
         s.statuses = "Actual";
         s.events = s.urgencies = s.certainties = s.languages = "";
         s.format = format.code();
+        s.onePerOwner = format == WebhookFormat.STANDARD ? null : owner + "/" + format.code();
         apply(s, request, errors);
         subscriptions.persist(s);
+        if (s.onePerOwner != null) {
+            subscriptions.flush();   // a second one of its kind fails here, as a PersistenceException
+        }
         return SubscriptionView.of(s, secret);
     }
 

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * What the API description says once for every operation: the refusals, as the
@@ -40,6 +41,10 @@ public class ApiDescription implements OASFilter {
     public static final String LOCATION = "Location";
 
     private static final String PROBLEM = "#/components/schemas/Problem";
+    /** The error body of the other services' APIs served here. */
+    private static final String MESSAGE = "Message";
+    private static final String READER_TOKEN = "ReaderToken";
+    private static final String READER_QUERY = "ReaderTokenInQuery";
 
     private enum Refusal {
         BAD_REQUEST("400", "BadRequest", "Unknown parameters or fields and bad values, each named in errors"
@@ -94,7 +99,19 @@ public class ApiDescription implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
+        components.addSchema(MESSAGE, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        components.addSecurityScheme(READER_TOKEN, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(HttpHeaders.AUTHORIZATION)
+                .description("A key with the reader role: 'Bearer <key>', or the key alone (ukrainealarm's way)"));
+        components.addSecurityScheme(READER_QUERY, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.QUERY).name("token")
+                .description("A key with the reader role, in the query (alerts.in.ua's way)"));
         openAPI.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach(operation -> {
+            if (isOtherServices(path)) {
+                describeOtherServices(path, operation);
+                return;
+            }
             refuse(operation, Refusal.BAD_REQUEST);
             refuse(operation, Refusal.UNAVAILABLE);
             if (path.contains("{")) {
@@ -114,6 +131,42 @@ public class ApiDescription implements OASFilter {
             // By status, as a reader looks them up (Swagger UI shows them in this order).
             operation.getResponses().setAPIResponses(new TreeMap<>(operation.getResponses().getAPIResponses()));
         }));
+    }
+
+    /** alerts.in.ua's and ukrainealarm's APIs, served at their own paths with their own error shape. */
+    private static boolean isOtherServices(String path) {
+        return path.startsWith("/v1/") || path.startsWith("/api/v3/") || path.equals("/webhook-public.pem");
+    }
+
+    /** Their refusals are {@code {"message": ...}} with their status codes; their token is a reader key. */
+    private static void describeOtherServices(String path, Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        if (path.endsWith(".pem")) {
+            return;
+        }
+        operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(READER_TOKEN),
+                OASFactory.createSecurityRequirement().addScheme(READER_QUERY)));
+        Map<String, String> refusals = new TreeMap<>(Map.of(
+                "400", "A bad parameter or body, named in message",
+                "401", "No token, or an unknown or revoked one",
+                "403", "The key lacks the role (reader; subscriber for the webhook)",
+                "404", "No such location, region or path",
+                "429", "Too many requests from this key (or failed authentications from this address);"
+                        + " try again after Retry-After"));
+        refusals.forEach((status, description) -> {
+            APIResponse present = operation.getResponses().getAPIResponse(status);
+            if (present == null || present.getContent() == null) {
+                APIResponse response = OASFactory.createAPIResponse().description(description)
+                        .content(OASFactory.createContent().addMediaType("application/json",
+                                OASFactory.createMediaType().schema(OASFactory.createSchema()
+                                        .ref("#/components/schemas/" + MESSAGE))));
+                operation.getResponses().addAPIResponse(status, status.equals("429") ? response.addHeader(
+                        HttpHeaders.RETRY_AFTER, OASFactory.createHeader().ref(HttpHeaders.RETRY_AFTER)) : response);
+            }
+        });
+        operation.getResponses().setAPIResponses(new TreeMap<>(operation.getResponses().getAPIResponses()));
     }
 
     /**

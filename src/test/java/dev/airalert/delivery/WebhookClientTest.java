@@ -54,7 +54,7 @@ class WebhookClientTest {
 
     @Test
     void connectsToTheVettedAddressWithTheUrlsHostName() throws Exception {
-        WebhookClient client = new WebhookClient(vertx, WebhookClient.options(TIMEOUT), TIMEOUT, 8, null);
+        WebhookClient client = new WebhookClient(vertx, WebhookClient.options(TIMEOUT), TIMEOUT, 8);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             int port = URI.create(receiver.url()).getPort();
             Outcome outcome = client.send(delivery("http://pinned.invalid:" + port + "/hook"), loopback, BODY, SECRETS)
@@ -84,7 +84,7 @@ class WebhookClientTest {
         int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)
                 .actualPort();
         try {
-            WebhookClient client = new WebhookClient(vertx, WebhookClient.options(TIMEOUT).setTrustOptions(pfx), TIMEOUT, 8, null);
+            WebhookClient client = new WebhookClient(vertx, WebhookClient.options(TIMEOUT).setTrustOptions(pfx), TIMEOUT, 8);
             Outcome named = client.send(delivery("https://pinned.invalid:" + port + "/hook"), loopback, BODY, SECRETS)
                     .get(30, TimeUnit.SECONDS);
             assertEquals(204, named.statusCode(), named.error());

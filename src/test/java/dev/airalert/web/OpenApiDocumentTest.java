@@ -52,7 +52,12 @@ class OpenApiDocumentTest {
                 requirements.forEach(requirement -> referenced.addAll(((Map<String, ?>) requirement).keySet()));
             }
         }));
-        assertEquals(Set.of("apiKey"), referenced);
+        // The compatible APIs take a reader key their services' ways, in a header or in the query.
+        assertEquals(Set.of("apiKey", "ReaderToken", "ReaderTokenInQuery"), referenced);
+        assertEquals(List.of(Map.of("ReaderToken", List.of()), Map.of("ReaderTokenInQuery", List.of())),
+                doc.getList("paths.'/v1/alerts/active.json'.get.security"));
+        assertEquals("#/components/schemas/Message",
+                doc.getString("paths.'/api/v3/alerts'.get.responses.'401'.content.'application/json'.schema.$ref"));
     }
 
     @Test
