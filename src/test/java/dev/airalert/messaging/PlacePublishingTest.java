@@ -89,6 +89,29 @@ class PlacePublishingTest {
     }
 
     @Test
+    void aPlaceKeyEndsWithTheThreatTypeAndAnOblastKeyWithTheEventWord() throws Exception {
+        try (Connection connection = TestRabbit.factory().newConnection(); Channel channel = connection.createChannel()) {
+            channel.exchangeDeclare(RabbitPublisher.EXCHANGE, BuiltinExchangeType.TOPIC, true, false,
+                    Map.of("alternate-exchange", RabbitPublisher.UNROUTED));
+            channel.exchangeDeclare(RabbitPublisher.PLACES, BuiltinExchangeType.TOPIC, true);
+            List<Delivered> drones = RabbitQueues.consume(channel, RabbitPublisher.PLACES, "place.UA.UA-56.*.*.drones");
+            List<Delivered> oblast = RabbitQueues.consume(channel, RabbitPublisher.EXCHANGE, "alert.UA.UA-56.#");
+
+            String sender = TestAlerts.uniqueSender();
+            publish(TestAlerts.alert(sender, TestAlerts.uniqueId(), TestAlerts.now(), "Alert", null, "Actual",
+                    "Shahed drone attack", "Severe", "Immediate", "Observed", "UA-56", TestAlerts.inTwoHours()))
+                    .then().statusCode(201);
+
+            Predicate<Delivered> ours = d -> sender.equals(d.body().getString("data.sender"));
+            await().atMost(SOON).until(() -> drones.stream().anyMatch(ours) && oblast.stream().anyMatch(ours));
+            assertTrue(drones.stream().filter(ours).allMatch(d -> d.routingKey().endsWith(".drones")
+                    && "drones".equals(d.body().getString("data.threat.type"))));
+            assertEquals("alert.UA.UA-56.shahed_drone_attack",
+                    oblast.stream().filter(ours).findFirst().orElseThrow().routingKey());
+        }
+    }
+
+    @Test
     void eachPlacesStateIsRetainedActiveWhenCoveredFromAbovePartialWhenSomethingInsideIs() throws Exception {
         String lvivCity = "places/UA/UA-46/" + LVIV_RAION + "/" + LVIV_CITY;
         String quietRaion = "places/UA/UA-77/" + QUIET_RAION + "/_/state";
