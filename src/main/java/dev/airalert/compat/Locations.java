@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.AirAlertConfig;
 import dev.airalert.region.Gazetteer;
 import dev.airalert.region.Region;
+import dev.airalert.region.RegionResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +52,13 @@ public class Locations {
 
     private final AirAlertConfig config;
     private final Gazetteer gazetteer;
+    private final RegionResolver resolver;
     private volatile Table table;
 
-    Locations(AirAlertConfig config, Gazetteer gazetteer) {
+    Locations(AirAlertConfig config, Gazetteer gazetteer, RegionResolver resolver) {
         this.config = config;
         this.gazetteer = gazetteer;
+        this.resolver = resolver;
     }
 
     Table table() {
@@ -125,10 +127,7 @@ public class Locations {
 
     /** The codes of a region, the regions inside it and those it lies in. */
     Set<String> related(String code) {
-        Set<String> related = new HashSet<>(gazetteer.ancestors(code));
-        related.add(code);
-        related.addAll(gazetteer.descendants(code));
-        return related;
+        return resolver.withRelatives(code);
     }
 
     private Table read() {

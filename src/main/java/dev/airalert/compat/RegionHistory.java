@@ -1,6 +1,5 @@
 package dev.airalert.compat;
 
-import dev.airalert.region.RegionResolver;
 import dev.airalert.threat.ThreatType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,16 +25,16 @@ class RegionHistory {
     }
 
     private final CompatRepository repository;
-    private final RegionResolver resolver;
+    private final Locations locations;
 
-    RegionHistory(CompatRepository repository, RegionResolver resolver) {
+    RegionHistory(CompatRepository repository, Locations locations) {
         this.repository = repository;
-        this.resolver = resolver;
+        this.locations = locations;
     }
 
     /** The chains begun since {@code since} that concern {@code code}, newest first, at most {@code limit}. */
     List<Item> of(String code, Instant since, Instant now, int limit) {
-        Set<String> related = resolver.withRelatives(code);
+        Set<String> related = locations.related(code);
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<CompatRepository.Row> rows = repository.sentIn(related, since);
             Map<String, CompatRepository.Row> newest = new LinkedHashMap<>();

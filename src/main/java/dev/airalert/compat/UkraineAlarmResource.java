@@ -221,11 +221,12 @@ public class UkraineAlarmResource {
                 created.put("regionId", on.regionId());
                 created.put("regionType", UkraineAlarmBodies.regionType(on));
                 created.put("type", type);
+                created.put("lastUpdate", UkraineAlarmBodies.time(a.updatedAt()));
                 created.putArray("activeAlertLevels");
                 return created;
             });
             Instant updated = a.updatedAt();
-            if (!alert.has("lastUpdate") || UkraineAlarmBodies.time(updated).compareTo(alert.get("lastUpdate").asText()) > 0) {
+            if (UkraineAlarmBodies.time(updated).compareTo(alert.get("lastUpdate").asText()) > 0) {
                 alert.put("lastUpdate", UkraineAlarmBodies.time(updated));
             }
             if (a.level() != null) {

@@ -1,5 +1,6 @@
 package dev.airalert.security;
 
+import dev.airalert.web.OtherServicesPaths;
 import dev.airalert.web.RouteProblems;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,14 +18,6 @@ class AuthenticationGate {
     private final RateLimits limits;
     private final ClientAddresses addresses;
 
-    /**
-     * The compatible APIs check their tokens themselves ({@link ReaderTokens}), which also take
-     * a key without the Bearer scheme, and answer in their services' error shape.
-     */
-    static boolean checkedByTheirOwn(String path) {
-        return path.startsWith("/v1/") || path.startsWith("/api/v3/");
-    }
-
     AuthenticationGate(RateLimits limits, ClientAddresses addresses) {
         this.limits = limits;
         this.addresses = addresses;
@@ -33,7 +26,9 @@ class AuthenticationGate {
     void register(@Observes Filters filters) {
         filters.register(rc -> {
             String authorization = rc.request().getHeader("Authorization");
-            if (authorization != null && !checkedByTheirOwn(rc.normalizedPath())) {
+            // The compatible APIs check their tokens themselves (ReaderTokens), which also take a key
+            // without the Bearer scheme, and answer in their services' error shape.
+            if (authorization != null && !OtherServicesPaths.contains(rc.normalizedPath())) {
                 String secret = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                         ? authorization.substring(7).trim() : null;
                 long wait = limits.authenticationBlockedFor(addresses.of(rc.request()), secret);

@@ -108,7 +108,7 @@ public class ApiDescription implements OASFilter {
                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.QUERY).name("token")
                 .description("A key with the reader role, in the query (alerts.in.ua's way)"));
         openAPI.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach(operation -> {
-            if (isOtherServices(path)) {
+            if (OtherServicesPaths.contains(path) || path.equals("/webhook-public.pem")) {
                 describeOtherServices(path, operation);
                 return;
             }
@@ -131,11 +131,6 @@ public class ApiDescription implements OASFilter {
             // By status, as a reader looks them up (Swagger UI shows them in this order).
             operation.getResponses().setAPIResponses(new TreeMap<>(operation.getResponses().getAPIResponses()));
         }));
-    }
-
-    /** alerts.in.ua's and ukrainealarm's APIs, served at their own paths with their own error shape. */
-    private static boolean isOtherServices(String path) {
-        return path.startsWith("/v1/") || path.startsWith("/api/v3/") || path.equals("/webhook-public.pem");
     }
 
     /** Their refusals are {@code {"message": ...}} with their status codes; their token is a reader key. */

@@ -11,9 +11,11 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -90,6 +92,11 @@ public class ProblemMapper {
             return unreadableJson(unreadable, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
+        if (OtherServicesPaths.contains(path(uri))) {
+            // A method or media type the compatible APIs do not take: in their services' shape.
+            return Response.status(status.getStatusCode()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("message", status.getReasonPhrase())).build();
+        }
         List<FieldError> errors = switch (status.getStatusCode()) {
             case 415 -> List.of(new FieldError("Content-Type", "is not a media type this resource reads"));
             case 406 -> List.of(new FieldError("Accept", "names no media type this resource writes"));

@@ -240,6 +240,8 @@ class CompatApiTest {
         v1("/v1/iot/active_air_raid_alerts/99999.json").then().statusCode(404).body("message", notNullValue());
         v1("/v1/regions/564/alerts/year_ago.json").then().statusCode(400).body("message", notNullValue());
         v1("/v1/no/such/path").then().statusCode(404).body("message", equalTo("Not found"));
+        given().queryParam("token", reader()).post("/v1/alerts/active.json").then().statusCode(405)
+                .contentType("application/json").body("message", notNullValue());
         v3("/api/v3/alerts/123456789").then().statusCode(404).body("message", notNullValue());
         v3("/api/v3/alerts/regionHistory").then().statusCode(400).body("message", notNullValue());
     }
