@@ -13,12 +13,16 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Who may read the compatible APIs, and how often. The token is an API key with the
  * {@code reader} role: as {@code Authorization: Bearer <key>} or {@code ?token=<key>}
  * (alerts.in.ua's ways) or {@code Authorization: <key>} (ukrainealarm's). With
- * {@code airalert.compat.open} no token is needed. Each key (or, without one, each client
- * address) has {@code requests-per-minute}; past it, 429 with Retry-After. The token is never
+ * {@code airalert.compat.open} no token is needed. Each key has {@code requests-per-minute}
+ * from each client address and {@value #KEY_ADDRESSES} times that in all (without a token, each
+ * address has {@code anonymous-requests-per-minute}); past it, 429 with Retry-After. The token is never
  * logged: nothing here writes it anywhere.
  */
 @ApplicationScoped
 class CompatAccess {
+
+    /** How many addresses' allowances one key has in all. */
+    static final int KEY_ADDRESSES = 10;
 
     private final AirAlertConfig.Compat config;
     private final ReaderTokens tokens;
@@ -42,7 +46,7 @@ class CompatAccess {
         limit("history:" + reader(request, queryToken), config.historyRequestsPerMinute());
     }
 
-    /** Who reads: {@code key:<id>}, or {@code address:<client>} without a token when the APIs are open. */
+    /** Who reads: {@code key:<id>@<client>}, or {@code address:<client>} without a token when the APIs are open. */
     private String reader(HttpServerRequest request, String queryToken) {
         if (!config.enabled()) {
             throw CompatError.notFound();
@@ -53,7 +57,7 @@ class CompatAccess {
             limit(who, config.anonymousRequestsPerMinute());
             return who;
         }
-        return "key:" + keyWith(request, token, Roles.READER).keyId();
+        return "key:" + keyWith(request, token, Roles.READER).keyId() + "@" + addresses.of(request);
     }
 
     /**
@@ -79,7 +83,10 @@ class CompatAccess {
         if (!caller.has(role)) {
             throw new CompatError(403, "This key has no " + role + " role");
         }
-        limit("key:" + caller.keyId(), config.requestsPerMinute());
+        // Per address first: whoever copied a device's key from a log uses up their own allowance,
+        // and only many addresses at once reach the key's whole one (its devices' too).
+        limit("key:" + caller.keyId() + "@" + address, config.requestsPerMinute());
+        limit("key:" + caller.keyId(), config.requestsPerMinute() * KEY_ADDRESSES);
         return caller;
     }
 
