@@ -3,7 +3,6 @@ package dev.airalert.compat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airalert.region.Gazetteer;
-import dev.airalert.region.Region;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +75,7 @@ public class UkraineAlarmResource {
             Map<Locations.Location, List<ActiveThreats.Active>> byRegion = new TreeMap<>(BY_REGION_ID);
             for (ActiveThreats.Active a : s.active) {
                 for (Locations.Location at : withRegionIds(a.code())) {
-                    byRegion.computeIfAbsent(at, l -> new java.util.ArrayList<>()).add(a);
+                    byRegion.computeIfAbsent(at, l -> new ArrayList<>()).add(a);
                 }
             }
             ArrayNode body = AlertsInUaBodies.JSON.createArrayNode();
@@ -142,7 +142,7 @@ public class UkraineAlarmResource {
         ActiveThreats.Snapshot s = threats.now();
         return conditional.answer(s, "/api/v3/alerts/" + location.regionId(), () -> {
             Set<String> above = Set.copyOf(gazetteer.ancestors(location.code()));
-            List<Map.Entry<Locations.Location, ActiveThreats.Active>> concerning = new java.util.ArrayList<>();
+            List<Map.Entry<Locations.Location, ActiveThreats.Active>> concerning = new ArrayList<>();
             for (ActiveThreats.Active a : s.active) {
                 for (Locations.Location at : withRegionIds(a.code())) {
                     if (at.equals(location) || above.contains(at.code())) {

@@ -1,6 +1,5 @@
 package dev.airalert.threat;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
@@ -20,17 +19,5 @@ public record Threat(String type, String level, String reason) {
 
     public Threat(ThreatType type, ThreatLevel level, String reason) {
         this(type.wire(), level == null ? null : level.wire(), reason);
-    }
-
-    /** The type as an enum; a type this version does not know (a newer replica's) reads as air raid. */
-    @JsonIgnore
-    public ThreatType kind() {
-        return ThreatType.fromWire(type).orElse(ThreatType.AIR_RAID);
-    }
-
-    /** The level as an enum, empty when none. */
-    @JsonIgnore
-    public java.util.Optional<ThreatLevel> grade() {
-        return ThreatLevel.fromWire(level);
     }
 }

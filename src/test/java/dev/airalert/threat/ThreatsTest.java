@@ -235,6 +235,5 @@ class ThreatsTest {
         assertEquals(List.of("air_raid", "artillery_shelling", "urban_fights", "chemical", "nuclear", "drones",
                 "missiles", "ballistic", "guided_bombs", "tactical_aviation", "info"), ThreatType.WIRE_NAMES);
         assertEquals(List.of("yellow", "red"), ThreatLevel.WIRE_NAMES);
-        assertEquals(ThreatType.AIR_RAID, new Threat("from_a_newer_replica", null, null).kind());
     }
 }
