@@ -150,8 +150,10 @@ class PlacePublishingTest {
                     && "clear".equals(last(heard, quietRaion)));
             // The second alert changed no state. It is not sent again once the broker has echoed the
             // first; an echo still on its way can let one repeat through (harmless, see docs/brokers.md).
-            assertEquals(List.of("active", "clear"), live(heard, quietHromada + "/state").stream().distinct().toList());
-            assertEquals(List.of("partial", "clear"), live(heard, quietRaion).stream().distinct().toList());
+            // What the broker held before (retained, from an earlier run on this broker) counts too: a
+            // state it already held is not sent again either.
+            assertEquals(List.of("active", "clear"), endOf(changes(heard, quietHromada + "/state")));
+            assertEquals(List.of("partial", "clear"), endOf(changes(heard, quietRaion)));
         } finally {
             client.disconnect();
         }
@@ -174,9 +176,20 @@ class PlacePublishingTest {
     }
 
     /** The states sent on the topic while subscribed (not the retained one the subscription began with). */
-    private static List<String> live(List<Heard> heard, String topic) {
-        return heard.stream().filter(h -> h.topic().equals(topic) && !h.retained())
-                .map(h -> h.body().getString("state")).toList();
+    /** The states heard on the topic, retained first, a repeat of the one before left out. */
+    private static List<String> changes(List<Heard> heard, String topic) {
+        List<String> changes = new java.util.ArrayList<>();
+        heard.stream().filter(h -> h.topic().equals(topic)).map(h -> h.body().getString("state")).forEach(state -> {
+            if (changes.isEmpty() || !changes.get(changes.size() - 1).equals(state)) {
+                changes.add(state);
+            }
+        });
+        return changes;
+    }
+
+    /** The last two. */
+    private static List<String> endOf(List<String> changes) {
+        return changes.subList(Math.max(0, changes.size() - 2), changes.size());
     }
 
     /** An air raid alert, active for two hours, on the region with this KATOTTG code. */
