@@ -13,13 +13,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The places of alerts.in.ua and ukrainealarm, from the table the gazetteer takes their ids
@@ -123,6 +126,26 @@ public class Locations {
             found.addAll(standingFor(child));
         }
         return found;
+    }
+
+    /** ukrainealarm's order: by region id as a number (ids are digit strings). */
+    static final Comparator<Location> BY_REGION_ID = Comparator
+            .comparing((Location l) -> l.regionId().length()).thenComparing(Location::regionId);
+
+    /** The locations with a ukrainealarm id that stand for this region ({@link #standingFor}). */
+    List<Location> withRegionIds(String code) {
+        return standingFor(code).stream().filter(l -> l.regionId() != null).toList();
+    }
+
+    /** The alerts on each location with a ukrainealarm id, in its order: what its answers and webhooks show. */
+    Map<Location, List<ActiveThreats.Active>> byRegionId(Collection<ActiveThreats.Active> active) {
+        Map<Location, List<ActiveThreats.Active>> on = new TreeMap<>(BY_REGION_ID);
+        for (ActiveThreats.Active a : active) {
+            for (Location at : withRegionIds(a.code())) {
+                on.computeIfAbsent(at, l -> new ArrayList<>()).add(a);
+            }
+        }
+        return on;
     }
 
     /** The codes of a region, the regions inside it and those it lies in. */

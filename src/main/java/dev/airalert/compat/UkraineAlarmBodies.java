@@ -53,6 +53,15 @@ final class UkraineAlarmBodies {
         return level == ThreatLevel.RED ? "Red" : "Yellow";
     }
 
+    /** The alert's level, if it has one, as an entry of {@code activeAlertLevels}. */
+    static void addLevel(ArrayNode levels, ActiveThreats.Active a) {
+        if (a.level() != null) {
+            levels.addObject().put("alertLevel", level(a.level()))
+                    .put("reason", a.reason() != null ? a.reason() : defaultReason(a.level()))
+                    .put("createdAt", time(a.startedAt()));
+        }
+    }
+
     /** The reason a level gives when the publisher gave none. */
     static String defaultReason(ThreatLevel level) {
         return level == ThreatLevel.RED ? "Ракетна загроза (червоний рівень)" : "Дронова загроза (жовтий рівень)";

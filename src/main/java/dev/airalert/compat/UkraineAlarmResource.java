@@ -19,12 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -72,14 +70,8 @@ public class UkraineAlarmResource {
         access.admit(request, null);
         ActiveThreats.Snapshot s = threats.now();
         return conditional.answer(s, "/api/v3/alerts", () -> {
-            Map<Locations.Location, List<ActiveThreats.Active>> byRegion = new TreeMap<>(BY_REGION_ID);
-            for (ActiveThreats.Active a : s.active) {
-                for (Locations.Location at : withRegionIds(a.code())) {
-                    byRegion.computeIfAbsent(at, l -> new ArrayList<>()).add(a);
-                }
-            }
             ArrayNode body = AlertsInUaBodies.JSON.createArrayNode();
-            byRegion.forEach((location, active) -> regionWithAlerts(body, location,
+            locations.byRegionId(s.active).forEach((location, active) -> regionWithAlerts(body, location,
                     active.stream().map(a -> Map.entry(location, a)).toList()));
             return AlertsInUaBodies.bytes(body);
         }, ifNoneMatch, ifModifiedSince);
@@ -117,7 +109,7 @@ public class UkraineAlarmResource {
             ArrayNode alarms = region.putArray("alarms");
             for (RegionHistory.Item item : history.of(location.code(), minute.minus(HISTORY_WINDOW), now,
                     CompatRepository.HISTORY_CHAINS)) {
-                for (Locations.Location at : withRegionIds(item.code())) {
+                for (Locations.Location at : locations.withRegionIds(item.code())) {
                     if (alarms.size() < HISTORY_ALARMS && related.contains(at.code())) {
                         ObjectNode alarm = UkraineAlarmBodies.region(alarms, at, null);
                         alarm.put("startDate", UkraineAlarmBodies.time(item.startedAt()));
@@ -143,13 +135,11 @@ public class UkraineAlarmResource {
         return conditional.answer(s, "/api/v3/alerts/" + location.regionId(), () -> {
             Set<String> above = Set.copyOf(gazetteer.ancestors(location.code()));
             List<Map.Entry<Locations.Location, ActiveThreats.Active>> concerning = new ArrayList<>();
-            for (ActiveThreats.Active a : s.active) {
-                for (Locations.Location at : withRegionIds(a.code())) {
-                    if (at.equals(location) || above.contains(at.code())) {
-                        concerning.add(Map.entry(at, a));
-                    }
+            locations.byRegionId(s.active).forEach((at, active) -> {
+                if (at.equals(location) || above.contains(at.code())) {
+                    active.forEach(a -> concerning.add(Map.entry(at, a)));
                 }
-            }
+            });
             ArrayNode body = AlertsInUaBodies.JSON.createArrayNode();
             regionWithAlerts(body, location, concerning);
             return AlertsInUaBodies.bytes(body);
@@ -167,7 +157,7 @@ public class UkraineAlarmResource {
             ObjectNode body = AlertsInUaBodies.JSON.createObjectNode();
             ArrayNode states = body.putArray("states");
             locations.table().byUid().values().stream()
-                    .filter(l -> l.parentUid() == null && l.regionId() != null).sorted(BY_REGION_ID)
+                    .filter(l -> l.parentUid() == null && l.regionId() != null).sorted(Locations.BY_REGION_ID)
                     .forEach(state -> tree(states, state));
             return AlertsInUaBodies.bytes(body);
         }, ifNoneMatch, ifModifiedSince);
@@ -189,9 +179,6 @@ public class UkraineAlarmResource {
         throw CompatError.notFound();
     }
 
-    private static final Comparator<Locations.Location> BY_REGION_ID = Comparator
-            .comparing((Locations.Location l) -> l.regionId().length()).thenComparing(Locations.Location::regionId);
-
     private void tree(ArrayNode into, Locations.Location location) {
         ObjectNode node = into.addObject();
         node.put("regionId", location.regionId());
@@ -199,7 +186,7 @@ public class UkraineAlarmResource {
         node.put("regionType", UkraineAlarmBodies.regionType(location));
         ArrayNode children = node.putArray("regionChildIds");
         locations.children(location.uid()).stream().filter(c -> c.regionId() != null && !"city".equals(c.type()))
-                .sorted(BY_REGION_ID).forEach(child -> tree(children, child));
+                .sorted(Locations.BY_REGION_ID).forEach(child -> tree(children, child));
     }
 
     /**
@@ -229,20 +216,11 @@ public class UkraineAlarmResource {
             if (UkraineAlarmBodies.time(updated).compareTo(alert.get("lastUpdate").asText()) > 0) {
                 alert.put("lastUpdate", UkraineAlarmBodies.time(updated));
             }
-            if (a.level() != null) {
-                ((ArrayNode) alert.get("activeAlertLevels")).addObject()
-                        .put("alertLevel", UkraineAlarmBodies.level(a.level()))
-                        .put("reason", a.reason() != null ? a.reason() : UkraineAlarmBodies.defaultReason(a.level()))
-                        .put("createdAt", UkraineAlarmBodies.time(a.startedAt()));
-            }
+            UkraineAlarmBodies.addLevel((ArrayNode) alert.get("activeAlertLevels"), a);
             last = last == null || updated.isAfter(last) ? updated : last;
         }
         region.put("lastUpdate", last == null ? null : UkraineAlarmBodies.time(last));
         region.set("activeAlerts", active);
-    }
-
-    private List<Locations.Location> withRegionIds(String code) {
-        return locations.standingFor(code).stream().filter(l -> l.regionId() != null).toList();
     }
 
     private Locations.Location region(String regionId) {

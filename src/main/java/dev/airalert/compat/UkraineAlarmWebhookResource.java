@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,12 +58,9 @@ public class UkraineAlarmWebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register this key's webhook: {\"webHookUrl\": \"https://...\"}")
     public Response register(@Context HttpServerRequest request, byte[] body) {
-        Caller caller = access.keyWith(request, CompatAccess.token(request.getHeader("Authorization"), null),
-                Roles.SUBSCRIBER);
+        Caller caller = subscriber(request);
         String url = url(body);
-        if (existing(caller).isPresent()) {
-            throw new CompatError(409, "This key has a webhook already; PATCH changes its URL, DELETE removes it");
-        }
+        // One per key: the database holds it to that (a unique column), for replicas at once too.
         try {
             translated(() -> subscriptions.createWholeCountry(caller.keyId(), url, "UA", WebhookFormat.UKRAINEALARM,
                     DESCRIPTION));
@@ -79,10 +75,9 @@ public class UkraineAlarmWebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the URL of this key's webhook")
     public Response change(@Context HttpServerRequest request, byte[] body) {
-        Caller caller = access.keyWith(request, CompatAccess.token(request.getHeader("Authorization"), null),
-                Roles.SUBSCRIBER);
+        Caller caller = subscriber(request);
         String url = url(body);
-        SubscriptionView hook = existing(caller).orElseThrow(() -> new CompatError(404, "This key has no webhook"));
+        SubscriptionView hook = hookOf(caller);
         translated(() -> subscriptions.patch(caller.keyId(), hook.id(), new SubscriptionRequest(url, null, null, null,
                 null, null, null, null, null, null, null, null)));
         return Response.ok(Map.of("webHookUrl", url), MediaType.APPLICATION_JSON_TYPE).build();
@@ -92,15 +87,20 @@ public class UkraineAlarmWebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Remove this key's webhook")
     public Response remove(@Context HttpServerRequest request) {
-        Caller caller = access.keyWith(request, CompatAccess.token(request.getHeader("Authorization"), null),
-                Roles.SUBSCRIBER);
-        SubscriptionView hook = existing(caller).orElseThrow(() -> new CompatError(404, "This key has no webhook"));
+        Caller caller = subscriber(request);
+        SubscriptionView hook = hookOf(caller);
         subscriptions.delete(caller.keyId(), hook.id());
         return Response.ok(Map.of(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private Optional<SubscriptionView> existing(Caller caller) {
-        return subscriptions.inFormat(caller.keyId(), WebhookFormat.UKRAINEALARM).stream().findFirst();
+    /** The key of a request that changes a webhook: always a key, with the subscriber role. */
+    private Caller subscriber(HttpServerRequest request) {
+        return access.keyWith(request, CompatAccess.token(request.getHeader("Authorization"), null), Roles.SUBSCRIBER);
+    }
+
+    private SubscriptionView hookOf(Caller caller) {
+        return subscriptions.inFormat(caller.keyId(), WebhookFormat.UKRAINEALARM).stream().findFirst()
+                .orElseThrow(() -> new CompatError(404, "This key has no webhook"));
     }
 
     private static String url(byte[] body) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,9 +48,8 @@ public class UkraineAlarmWebhooks {
         ThreatType type = ThreatType.fromWire(threatType).orElse(ThreatType.AIR_RAID);
         String alarmType = UkraineAlarmBodies.type(type);
         Set<Locations.Location> changed = new LinkedHashSet<>();
-        regionCodes.stream().sorted().forEach(code -> locations.standingFor(code).stream()
-                .filter(l -> l.regionId() != null).forEach(changed::add));
-        ActiveThreats.Snapshot after = threats.atLeast(seq);
+        regionCodes.stream().sorted().forEach(code -> changed.addAll(locations.withRegionIds(code)));
+        Map<Locations.Location, List<ActiveThreats.Active>> after = locations.byRegionId(threats.atLeast(seq).active);
         long timestamp = Instant.now().getEpochSecond();
         ArrayNode requests = AlertsInUaBodies.JSON.createArrayNode();
         for (Locations.Location location : changed) {
@@ -59,16 +59,10 @@ public class UkraineAlarmWebhooks {
             body.put("alarmType", alarmType);
             ArrayNode levels = AlertsInUaBodies.JSON.createArrayNode();
             boolean inForce = false;
-            for (ActiveThreats.Active a : after.active) {
-                if (!locations.standingFor(a.code()).contains(location)
-                        || !UkraineAlarmBodies.type(a.type()).equals(alarmType)) {
-                    continue;
-                }
-                inForce = true;
-                if (a.level() != null) {
-                    levels.addObject().put("alertLevel", UkraineAlarmBodies.level(a.level()))
-                            .put("reason", a.reason() != null ? a.reason() : UkraineAlarmBodies.defaultReason(a.level()))
-                            .put("createdAt", UkraineAlarmBodies.time(a.startedAt()));
+            for (ActiveThreats.Active a : after.getOrDefault(location, List.of())) {
+                if (UkraineAlarmBodies.type(a.type()).equals(alarmType)) {
+                    inForce = true;
+                    UkraineAlarmBodies.addLevel(levels, a);
                 }
             }
             body.put("status", inForce ? "ACTIVATE" : "DEACTIVATE");

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -89,27 +90,26 @@ class WebhookBodies {
                 alert.path("threat").path("type").asText(null), regions);
     }
 
+    /** The regions of the alerts an Update or Cancel refers to (there may be thousands): one query. */
     private Set<String> relatedRegions(long seq) throws SQLException {
         Set<String> regions = new TreeSet<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement related = c.prepareStatement("SELECT related_alert_ids FROM alert_event WHERE seq = ?")) {
+                PreparedStatement related = c.prepareStatement("SELECT related_alert_ids FROM alert_event WHERE seq = ?");
+                PreparedStatement codes = c.prepareStatement(
+                        "SELECT DISTINCT region_code FROM alert_region WHERE alert_id = ANY(?)")) {
             related.setLong(1, seq);
             String ids;
             try (ResultSet rs = related.executeQuery()) {
                 ids = rs.next() ? rs.getString(1) : "";
             }
-            for (String id : ids.split(",")) {
-                if (id.isBlank()) {
-                    continue;
-                }
-                try (PreparedStatement codes = c.prepareStatement(
-                        "SELECT region_code FROM alert_region WHERE alert_id = ?")) {
-                    codes.setObject(1, UUID.fromString(id));
-                    try (ResultSet rs = codes.executeQuery()) {
-                        while (rs.next()) {
-                            regions.add(rs.getString(1));
-                        }
-                    }
+            Object[] alerts = Arrays.stream(ids.split(",")).filter(id -> !id.isBlank()).map(UUID::fromString).toArray();
+            if (alerts.length == 0) {
+                return regions;
+            }
+            codes.setArray(1, c.createArrayOf("uuid", alerts));
+            try (ResultSet rs = codes.executeQuery()) {
+                while (rs.next()) {
+                    regions.add(rs.getString(1));
                 }
             }
         }

@@ -3,13 +3,11 @@ package dev.airalert.compat;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airalert.LogCapture;
 import dev.airalert.TestAlerts;
 import dev.airalert.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -23,25 +21,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TokenNotLoggedTest {
 
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture capture = new LogCapture();
+    private final List<LogRecord> records = capture.records();
 
     @BeforeEach
     void capture() {
-        capture.setLevel(Level.ALL);
         Logger.getLogger("").addHandler(capture);
     }
 

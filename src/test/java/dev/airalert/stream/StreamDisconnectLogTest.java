@@ -3,11 +3,10 @@ package dev.airalert.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airalert.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -24,21 +23,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StreamDisconnectLogTest {
 
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture capture = new LogCapture();
+    private final List<LogRecord> records = capture.records();
     private final Logger writer = Logger.getLogger(ClientDisconnects.WRITER);
     private final Logger stream = Logger.getLogger(ClientDisconnects.class.getName());
     private Level streamLevel;
@@ -46,7 +32,6 @@ class StreamDisconnectLogTest {
     /** Records go to this test only, so that the ERROR it provokes is not read as one of the build's. */
     @BeforeEach
     void capture() {
-        capture.setLevel(Level.ALL);
         for (Logger logger : List.of(writer, stream)) {
             logger.addHandler(capture);
             logger.setUseParentHandlers(false);
