@@ -49,6 +49,9 @@ public interface AirAlertConfig {
     /** The alerts.in.ua and ukrainealarm compatible APIs ({@code /v1/...}, {@code /api/v3/...}). */
     Compat compat();
 
+    /** Web Push to browsers ({@code /api/v1/push/...}). */
+    Push push();
+
     /** The service's own worker threads (delivery, brokers, stream), and what health says of them. */
     Workers workers();
 
@@ -351,5 +354,41 @@ public interface AirAlertConfig {
         /** The {@code disclaimer} of alerts.in.ua-style answers. */
         @WithDefault("Alerts as published to this airalert service by its authorised publishers.")
         String disclaimer();
+    }
+
+    interface Push {
+        /**
+         * URL prefixes a push endpoint must start with: the push services browsers use. A host
+         * may begin with {@code *.} for any subdomain (Windows gives each region its own).
+         * Plain {@code http} only for prefixes listed here explicitly (tests, a private push
+         * service); endpoints are vetted like webhook targets as well.
+         */
+        @WithDefault("https://fcm.googleapis.com/,https://updates.push.services.mozilla.com/,"
+                + "https://web.push.apple.com/,https://*.notify.windows.com/")
+        List<String> services();
+
+        /** Push subscriptions one client address may create a minute; past it, 429 with Retry-After. */
+        @WithDefault("30")
+        int subscriptionsPerMinute();
+
+        /** Places one browser (one push endpoint) may follow. */
+        @WithDefault("20")
+        int maxPerEndpoint();
+
+        /** Push subscriptions the service keeps at most; past it, new ones are refused (503). */
+        @WithDefault("1000000")
+        int maxSubscriptions();
+
+        /** A push subscription its browser has not refreshed for this long is deleted. */
+        @WithDefault("60d")
+        Duration expireAfter();
+
+        /** The VAPID {@code sub}: how a push service reaches the operator (a mailto: or https: URL). */
+        @WithDefault("mailto:operator@airalert.invalid")
+        String subject();
+
+        /** Requests in flight at once from this instance to one push service (an origin such as FCM). */
+        @WithDefault("128")
+        int perServiceConcurrency();
     }
 }

@@ -79,7 +79,7 @@ public class UkraineAlarmWebhookResource {
         String url = url(body);
         SubscriptionView hook = hookOf(caller);
         translated(() -> subscriptions.patch(caller.keyId(), hook.id(), new SubscriptionRequest(url, null, null, null,
-                null, null, null, null, null, null, null, null)));
+                null, null, null, null, null, null, null, null, null)));
         return Response.ok(Map.of("webHookUrl", url), MediaType.APPLICATION_JSON_TYPE).build();
     }
 

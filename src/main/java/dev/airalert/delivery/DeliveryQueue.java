@@ -42,9 +42,11 @@ class DeliveryQueue {
 
     private static final String LOAD = """
             SELECT d.id, d.attempts, s.id, s.url, s.secret, s.previous_secret, s.previous_secret_until,
-                   s.languages, e.seq, e.id, e.type, e.created_at, e.chain_key, s.format
+                   s.languages, e.seq, e.id, e.type, e.created_at, e.chain_key, s.format,
+                   a.state, a.expires_at, s.deliver_late, s.place
             FROM delivery d JOIN subscription s ON s.id = d.subscription_id
-            JOIN alert_event e ON e.seq = d.event_seq WHERE d.id = ANY(?)""";
+            JOIN alert_event e ON e.seq = d.event_seq
+            LEFT JOIN alert a ON a.id = e.alert_id WHERE d.id = ANY(?)""";
 
     /** A due queue row: the delivery, and its subscription (whose endpoint may have no slot free). */
     private record Due(UUID delivery, UUID subscription) {
@@ -108,10 +110,14 @@ class DeliveryQueue {
         List<String> secrets = Subscription.signingSecrets(box, rs.getObject(3, UUID.class), rs.getString(5),
                 rs.getString(6), previousUntil == null ? null : previousUntil.toInstant(), now);
         String languages = rs.getString(8);
+        Timestamp expires = rs.getTimestamp(16);
+        AlertEnds.State ends = AlertEnds.State.of(rs.getString(11), rs.getString(15),
+                expires == null ? null : expires.toInstant());
         return new Outgoing(rs.getObject(1, UUID.class), rs.getObject(3, UUID.class), rs.getString(4), secrets,
                 languages.isBlank() ? List.of() : Arrays.asList(languages.split(",")), rs.getInt(2),
                 rs.getLong(9), AlertEvent.publicId(rs.getObject(10, UUID.class)), rs.getString(13), rs.getString(11),
-                rs.getTimestamp(12).toInstant(), leaseUntil, null, WebhookFormat.of(rs.getString(14)));
+                rs.getTimestamp(12).toInstant(), leaseUntil, null, WebhookFormat.of(rs.getString(14)),
+                ends.ended(), ends.expires(), rs.getBoolean(17), rs.getString(18));
     }
 
     /**

@@ -10,9 +10,13 @@ public enum DeliveryStatus {
     /** The endpoint answered 2xx. */
     DELIVERED,
     /** Every attempt of the retry schedule failed, or the subscription's key was revoked. */
-    FAILED;
+    FAILED,
+    /** Not sent (any more): the alert expired, or a push message's time to live ran out, first. */
+    EXPIRED,
+    /** Not sent (any more): the alert was cancelled or updated first; the event that ended it is delivered. */
+    SUPERSEDED;
 
-    /** The stored and shown form: {@code pending}, {@code delivered}, {@code failed}. */
+    /** The stored and shown form: {@code pending}, {@code delivered}, {@code failed}, {@code expired}, {@code superseded}. */
     @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);

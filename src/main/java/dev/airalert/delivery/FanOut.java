@@ -38,16 +38,18 @@ class FanOut {
     private final Recipients recipients;
     private final HeldEvents events;
     private final DeliveryQueue queue;
+    private final AlertEnds ends;
     /** The event being handed out, with its subscribers still to hand. */
     private Progress current;
     /** The event whose chunk {@link #next} is handing out, until the sender has taken it. */
     private HeldEvents.Held handing;
 
-    FanOut(EventLog eventLog, Recipients recipients, HeldEvents events, DeliveryQueue queue) {
+    FanOut(EventLog eventLog, Recipients recipients, HeldEvents events, DeliveryQueue queue, AlertEnds ends) {
         this.eventLog = eventLog;
         this.recipients = recipients;
         this.events = events;
         this.queue = queue;
+        this.ends = ends;
     }
 
     /** The event being handed out: subscribers not yet handed, from {@code position}. */
@@ -56,13 +58,16 @@ class FanOut {
         final HeldEvents.Held held;
         final List<Target> targets;
         final Set<UUID> waiting;
+        final AlertEnds.State ends;
         int position;
 
-        Progress(AlertEvent event, HeldEvents.Held held, List<Target> targets, Set<UUID> waiting) {
+        Progress(AlertEvent event, HeldEvents.Held held, List<Target> targets, Set<UUID> waiting,
+                AlertEnds.State ends) {
             this.event = event;
             this.held = held;
             this.targets = targets;
             this.waiting = waiting;
+            this.ends = ends;
         }
     }
 
@@ -130,7 +135,7 @@ class FanOut {
         }
         AlertEvent event = eventLog.bySeq(picked.get().seq).orElseThrow();
         Recipients.Found found = recipients.of(event, now);
-        return new Progress(event, picked.get(), found.targets(), found.waiting());
+        return new Progress(event, picked.get(), found.targets(), found.waiting(), ends.of(event));
     }
 
     private List<Outgoing> chunk(Progress progress, Instant now, Instant leaseUntil) {
@@ -143,7 +148,8 @@ class FanOut {
             if (target.enabled() && !progress.waiting.contains(target.id())) {
                 handed.add(new Outgoing(DeliveryIds.next(), target.id(), target.url(), target.secrets(),
                         target.filter().languages(), 0, event.seq(), AlertEvent.publicId(event.id()),
-                        event.chainKey(), event.type(), event.createdAt(), leaseUntil, handoff, target.format()));
+                        event.chainKey(), event.type(), event.createdAt(), leaseUntil, handoff, target.format(),
+                        progress.ends.ended(), progress.ends.expires(), target.deliverLate(), target.place()));
             } else {
                 queued.add(target.id());
             }

@@ -3,6 +3,7 @@ package dev.airalert.delivery;
 import dev.airalert.AirAlertConfig;
 import dev.airalert.delivery.OutcomeDecision.Decision;
 import dev.airalert.outbox.Backoff;
+import dev.airalert.subscription.WebhookFormat;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -49,15 +50,17 @@ class OutcomeRecorder {
                 Set<UUID> healthy = new LinkedHashSet<>();
                 Set<UUID> failing = new LinkedHashSet<>();
                 Set<UUID> gone = new LinkedHashSet<>();
+                Set<UUID> unsubscribed = new LinkedHashSet<>();
                 for (Outcome o : outcomes) {
                     Outgoing d = o.delivery();
                     int attempt = d.attemptsMade() + 1;
-                    Decision decision = OutcomeDecision.decide(o.statusCode(), o.retryAfter(), attempt, backoff, now);
-                    (switch (decision.health()) {
-                        case HEALTHY -> healthy;
-                        case FAILING -> failing;
-                        case GONE -> gone;
-                    }).add(d.subscriptionId());
+                    Decision decision = OutcomeDecision.decide(o, attempt, backoff, now);
+                    switch (decision.health()) {
+                        case HEALTHY -> healthy.add(d.subscriptionId());
+                        case FAILING -> failing.add(d.subscriptionId());
+                        case GONE -> (d.format() == WebhookFormat.WEBPUSH ? unsubscribed : gone).add(d.subscriptionId());
+                        case UNKNOWN -> { }
+                    }
                     Instant next = decision.nextAttempt();
                     if (!hasRow.test(d)) {
                         s.insert(d, decision.status(), attempt, next, decision.finishedAt(o.at()));
@@ -87,10 +90,34 @@ class OutcomeRecorder {
                     s.disable(sub, OutcomeDecision.GONE, now);
                 }
                 s.execute();
+                forget(c, unsubscribed);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Deletes push subscriptions whose push service answered 404 or 410 (the browser
+     * unsubscribed, or the subscription expired there), with their deliveries: nothing more can
+     * reach that browser, and nothing about it is kept.
+     */
+    private static void forget(Connection c, Set<UUID> subscriptions) throws SQLException {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        Object[] ids = subscriptions.toArray();
+        for (String delete : List.of(
+                "DELETE FROM delivery_attempt WHERE delivery_id IN (SELECT id FROM delivery WHERE subscription_id = ANY(?))",
+                "DELETE FROM delivery_queue WHERE subscription_id = ANY(?)",
+                "DELETE FROM delivery WHERE subscription_id = ANY(?)",
+                "DELETE FROM subscription_region WHERE subscription_id = ANY(?)",
+                "DELETE FROM subscription WHERE id = ANY(?)")) {
+            try (PreparedStatement statement = c.prepareStatement(delete)) {
+                statement.setArray(1, c.createArrayOf("uuid", ids));
+                statement.executeUpdate();
             }
         }
     }

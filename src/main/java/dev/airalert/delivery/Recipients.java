@@ -8,11 +8,14 @@ import dev.airalert.event.EventLog;
 import dev.airalert.security.Audience;
 import dev.airalert.subscription.SubscriptionMatcher;
 import dev.airalert.subscription.SubscriptionRepository.Target;
+import dev.airalert.subscription.WebhookFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +45,8 @@ class Recipients {
     Found of(AlertEvent event, Instant now) {
         Set<UUID> delivered = uuids(em.createNativeQuery("SELECT subscription_id FROM delivery WHERE event_seq = ?1")
                 .setParameter(1, event.seq()).getResultList());
-        List<Target> targets = matching(event, now).stream().filter(t -> !delivered.contains(t.id())).toList();
+        List<Target> targets = onePerBrowser(matching(event, now)).stream().filter(t -> !delivered.contains(t.id()))
+                .toList();
         Set<UUID> waiting = uuids(em.createNativeQuery("SELECT DISTINCT subscription_id FROM delivery_queue"
                 + " WHERE chain_key = ?1 AND event_seq < ?2").setParameter(1, event.chainKey())
                 .setParameter(2, event.seq()).getResultList());
@@ -58,6 +62,23 @@ class Recipients {
                 CapAddresses.parse(alert.get().alert().addresses()), event.publishedBy());
         return matcher.matching(alert.get(), event.relatedIds(), eventLog.relatedRegions(event),
                 eventLog::readOnce, audience, now);
+    }
+
+    /**
+     * A browser following two places an alert covers gets it once: of its push subscriptions that
+     * match, the one with the lowest id, so an event fanned out again picks the same one.
+     */
+    static List<Target> onePerBrowser(List<Target> targets) {
+        Map<String, Target> browsers = new HashMap<>();
+        for (Target t : targets) {
+            if (t.format() == WebhookFormat.WEBPUSH) {
+                browsers.merge(t.url(), t, (a, b) -> a.id().compareTo(b.id()) <= 0 ? a : b);
+            }
+        }
+        if (browsers.isEmpty()) {
+            return targets;
+        }
+        return targets.stream().filter(t -> t.format() != WebhookFormat.WEBPUSH || browsers.get(t.url()) == t).toList();
     }
 
     private static Set<UUID> uuids(List<?> column) {

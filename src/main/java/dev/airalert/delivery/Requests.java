@@ -3,10 +3,12 @@ package dev.airalert.delivery;
 import dev.airalert.AirAlertConfig;
 import dev.airalert.outbound.TargetGuard;
 import dev.airalert.outbox.SendSlots;
+import dev.airalert.subscription.WebhookFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -39,6 +41,9 @@ class Requests {
     private final WebhookClient client;
     private final TargetGuard guard;
     private final WebhookBodies bodies;
+    private final PushNotices notices;
+    private final PushCrypto crypto;
+    private final int perService;
     private final RevokedSubscriptions revoked;
     private final EarlyRows rows;
     private final OutcomeWriter outcomes;
@@ -49,11 +54,15 @@ class Requests {
     private final Clock clock = Clock.systemUTC();
     private volatile boolean running = true;
 
-    Requests(WebhookClient client, TargetGuard guard, WebhookBodies bodies, RevokedSubscriptions revoked,
-            EarlyRows rows, OutcomeWriter outcomes, ReadyDeliveries ready, DeliverySignal signal, AirAlertConfig config) {
+    Requests(WebhookClient client, TargetGuard guard, WebhookBodies bodies, PushNotices notices, PushCrypto crypto,
+            RevokedSubscriptions revoked, EarlyRows rows, OutcomeWriter outcomes, ReadyDeliveries ready,
+            DeliverySignal signal, AirAlertConfig config) {
         this.client = client;
         this.guard = guard;
         this.bodies = bodies;
+        this.notices = notices;
+        this.crypto = crypto;
+        this.perService = config.push().perServiceConcurrency();
         this.revoked = revoked;
         this.rows = rows;
         this.outcomes = outcomes;
@@ -77,27 +86,42 @@ class Requests {
      * {@code endpointSlotTaken} runs once the endpoint's slot is the caller's.
      */
     Step offer(Outgoing delivery, boolean mayBlock, Runnable endpointSlotTaken) throws SQLException {
-        if (rows.hasRow(delivery)
-                && delivery.leasedUntil().isBefore(clock.instant().plus(requestTimeout).plus(LEASE_MARGIN))) {
+        Instant now = clock.instant();
+        if (rows.hasRow(delivery) && delivery.leasedUntil().isBefore(now.plus(requestTimeout).plus(LEASE_MARGIN))) {
             LOG.debugf("Delivery %s waited too long here; the queue gives it out again when its lease ends",
                     delivery.deliveryId());
             return Step.DROPPED;
         }
-        byte[] body = mayBlock ? bodies.body(delivery) : bodies.atHand(delivery);
-        Optional<TargetGuard.Verdict> cleared = guard.cleared(delivery.url());
-        if (body == null || !mayBlock && cleared.isEmpty()) {
+        DeliveryStatus stale = delivery.stale(now);
+        boolean push = delivery.format() == WebhookFormat.WEBPUSH;
+        byte[] body = null;
+        PushNotices.Notice notice = null;
+        if (stale == null && push) {
+            notice = mayBlock ? notices.notice(delivery) : notices.atHand(delivery);
+        } else if (stale == null) {
+            body = mayBlock ? bodies.body(delivery) : bodies.atHand(delivery);
+        }
+        Optional<TargetGuard.Verdict> cleared = stale != null ? Optional.empty() : guard.cleared(delivery.url());
+        if (stale == null && (body == null && notice == null || !mayBlock && cleared.isEmpty())) {
             return Step.BLOCKING;
         }
-        if (!slots.takeFor(delivery.subscriptionId())) {
+        int limit = push ? perService : slots.perTarget();
+        if (!slots.takeFor(delivery.slotKey(), limit)) {
             return Step.ENDPOINT_BUSY;
         }
         endpointSlotTaken.run();
+        if (stale != null) {
+            // Recorded, not sent: the Cancel or Update that ended it follows in its chain.
+            client.notSent(delivery, stale).thenAccept(this::finished);
+            return Step.SENT;
+        }
         // The request goes to the address the verdict checked, never to a fresh DNS answer.
         TargetGuard.Verdict verdict = revoked.contains(delivery.subscriptionId())
                 ? TargetGuard.Verdict.refused("the subscription's API key was revoked")
                 : cleared.orElseGet(() -> guard.verdict(delivery.url()));
-        (verdict.allowed() ? client.send(delivery, verdict.address(), body, delivery.secrets())
-                : client.refuse(delivery, verdict.refusal()))
+        (!verdict.allowed() ? client.refuse(delivery, verdict.refusal())
+                : push ? client.push(delivery, verdict.address(), notice, crypto)
+                : client.send(delivery, verdict.address(), body, delivery.secrets()))
                 .thenAccept(this::finished);
         return Step.SENT;
     }
@@ -105,7 +129,7 @@ class Requests {
     /** On the event loop, when a request ended. */
     private void finished(Outcome outcome) {
         outcomes.add(outcome);
-        slots.giveFor(outcome.delivery().subscriptionId());
+        slots.giveFor(outcome.delivery().slotKey());
         try {
             for (Outgoing next; running && (next = ready.pollFirst()) != null;) {
                 Step step = offer(next, false, () -> { });

@@ -124,7 +124,7 @@ class Sender {
             Outgoing failed = inHand.pollLast();
             slots.give();
             if (offeringEndpointSlot) {
-                slots.giveFor(failed.subscriptionId());
+                slots.giveFor(failed.slotKey());
             }
             offering = false;
             offeringEndpointSlot = false;

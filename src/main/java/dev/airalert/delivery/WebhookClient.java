@@ -3,7 +3,10 @@ package dev.airalert.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.AirAlertConfig;
+import com.interaso.webpush.WebPush;
 import dev.airalert.compat.UkraineAlarmWebhooks;
+import dev.airalert.push.PushKeys;
+import dev.airalert.subscription.PushSubscriptions;
 import dev.airalert.subscription.WebhookFormat;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -50,17 +53,19 @@ class WebhookClient {
     private final Vertx vertx;
     private final HttpClient client;
     private final Duration timeout;
+    private final PushKeys pushKeys;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    WebhookClient(Vertx vertx, AirAlertConfig config) {
+    WebhookClient(Vertx vertx, AirAlertConfig config, PushKeys pushKeys) {
         this(vertx, options(config.webhooks().requestTimeout()), config.webhooks().requestTimeout(),
-                config.webhooks().maxInFlight());
+                config.webhooks().maxInFlight(), pushKeys);
     }
 
-    WebhookClient(Vertx vertx, HttpClientOptions options, Duration timeout, int maxInFlight) {
+    WebhookClient(Vertx vertx, HttpClientOptions options, Duration timeout, int maxInFlight, PushKeys pushKeys) {
         this.vertx = vertx;
         this.timeout = timeout;
+        this.pushKeys = pushKeys;
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxInFlight));
     }
 
@@ -95,6 +100,31 @@ class WebhookClient {
                 "webhook-timestamp", Long.toString(timestamp),
                 "webhook-signature", WebhookSigner.signature(secrets, delivery.eventId(), timestamp, body)),
                 timeout.toMillis());
+    }
+
+    /**
+     * Sends a push message (RFC 8030): the notice encrypted for the browser (RFC 8291, a fresh
+     * key agreement per message, on the {@link PushCrypto} threads: about a millisecond of CPU
+     * each), with a VAPID token for the push service (RFC 8292), {@code TTL} up to when the
+     * message is stale, {@code Urgency} and a {@code Topic} per alert chain, so that a push
+     * service still holding an undelivered message of the chain replaces it.
+     */
+    CompletableFuture<Outcome> push(Outgoing delivery, InetAddress vetted, PushNotices.Notice notice,
+            PushCrypto crypto) {
+        long ttl = Math.max(0, Duration.between(clock.instant(), delivery.sendBy()).toSeconds());
+        String[] keys = PushSubscriptions.keys(delivery.secrets());
+        return crypto.encrypt(notice.plaintext(), keys[0], keys[1]).handle((body, failed) -> {
+            if (failed != null) {
+                return CompletableFuture.completedFuture(new Outcome(delivery, clock.instant(), null, null, 0, null,
+                        "could not encrypt for this browser: " + describe(failed)));
+            }
+            WebPush webPush = pushKeys.webPush();
+            String audience = Outgoing.origin(delivery.url());
+            Map<String, String> headers = new LinkedHashMap<>(webPush.getHeadersWithToken(pushKeys.token(audience),
+                    (int) ttl, delivery.chainKey(), notice.urgent() ? WebPush.Urgency.High : WebPush.Urgency.Normal));
+            headers.put("user-agent", "airalert-push/1");
+            return post(delivery, vetted, body, headers, timeout.toMillis());
+        }).thenCompose(outcome -> outcome);
     }
 
     /**
@@ -170,8 +200,23 @@ class WebhookClient {
 
     /** Failing before any request: the target became unacceptable. */
     CompletableFuture<Outcome> refuse(Outgoing delivery, String why) {
-        return CompletableFuture.completedFuture(new Outcome(delivery, clock.instant(), null, null, 0, null,
-                "target refused: " + why));
+        return settled(new Outcome(delivery, clock.instant(), null, null, 0, null, "target refused: " + why));
+    }
+
+    /** Recorded without a request: the alert expired or was ended first. */
+    CompletableFuture<Outcome> notSent(Outgoing delivery, DeliveryStatus why) {
+        return settled(Outcome.notSent(delivery, clock.instant(), why));
+    }
+
+    /**
+     * An outcome known without a request, completed on the event loop like every other: what
+     * follows it (the next ready delivery taking the slot) then runs there, not nested in the
+     * caller, however many such deliveries come in a row.
+     */
+    private CompletableFuture<Outcome> settled(Outcome outcome) {
+        CompletableFuture<Outcome> settled = new CompletableFuture<>();
+        vertx.runOnContext(v -> settled.complete(outcome));
+        return settled;
     }
 
     /**

@@ -84,6 +84,11 @@ public class AlertEvent {
         return type;
     }
 
+    /** The alert the event is about: the published, updating or cancelling message. */
+    public UUID alertId() {
+        return alertId;
+    }
+
     /** An alert, its updates and its cancel share a chain, delivered in order. */
     public String chainKey() {
         return chainKey;

@@ -2,10 +2,13 @@ package dev.airalert.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airalert.Sha256;
 import dev.airalert.alert.AlertStored;
 import dev.airalert.alert.AlertView;
 import dev.airalert.cap.CapAlert;
+import dev.airalert.cap.CapInfo;
 import dev.airalert.cap.CapReferences;
 import dev.airalert.security.Audience;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +30,20 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EventRecorder {
 
+    /** How many ended alerts an event names; a Cancel may end thousands, the count says how many. */
+    static final int MAX_ENDS = 20;
+
     private final EntityManager em;
+    private final EventLog eventLog;
     private final ObjectMapper json;
     private final Event<EventRecorded> recorded;
     private final CommitNotifications notifications;
     private final Clock clock = Clock.systemUTC();
 
-    EventRecorder(EntityManager em, ObjectMapper json, Event<EventRecorded> recorded,
+    EventRecorder(EntityManager em, EventLog eventLog, ObjectMapper json, Event<EventRecorded> recorded,
             CommitNotifications notifications) {
         this.em = em;
+        this.eventLog = eventLog;
         this.json = json;
         this.recorded = recorded;
         this.notifications = notifications;
@@ -47,7 +55,7 @@ public class EventRecorder {
             return;
         }
         AlertEvent event = append(type.get(), stored.alert().id(), chainKey(stored), stored.related(),
-                payload(stored.alert()), stored.audience());
+                payload(stored.alert(), stored.related()), stored.audience());
         recorded.fire(new EventRecorded(event.seq(), stored.audience().isPublic()));
         notifications.notifyOnCommit(em);
     }
@@ -92,9 +100,31 @@ public class EventRecorder {
         return Sha256.hex(sender + "\n" + identifier).substring(0, 32);
     }
 
-    private String payload(AlertView alert) {
+    /**
+     * The alert as every channel carries it; an Update or Cancel also names what it ends
+     * ({@code ends}: id, sender, identifier, headline, places of each, the first
+     * {@value #MAX_ENDS}; {@code endsCount}: all of them), so that a subscriber who never saw the
+     * alert, or whose delivery of it was dropped as superseded, understands the all-clear.
+     */
+    private String payload(AlertView alert, List<UUID> related) {
         try {
-            return json.writeValueAsString(alert);
+            if (related.isEmpty()) {
+                return json.writeValueAsString(alert);
+            }
+            ObjectNode payload = json.valueToTree(alert);
+            ArrayNode ends = payload.putArray("ends");
+            related.stream().limit(MAX_ENDS).forEach(id -> eventLog.readOnce(id).ifPresent(ended -> {
+                ObjectNode end = ends.addObject();
+                end.put("id", ended.id().toString());
+                end.put("sender", ended.alert().sender());
+                end.put("identifier", ended.alert().identifier());
+                ended.alert().info().stream().map(CapInfo::headline).filter(h -> h != null && !h.isBlank())
+                        .findFirst().ifPresent(h -> end.put("headline", h));
+                ArrayNode places = end.putArray("regions");
+                ended.regions().forEach(places::add);
+            }));
+            payload.put("endsCount", related.size());
+            return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Alert views always serialise", e);
         }

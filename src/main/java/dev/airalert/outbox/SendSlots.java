@@ -53,10 +53,15 @@ public final class SendSlots<K> {
 
     /** One of the target's slots, if it has one free. */
     public boolean takeFor(K target) {
+        return takeFor(target, perTarget);
+    }
+
+    /** One of the target's slots, if fewer than {@code limit} are busy: for a target that is many (a push service). */
+    public boolean takeFor(K target, int limit) {
         boolean[] taken = new boolean[1];
         byTarget.compute(target, (k, n) -> {
             int busy = n == null ? 0 : n;
-            taken[0] = busy < perTarget;
+            taken[0] = busy < limit;
             return taken[0] ? busy + 1 : n;
         });
         return taken[0];

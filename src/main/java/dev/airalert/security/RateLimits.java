@@ -90,7 +90,7 @@ public class RateLimits {
     }
 
     /** One bucket per IPv4 address, and per IPv6 /64: one end network gets a whole /64 to pick from. */
-    static String bucketOf(String address) {
+    public static String bucketOf(String address) {
         return Cidr.literal(address).filter(a -> a.getAddress().length == 16)
                 .map(a -> {
                     byte[] prefix = java.util.Arrays.copyOf(a.getAddress(), 8);

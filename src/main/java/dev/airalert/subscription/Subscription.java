@@ -113,6 +113,26 @@ public class Subscription {
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
 
+    /** Send an alert even after it expired or was ended while its delivery waited (off: recorded, not sent). */
+    @Column(name = "deliver_late", nullable = false)
+    boolean deliverLate;
+
+    /** Web Push: SHA-256 of the endpoint, the browser's identity here. */
+    @Column(name = "endpoint_key")
+    String endpointKey;
+
+    /** Web Push: SHA-256 of the unsubscribe token. */
+    @Column(name = "token_hash")
+    String tokenHash;
+
+    /** Web Push: when the browser last confirmed the subscription. */
+    @Column(name = "refreshed_at")
+    Instant refreshedAt;
+
+    /** Web Push: the place it was made for, where a notification's click opens the map. */
+    @Column(name = "place")
+    String place;
+
     protected Subscription() {
     }
 

@@ -47,7 +47,7 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
      * secrets that sign at {@code now}), nothing else loaded.
      */
     public record Target(UUID id, String owner, SubscriptionFilter filter, String url, boolean enabled,
-            List<String> secrets, WebhookFormat format) {
+            List<String> secrets, WebhookFormat format, boolean deliverLate, String place) {
     }
 
     /**
@@ -62,7 +62,7 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
                 SELECT s.id, s.events, s.min_severity_rank, s.urgencies, s.certainties, s.statuses,
                        s.languages, s.point_lat, s.point_lon, s.radius_km,
                        s.url, s.enabled, s.secret, s.previous_secret, s.previous_secret_until, s.owner,
-                       s.threats, s.threat_levels, s.format
+                       s.threats, s.threat_levels, s.format, s.deliver_late, s.place
                 FROM subscription s WHERE s.owner_revoked_at IS NULL AND s.id IN (
                   SELECT r.subscription_id FROM subscription_region r WHERE r.region_code IN (?1))""")
                 .setParameter(1, codes).getResultList();
@@ -82,7 +82,7 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
             targets.add(new Target(id, (String) r[15], SubscriptionFilter.of((String) r[1], (Number) r[2],
                     (String) r[3], (String) r[4], (String) r[5], (String) r[6], (Number) r[7], (Number) r[8],
                     (Number) r[9], (String) r[16], (String) r[17]), (String) r[10], (Boolean) r[11], secrets,
-                    WebhookFormat.of((String) r[18])));
+                    WebhookFormat.of((String) r[18]), (Boolean) r[19], (String) r[20]));
         }
         return targets;
     }

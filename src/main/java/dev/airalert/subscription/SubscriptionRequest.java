@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * What a subscriber sends to create a subscription, or to change one (PATCH: absent fields
  * stay as they are). Places: {@code regions} (codes or names in any language) and/or a
- * {@code point} with a radius.
+ * {@code point} with a radius. {@code deliverLate}: send an alert even when its delivery comes
+ * after it expired or was ended (by default such a delivery is recorded and not sent).
  */
 public record SubscriptionRequest(
         @Size(max = 2048) String url,
@@ -25,7 +26,8 @@ public record SubscriptionRequest(
         @Size(max = 10) List<@Size(max = 64) String> languages,
         @Size(max = 11) List<@Size(max = 30) String> threats,
         @Size(max = 2) List<@Size(max = 10) String> levels,
-        @Size(max = 500) String description) {
+        @Size(max = 500) String description,
+        Boolean deliverLate) {
 
     /** A place and how far around it: alerts touching this circle match. */
     public record PointRequest(

@@ -67,7 +67,7 @@ public class SubscriptionService {
             String description) {
         List<String> threats = ThreatType.WIRE_NAMES.stream().filter(t -> !t.equals(ThreatType.INFO.wire())).toList();
         return created(owner, new SubscriptionRequest(url, List.of(country), null, null, null, null, null,
-                List.of("Actual"), null, threats, null, description), format);
+                List.of("Actual"), null, threats, null, description, null), format);
     }
 
     /** The owner's subscriptions in this format, newest first. */
@@ -157,6 +157,9 @@ public class SubscriptionService {
         }
         if (r.description() != null) {
             s.description = r.description();
+        }
+        if (r.deliverLate() != null) {
+            s.deliverLate = r.deliverLate();
         }
         if (r.point() != null) {
             s.pointLat = r.point().lat();

@@ -11,7 +11,8 @@ import java.util.UUID;
 public record SubscriptionView(UUID id, String url, String description, Set<String> regions,
         SubscriptionRequest.PointRequest point, List<String> events, String minSeverity,
         List<String> urgencies, List<String> certainties, List<String> statuses,
-        List<String> languages, List<String> threats, List<String> levels, String format, boolean enabled, String disabledReason, Instant disabledAt,
+        List<String> languages, List<String> threats, List<String> levels, String format, boolean deliverLate,
+        boolean enabled, String disabledReason, Instant disabledAt,
         Instant failingSince, Instant createdAt, Instant updatedAt, String secret) {
 
     static SubscriptionView of(Subscription s, String secret) {
@@ -21,7 +22,7 @@ public record SubscriptionView(UUID id, String url, String description, Set<Stri
                         : new SubscriptionRequest.PointRequest(f.point().lat(), f.point().lon(), f.radiusKm()),
                 f.events(), f.minSeverityRank() == null ? null
                         : dev.airalert.cap.CapEnums.SEVERITY.get(4 - f.minSeverityRank()),
-                f.urgencies(), f.certainties(), f.statuses(), f.languages(), f.threats(), f.levels(), s.format, s.enabled,
+                f.urgencies(), f.certainties(), f.statuses(), f.languages(), f.threats(), f.levels(), s.format, s.deliverLate, s.enabled,
                 s.disabledReason, s.disabledAt, s.failingSince, s.createdAt, s.updatedAt, secret);
     }
 }

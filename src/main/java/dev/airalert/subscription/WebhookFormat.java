@@ -4,13 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The form a subscription's deliveries take: our own body signed as Standard Webhooks, or
- * ukrainealarm's v3 webhook body, one request per region that changed, signed with RSA.
+ * The form a subscription's deliveries take: our own body signed as Standard Webhooks,
+ * ukrainealarm's v3 webhook body (one request per region that changed, signed with RSA), or a
+ * Web Push message to a browser (encrypted for it, with a VAPID token).
  */
 public enum WebhookFormat {
-    STANDARD, UKRAINEALARM;
+    STANDARD, UKRAINEALARM, WEBPUSH;
 
-    /** As stored: {@code standard}, {@code ukrainealarm}. */
+    /** As stored: {@code standard}, {@code ukrainealarm}, {@code webpush}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

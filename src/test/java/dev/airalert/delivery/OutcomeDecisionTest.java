@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.airalert.delivery.OutcomeDecision.Decision;
 import dev.airalert.delivery.OutcomeDecision.Health;
 import dev.airalert.outbox.Backoff;
+import dev.airalert.subscription.WebhookFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -59,7 +61,8 @@ class OutcomeDecisionTest {
             """)
     void decides(Integer status, String retryAfter, int attempt, DeliveryStatus expected, Long nextAfterSeconds,
             Health health) {
-        Decision decision = OutcomeDecision.decide(status, retryAfter, attempt, BACKOFF, NOW);
+        Decision decision = OutcomeDecision.decide(outcome(WebhookFormat.STANDARD, status, retryAfter, null), attempt,
+                BACKOFF, NOW);
         assertEquals(expected, decision.status());
         assertEquals(nextAfterSeconds == null ? null : NOW.plusSeconds(nextAfterSeconds), decision.nextAttempt());
         assertEquals(health, decision.health());
@@ -70,7 +73,48 @@ class OutcomeDecisionTest {
     @CsvSource({"0.0, 4000", "0.5, 5000", "0.999, 5998"})
     void retriesSpreadWithinTwentyPercent(double draw, long millis) {
         Backoff backoff = new Backoff(SCHEDULE, Duration.ofHours(1), 0.2, () -> draw);
-        assertEquals(NOW.plusMillis(millis), OutcomeDecision.decide(500, null, 1, backoff, NOW).nextAttempt());
+        assertEquals(NOW.plusMillis(millis), OutcomeDecision.decide(outcome(WebhookFormat.STANDARD, 500, null, null), 1, backoff,
+                NOW).nextAttempt());
+    }
+
+    /** A push message whose alert expires in a minute: what its push service's answers do. */
+    @ParameterizedTest(name = "push attempt {2} answered {0}: {3}, next in {4}, {5}")
+    @CsvSource(nullValues = "-", textBlock = """
+            # status, Retry-After, attempt, delivery status, next attempt after (s), health
+            201, -, 1, DELIVERED, -, HEALTHY
+            # the browser unsubscribed: the subscription is deleted
+            404, -, 1, FAILED, -, GONE
+            410, -, 2, FAILED, -, GONE
+            # tried again within the alert's life only
+            500, -, 1, PENDING, 5, FAILING
+            500, -, 2, EXPIRED, -, FAILING
+            429, 30, 2, PENDING, 30, FAILING
+            429, 120, 1, EXPIRED, -, FAILING
+            """)
+    void pushRetriesEndWithTheAlert(Integer status, String retryAfter, int attempt, DeliveryStatus expected,
+            Long nextAfterSeconds, Health health) {
+        Decision decision = OutcomeDecision.decide(outcome(WebhookFormat.WEBPUSH, status, retryAfter, null), attempt,
+                BACKOFF, NOW);
+        assertEquals(expected, decision.status());
+        assertEquals(nextAfterSeconds == null ? null : NOW.plusSeconds(nextAfterSeconds), decision.nextAttempt());
+        assertEquals(health, decision.health());
+    }
+
+    @ParameterizedTest(name = "{0} delivery not sent: {1}")
+    @CsvSource({"STANDARD, SUPERSEDED", "STANDARD, EXPIRED", "WEBPUSH, SUPERSEDED", "WEBPUSH, EXPIRED"})
+    void aStaleDeliveryIsFinishedAsWhatEndedIt(WebhookFormat format, DeliveryStatus why) {
+        Decision decision = OutcomeDecision.decide(outcome(format, null, null, why), 1, BACKOFF, NOW);
+        assertEquals(why, decision.status());
+        assertEquals(null, decision.nextAttempt());
+        assertEquals(Health.UNKNOWN, decision.health());
+    }
+
+    private static Outcome outcome(WebhookFormat format, Integer status, String retryAfter, DeliveryStatus notSent) {
+        Outgoing delivery = new Outgoing(UUID.randomUUID(), UUID.randomUUID(), "https://push.example/x", List.of(),
+                List.of(), 0, 1, "evt_1", "chain", "alert.published", NOW, NOW.plusSeconds(60), null, format, null,
+                NOW.plusSeconds(60), false, null);
+        return notSent != null ? Outcome.notSent(delivery, NOW, notSent)
+                : new Outcome(delivery, NOW, status, retryAfter, 1, null, null);
     }
 
     @ParameterizedTest(name = "disable after {0}")

@@ -54,7 +54,7 @@ class WebhookClientTest {
 
     @Test
     void connectsToTheVettedAddressWithTheUrlsHostName() throws Exception {
-        WebhookClient client = new WebhookClient(vertx, WebhookClient.options(TIMEOUT), TIMEOUT, 8);
+        WebhookClient client = new WebhookClient(vertx, WebhookClient.options(TIMEOUT), TIMEOUT, 8, null);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             int port = URI.create(receiver.url()).getPort();
             Outcome outcome = client.send(delivery("http://pinned.invalid:" + port + "/hook"), loopback, BODY, SECRETS)
@@ -84,7 +84,7 @@ class WebhookClientTest {
         int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)
                 .actualPort();
         try {
-            WebhookClient client = new WebhookClient(vertx, WebhookClient.options(TIMEOUT).setTrustOptions(pfx), TIMEOUT, 8);
+            WebhookClient client = new WebhookClient(vertx, WebhookClient.options(TIMEOUT).setTrustOptions(pfx), TIMEOUT, 8, null);
             Outcome named = client.send(delivery("https://pinned.invalid:" + port + "/hook"), loopback, BODY, SECRETS)
                     .get(30, TimeUnit.SECONDS);
             assertEquals(204, named.statusCode(), named.error());
@@ -103,6 +103,6 @@ class WebhookClientTest {
     private static Outgoing delivery(String url) {
         return new Outgoing(UUID.randomUUID(), UUID.randomUUID(), url, SECRETS, List.of(), 0, 1, "evt_pinned",
                 "chain", "alert.published", Instant.now(), Instant.now().plusSeconds(60), null,
-                WebhookFormat.STANDARD);
+                WebhookFormat.STANDARD, null, null, false, null);
     }
 }

@@ -96,9 +96,49 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anAlertCancelledWhileItsFirstDeliveryIsRetriedYieldsOnlyTheCancelWhichNamesIt() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            // The first attempt is answered "later, in 2 s": the cancel comes while it waits for its retry.
+            receiver.answering(n -> n == 1 ? new Answer(503, "2", 0) : Answer.status(204));
+            TestSubscriptions.create(TestSubscriptions.subscriberKey(), receiver.url(), "\"regions\": [\"UA-30\"]");
+            String sender = TestAlerts.uniqueSender();
+            String identifier = TestAlerts.uniqueId();
+            String sent = TestAlerts.now();
+            String alertId = publish(TestAlerts.alert(sender, identifier, sent, "Alert", null, "Actual", "air raid",
+                    "Extreme", "Immediate", "Observed", "UA-30", TestAlerts.inTwoHours())).then().statusCode(201)
+                    .extract().path("id");
+            awaitReceived(receiver, 1);
+            publish("""
+                    {"identifier": "%s", "sender": "%s", "sent": "%s", "status": "Actual", "msgType": "Cancel",
+                     "scope": "Public", "references": "%s,%s,%s"}""".formatted(TestAlerts.uniqueId(), sender,
+                    TestAlerts.now(), sender, identifier, sent)).then().statusCode(201);
+            List<Received> got = awaitReceived(receiver, 2);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.received().size() == 2);
+            JsonPath cancel = body(got.get(1));
+            assertEquals("alert.cancelled", cancel.getString("type"), "the retry of the alert was not sent");
+            assertEquals(alertId, cancel.getString("data.ends[0].id"), "the all-clear names what it ends");
+            assertEquals(identifier, cancel.getString("data.ends[0].identifier"));
+            assertEquals("Air raid alert", cancel.getString("data.ends[0].headline"));
+            assertEquals(List.of("UA-30"), cancel.getList("data.ends[0].regions"));
+            try (Connection c = db.getConnection(); PreparedStatement find = c.prepareStatement("""
+                    SELECT d.status FROM delivery d JOIN alert_event e ON e.seq = d.event_seq
+                    WHERE e.alert_id = ?""")) {
+                find.setObject(1, UUID.fromString(alertId));
+                await().atMost(SOON).until(() -> {
+                    try (var rs = find.executeQuery()) {
+                        return rs.next() && "superseded".equals(rs.getString(1));
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
     void updateAndCancelReachTheSameSubscribersInOrder() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            TestSubscriptions.create(TestSubscriptions.subscriberKey(), receiver.url(), "\"regions\": [\"UA-30\"]");
+            // Everything, late: otherwise an alert already updated when its turn comes is not sent.
+            TestSubscriptions.create(TestSubscriptions.subscriberKey(), receiver.url(),
+                    "\"regions\": [\"UA-30\"], \"deliverLate\": true");
             String sender = TestAlerts.uniqueSender();
             String first = TestAlerts.uniqueId();
             String sent = TestAlerts.now();
