@@ -110,3 +110,26 @@ ensure_tool "${AIRALERT_TEST_CHROMIUM:-chromium}" chromium \
   "the live map's browser test (or set AIRALERT_TEST_CHROMIUM to a Chromium binary)"
 ensure_tool docker-compose docker-compose "checking docker/compose.yml"
 ensure_tool haproxy haproxy "checking docker/haproxy.cfg"
+
+# npm packages of the stand-in push service (src/test/node), installed into target/node/ from
+# the committed lock file. Paths come from this script's place: Maven may run it from anywhere.
+BASEDIR=$(cd "$(dirname "$0")/../../.." && pwd)
+NODE_DIR="$BASEDIR/target/node"
+# A changed lock file installs again, so a version bump is not masked by an old install.
+if [ -d "$NODE_DIR/node_modules/http_ece" ] \
+    && cmp -s "$BASEDIR/src/test/node/package-lock.json" "$NODE_DIR/package-lock.json"; then
+  say "npm packages of the push stand-in are installed in target/node"
+else
+  if ! command -v npm >/dev/null 2>&1; then
+    say "ERROR: npm is needed to install the push stand-in's packages (src/test/node); install Node.js 20 with npm."
+    exit 1
+  fi
+  say "installing the push stand-in's npm packages into target/node"
+  mkdir -p "$NODE_DIR"
+  cp "$BASEDIR/src/test/node/package.json" "$BASEDIR/src/test/node/package-lock.json" "$NODE_DIR/"
+  if ! (cd "$NODE_DIR" && npm ci --no-audit --no-fund --loglevel=error); then
+    say "ERROR: npm ci failed in target/node; the push tests need http_ece from the npm registry."
+    exit 1
+  fi
+  say "npm packages of the push stand-in installed"
+fi
