@@ -100,7 +100,8 @@ class WebhookDeliveryTest {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             // The first attempt is answered "later, in 2 s": the cancel comes while it waits for its retry.
             receiver.answering(n -> n == 1 ? new Answer(503, "2", 0) : Answer.status(204));
-            TestSubscriptions.create(TestSubscriptions.subscriberKey(), receiver.url(), "\"regions\": [\"UA-30\"]");
+            String subscription = TestSubscriptions.create(TestSubscriptions.subscriberKey(), receiver.url(),
+                    "\"regions\": [\"UA-30\"]").getString("id");
             String sender = TestAlerts.uniqueSender();
             String identifier = TestAlerts.uniqueId();
             String sent = TestAlerts.now();
@@ -122,8 +123,9 @@ class WebhookDeliveryTest {
             assertEquals(List.of("UA-30"), cancel.getList("data.ends[0].regions"));
             try (Connection c = db.getConnection(); PreparedStatement find = c.prepareStatement("""
                     SELECT d.status FROM delivery d JOIN alert_event e ON e.seq = d.event_seq
-                    WHERE e.alert_id = ?""")) {
+                    WHERE e.alert_id = ? AND d.subscription_id = ?""")) {
                 find.setObject(1, UUID.fromString(alertId));
+                find.setObject(2, UUID.fromString(subscription));
                 await().atMost(SOON).until(() -> {
                     try (var rs = find.executeQuery()) {
                         return rs.next() && "superseded".equals(rs.getString(1));
