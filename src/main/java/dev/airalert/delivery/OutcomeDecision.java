@@ -66,8 +66,10 @@ final class OutcomeDecision {
             // Paused, not failed: it goes out when the owner enables the subscription.
             return new Decision(DeliveryStatus.PENDING, now, Health.GONE);
         }
-        Optional<Duration> asked = statusCode != null && (statusCode == 429 || statusCode == 503)
-                ? Backoff.retryAfter(outcome.retryAfter(), now) : Optional.empty();
+        // A push held back because its push service asked all of us to wait carries that wait.
+        boolean askedToWait = statusCode != null && (statusCode == 429 || statusCode == 503)
+                || push && statusCode == null && outcome.retryAfter() != null;
+        Optional<Duration> asked = askedToWait ? Backoff.retryAfter(outcome.retryAfter(), now) : Optional.empty();
         Optional<Instant> next = backoff.next(attempt, asked, now);
         Instant sendBy = push ? outcome.delivery().sendBy() : null;
         if (next.isPresent() && sendBy != null && next.get().isAfter(sendBy)) {

@@ -2,6 +2,7 @@ package dev.airalert.delivery;
 
 import dev.airalert.AirAlertConfig;
 import dev.airalert.outbound.TargetGuard;
+import dev.airalert.outbox.Backoff;
 import dev.airalert.outbox.SendSlots;
 import dev.airalert.subscription.WebhookFormat;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +47,8 @@ class Requests {
     private final PushNotices notices;
     private final PushCrypto crypto;
     private final int perService;
+    /** Push services that answered 429 or 503 with Retry-After, until when. */
+    private final Map<UUID, Instant> pausedUntil = new ConcurrentHashMap<>();
     private final RevokedSubscriptions revoked;
     private final EarlyRows rows;
     private final OutcomeWriter outcomes;
@@ -110,6 +115,12 @@ class Requests {
             return Step.ENDPOINT_BUSY;
         }
         endpointSlotTaken.run();
+        Instant paused = push ? pausedUntil.get(delivery.slotKey()) : null;
+        if (stale == null && paused != null && now.isBefore(paused)) {
+            // The push service asked us to wait: this message waits its turn without a request.
+            client.held(delivery, paused).thenAccept(this::finished);
+            return Step.SENT;
+        }
         if (stale != null) {
             // Recorded, not sent: the Cancel or Update that ended it follows in its chain.
             client.notSent(delivery, stale).thenAccept(this::finished);
@@ -128,6 +139,12 @@ class Requests {
 
     /** On the event loop, when a request ended. */
     private void finished(Outcome outcome) {
+        Integer status = outcome.statusCode();
+        if (outcome.delivery().format() == WebhookFormat.WEBPUSH && status != null && (status == 429 || status == 503)) {
+            // A push service limits us as one client: its Retry-After holds every message to it.
+            Backoff.retryAfter(outcome.retryAfter(), outcome.at()).ifPresent(wait ->
+                    pausedUntil.put(outcome.delivery().slotKey(), outcome.at().plus(wait)));
+        }
         outcomes.add(outcome);
         slots.giveFor(outcome.delivery().slotKey());
         try {

@@ -25,6 +25,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,6 +207,14 @@ class WebhookClient {
     /** Recorded without a request: the alert expired or was ended first. */
     CompletableFuture<Outcome> notSent(Outgoing delivery, DeliveryStatus why) {
         return settled(Outcome.notSent(delivery, clock.instant(), why));
+    }
+
+    /** Not sent yet: its push service asked to be left alone until {@code until}; tried again then. */
+    CompletableFuture<Outcome> held(Outgoing delivery, Instant until) {
+        Instant now = clock.instant();
+        long seconds = Math.max(1, Duration.between(now, until).toSeconds());
+        return settled(new Outcome(delivery, now, null, Long.toString(seconds), 0, null,
+                "not sent: the push service asked to wait (Retry-After) until " + until));
     }
 
     /**

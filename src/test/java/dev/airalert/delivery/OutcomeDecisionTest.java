@@ -90,6 +90,8 @@ class OutcomeDecisionTest {
             500, -, 2, EXPIRED, -, FAILING
             429, 30, 2, PENDING, 30, FAILING
             429, 120, 1, EXPIRED, -, FAILING
+            # held back without a request: its push service asked every message to wait
+            -, 20, 1, PENDING, 20, FAILING
             """)
     void pushRetriesEndWithTheAlert(Integer status, String retryAfter, int attempt, DeliveryStatus expected,
             Long nextAfterSeconds, Health health) {
