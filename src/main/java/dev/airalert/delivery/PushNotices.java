@@ -108,7 +108,10 @@ class PushNotices {
             body = firstOf(ended.path("headline").asText(""), text(info, "headline"), text(info, "description"));
         } else {
             String what = firstOf(text(info, "headline"), text(info, "event"));
-            title = place.isEmpty() ? what : what + ": " + place;
+            // A headline naming the place already ("Air raid alert in Kyiv") needs it no second time.
+            boolean named = !place.isEmpty() && what.toLowerCase(java.util.Locale.ROOT)
+                    .contains(place.toLowerCase(java.util.Locale.ROOT));
+            title = place.isEmpty() || named ? what : what + ": " + place;
             body = firstOf(text(info, "instruction"), text(info, "description"));
         }
         String severity = text(info, "severity");

@@ -4,17 +4,21 @@
 // reachable. This one wires them together: a stream event reaches the list, the map, the
 // open region panel and the reader; the whole picture is read afresh now and then. A chosen
 // oblast opens in detail (its raions and hromadas), and a point finds the reader's hromada.
+// The page's address may name a region (?region=UA-30): a notification's click opens it so.
 import {applyEventToList, expired, loadActive, renderAlerts} from './alerts.js';
 import {headlineOf} from './cards.js';
+import {openFromAddress} from './deep-link.js';
 import {backToCountry, drilled, onDetailChange} from './detail.js';
 import {$} from './dom.js';
 import {markFresh, markStale} from './freshness.js';
 import {wireHistory} from './history.js';
 import {lang, setLanguage, t} from './i18n.js';
 import {fillRegionChoices, labelMap, loadMap, paintStates} from './map.js';
-import {announce, renderNotice, updateNotifyButton, wireNotifications} from './notifications.js';
+import {announce, renderNotice, wireNotifications} from './notifications.js';
 import {renderPlace, wirePlace} from './place.js';
-import {closeRegion, concernsSelected, paintSelectedState, renderLists, selected, showRegion} from './region-panel.js';
+import {loadPush, renderPush, wirePush} from './push-panel.js';
+import {closeRegion, concernsSelected, onSelectionChange, paintSelectedState, renderLists, selected, showRegion}
+  from './region-panel.js';
 import {regions} from './regions.js';
 import {onStatesRead, refreshStates} from './status.js';
 import {openStream, setConnection} from './stream.js';
@@ -62,7 +66,7 @@ function applyLanguage() {
   }
   labelMap();
   setConnection($('connection').dataset.state);
-  updateNotifyButton();
+  renderPush();
   fillRegionChoices();
   paintStates();
   paintSelectedState();
@@ -80,6 +84,7 @@ function wireControls() {
     applyLanguage();
   });
   wireNotifications();
+  wirePush();
   $('region-close').addEventListener('click', closeRegion);
   $('back').addEventListener('click', () => backToCountry());
   // Escape steps back once: a hromada's panel closes, then the detail, then an oblast's panel.
@@ -110,12 +115,14 @@ async function start() {
     renderLists();
     renderPlace();
   });
+  onSelectionChange(renderPush);
   wireControls();
   applyLanguage();
   // The stream opens first so that nothing published while the page loads is missed.
   openStream(applyEvent, reconcile);
   reconcile();
   setInterval(reconcile, RECONCILE_EVERY_MS);
+  loadPush();
   for (let wait = 1000; ; wait = Math.min(wait * 2, 30000)) {
     try {
       await loadMap();
@@ -127,6 +134,7 @@ async function start() {
   }
   markFresh('map');
   applyLanguage();
+  openFromAddress();
 }
 
 start();

@@ -12,6 +12,12 @@ export let selected = null;
 let ticket = 0;           // the newest panel request
 let opener = null;        // what opened the panel, for focus on close
 let shownLists = null;    // {active, history}: the alerts shown, to write again with new names
+let onSelect = () => {};
+
+/** What to do when the region chosen changed (another one, or none): the notifications panel names it. */
+export function onSelectionChange(listener) {
+  onSelect = listener;
+}
 
 /** Whether the alert covers the selected region, a region inside it, or one it lies in. */
 export function concernsSelected(alert) {
@@ -29,6 +35,7 @@ export async function showRegion(code, focus) {
   selected = code;
   if (previous !== code) {
     shownLists = null;
+    onSelect();
   }
   if (previous && regions.get(previous)) {
     regions.get(previous).path.setAttribute('aria-pressed', 'false');
@@ -97,6 +104,7 @@ export function closeRegion() {
   shownLists = null;
   ticket++;
   $('region').hidden = true;
+  onSelect();
 }
 
 /** The selected region's state line, after the states were read again. */
