@@ -59,9 +59,20 @@ record Outgoing(UUID deliveryId, UUID subscriptionId, String url, List<String> s
         return UUID.nameUUIDFromBytes(("push-service " + origin(url)).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code scheme://host[:port]} of a URL: a push service's identity, and a VAPID token's audience. */
+    /**
+     * {@code scheme://host[:port]} of a URL: a push service's identity, and a VAPID token's
+     * audience. By string, not {@link URI}: the dispatcher asks it of every message it offers.
+     */
     static String origin(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        int host = url.indexOf("://");
+        if (host < 0) {
+            URI uri = URI.create(url);
+            return uri.getScheme() + "://" + uri.getRawAuthority();
+        }
+        int end = host + 3;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        return url.substring(0, end);
     }
 }

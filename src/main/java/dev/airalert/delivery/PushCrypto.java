@@ -1,8 +1,8 @@
 package dev.airalert.delivery;
 
-import dev.airalert.push.PushKeys;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -19,11 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 class PushCrypto {
 
-    private final PushKeys keys;
     private final ExecutorService threads;
 
-    PushCrypto(PushKeys keys) {
-        this.keys = keys;
+    PushCrypto() {
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
             Thread thread = new Thread(task, "airalert-push-crypto-" + count.incrementAndGet());
@@ -34,8 +32,13 @@ class PushCrypto {
 
     /** The aes128gcm body for the browser with these keys (base64url p256dh and auth). */
     CompletableFuture<byte[]> encrypt(byte[] plaintext, String p256dh, String auth) {
-        return CompletableFuture.supplyAsync(() -> keys.webPush().getBody(plaintext, decoded(p256dh), decoded(auth)),
-                threads);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return Aes128Gcm.encrypt(plaintext, decoded(p256dh), decoded(auth));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, threads);
     }
 
     private static byte[] decoded(String value) {

@@ -97,8 +97,14 @@ class Requests {
                     delivery.deliveryId());
             return Step.DROPPED;
         }
-        DeliveryStatus stale = delivery.stale(now);
         boolean push = delivery.format() == WebhookFormat.WEBPUSH;
+        int limit = push ? perService : slots.perTarget();
+        UUID slotKey = delivery.slotKey();
+        if (slots.busy(slotKey) >= limit) {
+            // Thousands of pushes to one push service wait here: find out before building anything.
+            return Step.ENDPOINT_BUSY;
+        }
+        DeliveryStatus stale = delivery.stale(now);
         byte[] body = null;
         PushNotices.Notice notice = null;
         if (stale == null && push) {
@@ -110,12 +116,11 @@ class Requests {
         if (stale == null && (body == null && notice == null || !mayBlock && cleared.isEmpty())) {
             return Step.BLOCKING;
         }
-        int limit = push ? perService : slots.perTarget();
-        if (!slots.takeFor(delivery.slotKey(), limit)) {
+        if (!slots.takeFor(slotKey, limit)) {
             return Step.ENDPOINT_BUSY;
         }
         endpointSlotTaken.run();
-        Instant paused = push ? pausedUntil.get(delivery.slotKey()) : null;
+        Instant paused = push ? pausedUntil.get(slotKey) : null;
         if (stale == null && paused != null && now.isBefore(paused)) {
             // The push service asked us to wait: this message waits its turn without a request.
             client.held(delivery, paused).thenAccept(this::finished);
