@@ -23,6 +23,8 @@ fi
 
 bench_package
 bench_compile
+# The baseline encrypts with the service's own class, which lives in the application's jar.
+BENCH_CLASSPATH="$BENCH_CLASSPATH:target/quarkus-app/app/*"
 # BouncyCastle's provider from the tests' libraries, for the comparison of EC providers.
 BC_JAR=$(tr ':' '\n' < "$BENCH_CLASSES/test-classpath.txt" | grep -E '/bcprov-jdk18on-[^/]*\.jar$' | head -1 || true)
 [ -z "$BC_JAR" ] || BENCH_CLASSPATH="$BENCH_CLASSPATH:$BC_JAR"

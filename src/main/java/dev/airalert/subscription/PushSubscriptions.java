@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Browsers' push subscriptions: subscriptions of format {@link WebhookFormat#WEBPUSH}, owned by no
@@ -41,6 +43,7 @@ public class PushSubscriptions {
     public static final String OWNER = "web-push";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration RECOUNT = Duration.ofSeconds(10);
 
     private final SubscriptionRepository subscriptions;
     private final FilterParser filters;
@@ -49,6 +52,10 @@ public class PushSubscriptions {
     private final SecretBox box;
     private final AirAlertConfig.Push config;
     private final Clock clock = Clock.systemUTC();
+    /** The count of push subscriptions last read, when, and how many this replica made since. */
+    private volatile long counted = -1;
+    private volatile Instant countedAt = Instant.EPOCH;
+    private final AtomicLong created = new AtomicLong();
 
     PushSubscriptions(SubscriptionRepository subscriptions, FilterParser filters, Gazetteer gazetteer,
             PushEndpoints endpoints, SecretBox box, AirAlertConfig config) {
@@ -92,7 +99,7 @@ public class PushSubscriptions {
                     "This browser follows " + config.maxPerEndpoint() + " places already; unsubscribe one first.",
                     List.of(new FieldError("subscription.endpoint", "follows the most places allowed")));
         }
-        if (subscriptions.count("format", WebhookFormat.WEBPUSH.code()) >= config.maxSubscriptions()) {
+        if (total() >= config.maxSubscriptions()) {
             throw new ProblemException(503, "/problems/push-subscriptions-full", "No room for push subscriptions",
                     "This service keeps no more push subscriptions; try again later.");
         }
@@ -115,7 +122,22 @@ public class PushSubscriptions {
             places.forEach(code -> oblastOf(code).ifPresent(s.regionCodes::add));
         }
         subscriptions.persist(s);
+        created.incrementAndGet();
         return view(s, token);
+    }
+
+    /**
+     * How many push subscriptions there are, near enough for the cap: counted at most every
+     * {@link #RECOUNT} (a count reads the whole index), plus those this replica made since.
+     */
+    private long total() {
+        Instant now = clock.instant();
+        if (counted < 0 || now.isAfter(countedAt.plus(RECOUNT))) {
+            created.set(0);
+            counted = subscriptions.count("format", WebhookFormat.WEBPUSH.code());
+            countedAt = now;
+        }
+        return counted + created.get();
     }
 
     /** Moves it to the browser's new endpoint and keys, and counts as a refresh. */
