@@ -95,7 +95,8 @@ public final class Aes128Gcm {
         return (ECPublicKey) KeyFactory.getInstance("EC", BC).generatePublic(new ECPublicKeySpec(w, onCurve.getParams()));
     }
 
-    private static byte[] uncompressed(ECPublicKey key) {
+    /** A P-256 public key as browsers and RFC 8291 write it: 4, then x and y in 32 bytes each. */
+    static byte[] uncompressed(ECPublicKey key) {
         byte[] point = new byte[65];
         point[0] = 4;
         copy(key.getW().getAffineX(), point, 1);

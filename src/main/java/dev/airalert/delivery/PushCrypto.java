@@ -1,13 +1,20 @@
 package dev.airalert.delivery;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
  * Encrypts push messages, one browser at a time (RFC 8291 gives each message its own ECDH key
@@ -18,6 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ApplicationScoped
 class PushCrypto {
+
+    private static final Logger LOG = Logger.getLogger(PushCrypto.class);
+    private static final int WARM_MESSAGES = 500;
+    private static final Duration WARM_AT_MOST = Duration.ofSeconds(10);
 
     private final ExecutorService threads;
 
@@ -43,6 +54,29 @@ class PushCrypto {
 
     private static byte[] decoded(String value) {
         return Base64.getUrlDecoder().decode(value.replace("=", ""));
+    }
+
+    /**
+     * Encrypts a few hundred messages for a key of its own at start, on one of its threads, so
+     * that the first alert after a quiet start finds the elliptic-curve code compiled: cold, a
+     * first fan-out to 10,000 browsers took twice the CPU of the next ones. Nothing leaves the
+     * process; the other threads take pushes meanwhile.
+     */
+    void warm(@Observes StartupEvent event) {
+        threads.execute(() -> {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(new ECGenParameterSpec("secp256r1"));
+                byte[] point = Aes128Gcm.uncompressed((ECPublicKey) generator.generateKeyPair().getPublic());
+                byte[] plaintext = new byte[400];
+                long until = System.nanoTime() + WARM_AT_MOST.toNanos();
+                for (int i = 0; i < WARM_MESSAGES && System.nanoTime() < until; i++) {
+                    Aes128Gcm.encrypt(plaintext, point, new byte[16]);
+                }
+            } catch (GeneralSecurityException | RuntimeException e) {
+                LOG.debugf("Warming the push encryption failed (%s); the first pushes will be slower", e.getMessage());
+            }
+        });
     }
 
     @PreDestroy
