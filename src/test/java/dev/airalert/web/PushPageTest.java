@@ -19,7 +19,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -85,7 +84,6 @@ class PushPageTest {
                     "the place is listed: " + panelText(browser));
             assertEquals("Сповіщення увімкнено: Київ.", browser.evaluate("document.getElementById('push-status').textContent").asText());
             assertTrue(browser.evaluate("document.getElementById('push-list').innerText").asText().startsWith("Київ"));
-            browser.screenshot(Path.of("target/push-page-uk.png"));
 
             JsonNode stored = JSON.readTree(browser.evaluate(FOLLOWED).asText());
             assertEquals(1, stored.size(), stored.toString());
@@ -180,7 +178,6 @@ class PushPageTest {
             assertTrue(browser.waitFor("document.getElementById('region-heading').textContent === 'Lvivska hromada'"
                     + " && document.getElementById('region-" + LVIV_CITY + "')?.dataset.found === 'true'", LOADING),
                     "and shown on the map");
-            browser.screenshot(Path.of("target/push-page-en.png"));
 
             JsonNode stored = JSON.readTree(browser.evaluate(FOLLOWED).asText()).get(0);
             assertEquals(LVIV_CITY, stored.path("region").asText());
