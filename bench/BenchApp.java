@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,9 +35,15 @@ final class BenchApp {
     /** The same with the production package in another directory (a baseline's). */
     static Process start(String packageDir, String jdbcUrl, int port, String log, Map<String, String> settings)
             throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(java(), "-Dquarkus.http.port=" + port, "-jar",
-                Path.of(packageDir, "quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(Path.of(log).toFile());
+        List<String> command = new ArrayList<>(List.of(java(), "-Dquarkus.http.port=" + port));
+        // BENCH_SERVICE_JAVA_OPTS: options for the service's JVM only, to profile it (a flight
+        // recording, say) while a benchmark drives it.
+        String options = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+        if (options != null && !options.isBlank()) {
+            command.addAll(List.of(options.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", Path.of(packageDir, "quarkus-run.jar").toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Path.of(log).toFile());
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
