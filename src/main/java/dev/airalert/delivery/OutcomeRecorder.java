@@ -12,8 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -51,9 +54,15 @@ class OutcomeRecorder {
                 Set<UUID> failing = new LinkedHashSet<>();
                 Set<UUID> gone = new LinkedHashSet<>();
                 Set<UUID> unsubscribed = new LinkedHashSet<>();
+                Map<UUID, Integer> attempts = attemptsRecorded(c, outcomes, hasRow);
+                Set<UUID> inserted = new HashSet<>();
                 for (Outcome o : outcomes) {
                     Outgoing d = o.delivery();
-                    int attempt = d.attemptsMade() + 1;
+                    // Numbered after every attempt already recorded: a request that outlived its
+                    // lease and the one sent again after it are both attempts, and the attempt
+                    // log's key must never refuse the batch (which would stop all recording).
+                    int attempt = Math.max(d.attemptsMade(), attempts.getOrDefault(d.deliveryId(), 0)) + 1;
+                    attempts.put(d.deliveryId(), attempt);
                     Decision decision = OutcomeDecision.decide(o, attempt, backoff, now);
                     switch (decision.health()) {
                         case HEALTHY -> healthy.add(d.subscriptionId());
@@ -62,7 +71,7 @@ class OutcomeRecorder {
                         case UNKNOWN -> { }
                     }
                     Instant next = decision.nextAttempt();
-                    if (!hasRow.test(d)) {
+                    if (!hasRow.test(d) && inserted.add(d.deliveryId())) {
                         s.insert(d, decision.status(), attempt, next, decision.finishedAt(o.at()));
                         if (next != null) {
                             s.enqueue(d, next);
@@ -97,6 +106,30 @@ class OutcomeRecorder {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The highest attempt number recorded so far for each delivery of these outcomes that has
+     * its row (a handed delivery without one has no attempts yet).
+     */
+    private static Map<UUID, Integer> attemptsRecorded(Connection c, List<Outcome> outcomes, Predicate<Outgoing> hasRow)
+            throws SQLException {
+        Map<UUID, Integer> recorded = new HashMap<>();
+        Object[] ids = outcomes.stream().map(Outcome::delivery).filter(hasRow).map(Outgoing::deliveryId).distinct()
+                .toArray();
+        if (ids.length == 0) {
+            return recorded;
+        }
+        try (PreparedStatement find = c.prepareStatement("SELECT delivery_id, MAX(attempt) FROM delivery_attempt"
+                + " WHERE delivery_id = ANY(?) GROUP BY delivery_id")) {
+            find.setArray(1, c.createArrayOf("uuid", ids));
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    recorded.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                }
+            }
+        }
+        return recorded;
     }
 
     /**

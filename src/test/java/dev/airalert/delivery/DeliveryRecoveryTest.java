@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.airalert.TestAlerts;
 import dev.airalert.event.AlertEvent;
 import dev.airalert.subscription.TestSubscriptions;
+import dev.airalert.subscription.WebhookFormat;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,9 @@ class DeliveryRecoveryTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    OutcomeRecorder recorder;
 
     @Test
     void anEventCommittedButNotFannedOutIsDeliveredAfterARestart() throws Exception {
@@ -138,6 +143,47 @@ class DeliveryRecoveryTest {
                     .then().statusCode(204);
             assertEquals(0, rows("delivery WHERE subscription_id = ?", sub));
             assertEquals(0, rows("delivery_queue WHERE subscription_id = ?", sub));
+        }
+    }
+
+    /**
+     * A request that outlived its lease and the one sent again after it both end, with the
+     * same attempt number: both are recorded, numbered after what the log holds, and the
+     * batch is written, so nothing else waits behind it.
+     */
+    @Test
+    void twoOutcomesOfOneAttemptAreBothRecorded() throws Exception {
+        UUID delivery = UUID.randomUUID();
+        Instant now = Instant.now();
+        try (Connection c = db.getConnection();
+                PreparedStatement row = c.prepareStatement("INSERT INTO delivery (id, subscription_id, event_seq,"
+                        + " status, attempts, created_at, next_attempt_at) VALUES (?, ?, 0, 'pending', 1, ?, ?)");
+                PreparedStatement first = c.prepareStatement("INSERT INTO delivery_attempt (delivery_id, attempt,"
+                        + " attempted_at, status_code, latency_ms) VALUES (?, 1, ?, 500, 5)")) {
+            row.setObject(1, delivery);
+            row.setObject(2, UUID.randomUUID());
+            row.setTimestamp(3, Timestamp.from(now));
+            row.setTimestamp(4, Timestamp.from(now));
+            row.executeUpdate();
+            first.setObject(1, delivery);
+            first.setTimestamp(2, Timestamp.from(now));
+            first.executeUpdate();
+        }
+        // Both claimed when no attempt was recorded yet.
+        Outgoing claimed = new Outgoing(delivery, UUID.randomUUID(), "http://127.0.0.1:9/hook", List.of(), List.of(),
+                0, 0, "evt", "chain", "alert.published", now, now.plusSeconds(60), null,
+                WebhookFormat.STANDARD, null, null, false, null);
+        recorder.record(List.of(new Outcome(claimed, now, 200, null, 10, "", null),
+                new Outcome(claimed, now, 200, null, 12, "", null)), d -> true, List.of(), now);
+        assertEquals(3, rows("delivery_attempt WHERE delivery_id = ?", delivery.toString()));
+        try (Connection c = db.getConnection();
+                PreparedStatement read = c.prepareStatement("SELECT status, attempts FROM delivery WHERE id = ?")) {
+            read.setObject(1, delivery);
+            try (ResultSet rs = read.executeQuery()) {
+                rs.next();
+                assertEquals("delivered", rs.getString(1));
+                assertEquals(3, rs.getInt(2));
+            }
         }
     }
 
