@@ -89,8 +89,9 @@ public class AlertService {
             StoredForm form = StoredForm.of(s, regions.resolve(s.alert(), deadline));
             rights.regions(s, form, caller);
             forms.add(form);
-            // Checked before the transaction opens: a signature check holds no connection.
-            verdicts.add(signatures.judge(s, receivedAt, caller));
+            // Checked before the transaction opens: a signature check holds no connection. Whether
+            // the sender had to sign is checked in the transaction that stores the alert.
+            verdicts.add(signatures.verdict(s, receivedAt));
         }
         try {
             return storeWithin(deadline, submissions, forms, verdicts, caller);
@@ -132,6 +133,7 @@ public class AlertService {
             deadline.check();
             Submission submission = submissions.get(i);
             StoredForm form = forms.get(i);
+            signatures.enforce(submission, verdicts.get(i), caller);
             Map<String, Alert> targets = lifecycle.targets(form.references());
             rights.references(submission, form, caller, targets);
             results.add(store(submission, form, verdicts.get(i), caller, targets, now));

@@ -35,22 +35,42 @@ class Signatures {
     }
 
     /**
-     * Reads the sender's certificates in the caller's transaction or a short one of its own;
-     * the signature is checked outside any transaction when called so, as a publish does.
+     * The verdict, with the rule for trusted senders applied (see {@link #enforce}). Reads the
+     * sender's certificates in the caller's transaction or a short one of its own.
      */
     SignatureVerdict judge(Submission s, Instant receivedAt, Caller caller) {
+        SignatureVerdict verdict = verdict(s, receivedAt);
+        enforce(s, verdict, caller);
+        return verdict;
+    }
+
+    /**
+     * The verdict alone. Only a signature to check needs the sender's certificates, read in the
+     * caller's transaction or a short one of its own; the signature is checked outside any
+     * transaction when called so, as a publish does. An unsigned document needs no database.
+     */
+    SignatureVerdict verdict(Submission s, Instant receivedAt) {
+        if (!s.signed()) {
+            return SignatureVerdict.NONE;
+        }
+        if (s.originalXml() == null) {
+            return SignatureVerdict.unverifiable("a signature inside an EDXL-DE envelope is not checked;"
+                    + " send the signed alert on its own");
+        }
+        List<X509Certificate> certificates = QuarkusTransaction.joiningExisting()
+                .call(() -> trusted.certificatesOf(s.alert().sender())).orElse(List.of());
+        return CapSignature.verify(s.originalXml(), certificates.stream().map(CapSignature.Registered::of).toList(),
+                receivedAt);
+    }
+
+    /**
+     * Refuses (403) an alert of a trusted sender whose verdict is not verified. Run in the
+     * transaction that stores the alert, so that the trust it reads is the trust the alert is
+     * stored under, at no extra transaction's cost.
+     */
+    void enforce(Submission s, SignatureVerdict verdict, Caller caller) {
         Optional<List<X509Certificate>> certificates = QuarkusTransaction.joiningExisting()
                 .call(() -> trusted.certificatesOf(s.alert().sender()));
-        SignatureVerdict verdict;
-        if (!s.signed()) {
-            verdict = SignatureVerdict.NONE;
-        } else if (s.originalXml() == null) {
-            verdict = SignatureVerdict.unverifiable("a signature inside an EDXL-DE envelope is not checked;"
-                    + " send the signed alert on its own");
-        } else {
-            verdict = CapSignature.verify(s.originalXml(), certificates.orElse(List.of()).stream()
-                    .map(CapSignature.Registered::of).toList(), receivedAt);
-        }
         if (certificates.isPresent() && !verdict.isVerified()) {
             String why = switch (s.format()) {
                 case JSON -> "must be sent as signed CAP XML, not JSON";
@@ -65,6 +85,5 @@ class Signatures {
                     null, detail));
             throw ProblemException.forbidden(detail, List.of(new FieldError(s.locate("Signature"), why)));
         }
-        return verdict;
     }
 }
