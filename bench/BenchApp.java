@@ -71,11 +71,20 @@ final class BenchApp {
 
     /** A new publisher key for any sender; returns its secret. */
     static String createPublisherKey(HttpClient http, String base) throws Exception {
-        String response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-keys"))
+        return createPublisherKey(http, base, "bench", "*");
+    }
+
+    /** A new publisher key with this name that may publish as this sender (a pattern); returns its secret. */
+    static String createPublisherKey(HttpClient http, String base, String name, String sender) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-keys"))
                 .header("authorization", "Bearer " + ADMIN_KEY).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"bench\", \"holder\": \"bench\", \"roles\": [\"publisher\"], \"senders\": [\"*\"]}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return response.replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\", \"holder\": \"bench\", "
+                        + "\"roles\": [\"publisher\"], \"senders\": [\"" + sender + "\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating a key answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
     }
 
     /** bench/kyiv-alert.json (an air raid alert for Kyiv, in JSON) with this identifier, sent now. */
