@@ -55,7 +55,12 @@ final class BenchApp {
 
     /** Waits up to a minute for the readiness check; fails naming the service's log. */
     static void waitReady(HttpClient http, String base, String log) throws Exception {
-        for (int i = 0; i < 240; i++) {
+        waitReady(http, base, log, 60);
+    }
+
+    /** The same, waiting up to this many seconds. */
+    static void waitReady(HttpClient http, String base, String log, int seconds) throws Exception {
+        for (int i = 0; i < seconds * 4; i++) {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -66,7 +71,7 @@ final class BenchApp {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("airalert did not become ready; see " + log);
+        throw new IllegalStateException("airalert did not become ready within " + seconds + " s; see " + log);
     }
 
     /** A new publisher key for any sender; returns its secret. */
