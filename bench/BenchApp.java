@@ -55,7 +55,12 @@ final class BenchApp {
 
     /** Waits up to a minute for the readiness check; fails naming the service's log. */
     static void waitReady(HttpClient http, String base, String log) throws Exception {
-        for (int i = 0; i < 240; i++) {
+        waitReady(http, base, log, 60);
+    }
+
+    /** The same, waiting up to this many seconds. */
+    static void waitReady(HttpClient http, String base, String log, int seconds) throws Exception {
+        for (int i = 0; i < seconds * 4; i++) {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -66,16 +71,25 @@ final class BenchApp {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("airalert did not become ready; see " + log);
+        throw new IllegalStateException("airalert did not become ready within " + seconds + " s; see " + log);
     }
 
     /** A new publisher key for any sender; returns its secret. */
     static String createPublisherKey(HttpClient http, String base) throws Exception {
-        String response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-keys"))
+        return createPublisherKey(http, base, "bench", "*");
+    }
+
+    /** A new publisher key with this name that may publish as this sender (a pattern); returns its secret. */
+    static String createPublisherKey(HttpClient http, String base, String name, String sender) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-keys"))
                 .header("authorization", "Bearer " + ADMIN_KEY).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"bench\", \"holder\": \"bench\", \"roles\": [\"publisher\"], \"senders\": [\"*\"]}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return response.replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\", \"holder\": \"bench\", "
+                        + "\"roles\": [\"publisher\"], \"senders\": [\"" + sender + "\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating a key answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
     }
 
     /** bench/kyiv-alert.json (an air raid alert for Kyiv, in JSON) with this identifier, sent now. */

@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -237,29 +236,18 @@ public class StreamBench {
     }
 
     /**
-     * One client: a plain HTTP/1.1 GET written on a TCP socket, its answer read byte by byte
-     * (status line and headers, then the chunked body) and the body read as SSE: each block
-     * ends with a blank line (CRLF is read as LF); a block of comments only is a heartbeat,
-     * anything else an event. The first comment marks the stream open; each event is counted,
-     * and the latest one timed and kept. Reading the socket directly means that no byte can
-     * arrive before there is a handler for it, and that a stream costs its event loop little.
+     * One client: a plain HTTP/1.1 GET written on a TCP socket and its answer read by
+     * {@link SseReader}. The first comment marks the stream open; each event is counted, and
+     * the latest one timed and kept.
      */
-    static final class Stream {
-        private enum Part { HEAD, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, BODY, ENDED }
-
+    static final class Stream implements SseReader.Blocks {
         private final Side side;
         private final CountDownLatch opened;
         private volatile CountDownLatch received = new CountDownLatch(0);
         private final ConcurrentLinkedQueue<String> failures;
+        private final SseReader reader = new SseReader(this);
         private volatile NetSocket socket;
-        private Part part = Part.HEAD;
-        private final StringBuilder text = new StringBuilder();
-        private int chunkLeft;
-        private Buffer block = Buffer.buffer();
-        private boolean lineStart = true;
-        private boolean hasField;
         private volatile boolean failed;
-        private long bytes;
         volatile boolean open;
         volatile int events;
         volatile long eventAt;
@@ -285,94 +273,31 @@ public class StreamBench {
                 return;
             }
             socket = result.result();
-            socket.handler(this::read);
+            socket.handler(reader::read);
             socket.exceptionHandler(e -> fail(e.toString()));
             socket.closeHandler(v -> fail("the server closed the connection"));
-            socket.write("GET " + side.path + " HTTP/1.1\r\nHost: 127.0.0.1:" + side.port
-                    + "\r\nAccept: text/event-stream\r\n\r\n");
+            socket.write(SseReader.request(side.port, side.path));
         }
 
-        private void read(Buffer data) {
-            bytes += data.length();
-            for (int i = 0; i < data.length(); i++) {
-                byte b = data.getByte(i);
-                switch (part) {
-                    case HEAD -> {
-                        text.append((char) b);
-                        if (b == '\n' && text.toString().endsWith("\r\n\r\n")) {
-                            headEnded();
-                        }
-                    }
-                    case CHUNK_SIZE -> {
-                        if (b == '\n') {
-                            int extension = text.indexOf(";");
-                            chunkLeft = Integer.parseInt((extension < 0 ? text : text.substring(0, extension))
-                                    .toString().trim(), 16);
-                            text.setLength(0);
-                            part = chunkLeft == 0 ? Part.ENDED : Part.CHUNK_DATA;
-                        } else {
-                            text.append((char) b);
-                        }
-                    }
-                    case CHUNK_DATA -> {
-                        sse(b);
-                        if (--chunkLeft == 0) {
-                            part = Part.CHUNK_END;
-                        }
-                    }
-                    case CHUNK_END -> {
-                        if (b == '\n') {
-                            part = Part.CHUNK_SIZE;
-                        }
-                    }
-                    case BODY -> sse(b);
-                    case ENDED -> {
-                    }
-                }
+        @Override
+        public void refused(String statusLine) {
+            fail(statusLine);
+        }
+
+        @Override
+        public void comment() {
+            if (!open) {
+                open = true;
+                opened.countDown();
             }
         }
 
-        private void headEnded() {
-            String head = text.toString();
-            text.setLength(0);
-            if (!head.startsWith("HTTP/1.1 200")) {
-                fail(head.substring(0, head.indexOf('\r')));
-                part = Part.ENDED;
-                return;
-            }
-            part = head.toLowerCase(Locale.ROOT).contains("\r\ntransfer-encoding: chunked")
-                    ? Part.CHUNK_SIZE : Part.BODY;
-        }
-
-        private void sse(byte b) {
-            block.appendByte(b);
-            if (b == '\r') {
-                return;
-            }
-            if (b != '\n') {
-                hasField |= lineStart && b != ':';
-                lineStart = false;
-            } else if (!lineStart) {
-                lineStart = true;
-            } else {
-                blockEnded();
-            }
-        }
-
-        private void blockEnded() {
-            if (!hasField) {
-                if (!open) {
-                    open = true;
-                    opened.countDown();
-                }
-            } else {
-                eventAt = System.nanoTime();
-                event = block;
-                events++;
-                received.countDown();
-            }
-            block = Buffer.buffer();
-            hasField = false;
+        @Override
+        public void event(Buffer block) {
+            eventAt = System.nanoTime();
+            event = block;
+            events++;
+            received.countDown();
         }
 
         /** A stream that failed counts as opened and as done, so that nothing waits for it. */
@@ -396,8 +321,8 @@ public class StreamBench {
             if (socket == null) {
                 return "connecting";
             }
-            return open ? "open" : part == Part.HEAD ? "request sent, " + bytes + " bytes of the answer"
-                    : "200 and " + bytes + " bytes, no comment yet";
+            return open ? "open" : reader.inHead() ? "request sent, " + reader.bytes() + " bytes of the answer"
+                    : "200 and " + reader.bytes() + " bytes, no comment yet";
         }
 
         void close() {
