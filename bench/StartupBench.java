@@ -16,15 +16,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Start-up benchmark of the embedded package (H2 in files, no broker) as people run it
- * ({@code java -XX:+ExitOnOutOfMemoryError -jar .../quarkus-run.jar}): the time from starting
+ * Start-up benchmark of the embedded package (H2 in files, no broker) as people run it (the
+ * README's {@code java} command, with the JVM options its release's README gives, and the
+ * class archive the package holds, if any): the time from starting
  * the process to the first 200 from the readiness check (and the CPU time it used until then),
  * and its resident memory (VmRSS) five seconds later. Each start is in a new empty directory, so every start creates its database
  * and keys, as a first start does. This tree's package and a baseline's start in turn, first
  * one then the other, and every start counts: there is no warm-up to discard. Run by
  * bench/startup.sh:
  *
- *   java -cp target/bench StartupBench <starts> <package-dir> <baseline-package-dir> <baseline-name>
+ *   java -cp target/bench StartupBench <starts> <package-dir> <baseline-package-dir> <baseline-name> \
+ *       <this tree's JVM options> <the baseline's JVM options>
+ *
+ * (each a single argument, the options separated by spaces).
  */
 public class StartupBench {
 
@@ -44,16 +48,20 @@ public class StartupBench {
         Path current = Path.of(args[1]).toAbsolutePath();
         Path baseline = Path.of(args[2]).toAbsolutePath();
         String baselineName = "baseline " + args[3];
+        List<String> options = List.of(args[4].trim().split("\\s+"));
+        List<String> baselineOptions = List.of(args[5].trim().split("\\s+"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();
         List<Start> ours = new ArrayList<>();
         List<Start> theirs = new ArrayList<>();
         System.out.printf("%d starts each, alternating; RSS %d s after ready%n", starts, RSS_AFTER.toSeconds());
+        System.out.printf("this tree: java %s -jar ...; baseline: java %s -jar ...%n",
+                String.join(" ", withArchive(options, current)), String.join(" ", withArchive(baselineOptions, baseline)));
         for (int i = 0; i < starts; i++) {
             // Which goes first alternates too, so that neither always follows the other.
             boolean currentFirst = i % 2 == 0;
             for (boolean isCurrent : new boolean[] {currentFirst, !currentFirst}) {
-                Start start = start(http, isCurrent ? current : baseline);
+                Start start = isCurrent ? start(http, current, options) : start(http, baseline, baselineOptions);
                 (isCurrent ? ours : theirs).add(start);
                 System.out.printf("start %d %-18s ready %.2f s (CPU %.2f s), RSS %.0f MB (log: started in %.2f s)%n",
                         i + 1, isCurrent ? "this tree:" : baselineName + ":", start.readySeconds(), start.cpuSeconds(),
@@ -87,13 +95,30 @@ public class StartupBench {
         return BenchStats.median(starts.stream().map(value::applyAsDouble).toList());
     }
 
+    /**
+     * The options, and the package's class archive when it has one, as the README's command
+     * names it ({@code -XX:SharedArchiveFile=.../app-cds.jsa}); a package built without one runs without.
+     */
+    static List<String> withArchive(List<String> options, Path packageDir) {
+        Path archive = packageDir.resolve("embedded/quarkus-app/app-cds.jsa");
+        List<String> all = new ArrayList<>();
+        if (Files.exists(archive)) {
+            all.add("-XX:SharedArchiveFile=" + archive);
+        }
+        all.addAll(options);
+        return all;
+    }
+
     /** Starts the embedded package in a new empty directory, measures it, stops it. */
-    static Start start(HttpClient http, Path packageDir) throws Exception {
+    static Start start(HttpClient http, Path packageDir, List<String> options) throws Exception {
         Path dir = Files.createTempDirectory("airalert-startup");
         Path log = dir.resolve("app.log");
         int port = BenchApp.freePort();
-        ProcessBuilder pb = new ProcessBuilder(BenchApp.java(), "-XX:+ExitOnOutOfMemoryError",
-                "-Dquarkus.http.port=" + port, "-jar", packageDir.resolve("embedded/quarkus-app/quarkus-run.jar").toString())
+        List<String> command = new ArrayList<>(List.of(BenchApp.java()));
+        command.addAll(withArchive(options, packageDir));
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar",
+                packageDir.resolve("embedded/quarkus-app/quarkus-run.jar").toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         long t0 = System.nanoTime();
         Process app = pb.start();

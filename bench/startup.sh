@@ -2,7 +2,8 @@
 # Start-up benchmark of the embedded package: time from starting the process to the first 200
 # from /q/health/ready, and resident memory (VmRSS) 5 s later, each start in a new empty data
 # directory; N starts (default 7) of this tree's package alternating with as many of a
-# baseline's (BASELINE_REF, default the release aa3b86d, built once in a temporary git worktree).
+# baseline's (BASELINE_REF, default the release aa3b86d, built once in a temporary git worktree),
+# each with the JVM options its README gives (and the package's class archive, if it has one).
 # Prints every start, the medians, their differences and ratios.
 #
 #   bench/startup.sh [starts]
@@ -10,8 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 N=${1:-7}
+# The README's command ("Run"); the release's README gave only the first of them.
+JVM_OPTIONS=${JVM_OPTIONS:-"-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xms16m"}
+BASELINE_JVM_OPTIONS=${BASELINE_JVM_OPTIONS:-"-XX:+ExitOnOutOfMemoryError"}
 
 bench_package
 bench_baseline_package
 bench_compile
-bench_java StartupBench "$N" target "$BENCH_BASELINE" "$BENCH_BASELINE_NAME"
+bench_java StartupBench "$N" target "$BENCH_BASELINE" "$BENCH_BASELINE_NAME" "$JVM_OPTIONS" "$BASELINE_JVM_OPTIONS"

@@ -1,5 +1,6 @@
 package dev.airalert.delivery;
 
+import dev.airalert.region.Gazetteer;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +32,10 @@ class PushCrypto {
     private static final Duration WARM_AT_MOST = Duration.ofSeconds(10);
 
     private final ExecutorService threads;
+    private final Gazetteer gazetteer;
 
-    PushCrypto() {
+    PushCrypto(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
             Thread thread = new Thread(task, "airalert-push-crypto-" + count.incrementAndGet());
@@ -60,10 +63,13 @@ class PushCrypto {
      * Encrypts a few hundred messages for a key of its own at start, on one of its threads, so
      * that the first alert after a quiet start finds the elliptic-curve code compiled: cold, a
      * first fan-out to 10,000 browsers took twice the CPU of the next ones. Nothing leaves the
-     * process; the other threads take pushes meanwhile.
+     * process; the other threads take pushes meanwhile. It begins once the regions are loaded,
+     * which is when the service reports ready: begun at the start, it took the two cores, and the
+     * compilers, from the start's own work, and no alert can be placed, so none pushed, before
+     * then.
      */
     void warm(@Observes StartupEvent event) {
-        threads.execute(() -> {
+        gazetteer.whenLoaded(() -> threads.execute(() -> {
             try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
                 generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -76,7 +82,7 @@ class PushCrypto {
             } catch (GeneralSecurityException | RuntimeException e) {
                 LOG.debugf("Warming the push encryption failed (%s); the first pushes will be slower", e.getMessage());
             }
-        });
+        }));
     }
 
     @PreDestroy
