@@ -4,6 +4,7 @@ import dev.airalert.AirAlertConfig;
 import dev.airalert.event.EventBody;
 import dev.airalert.outbound.TargetGuard;
 import dev.airalert.outbox.Backoff;
+import dev.airalert.outbox.SendSlots;
 import dev.airalert.subscription.WebhookFormat;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -31,7 +32,7 @@ import org.jboss.logging.Logger;
  * body, its Standard Webhooks signature, the pooled client, the outcome's decision), sent to a
  * server of its own on 127.0.0.1 on a port the system picks, which answers each with 204:
  * nothing leaves the process and nothing is written (no event, delivery or broker message).
- * The service is ready meanwhile; a fan-out that starts during it shares the client.
+ * The service is ready meanwhile; once real deliveries are in flight, it sends no more.
  */
 @ApplicationScoped
 class WebhookWarmUp {
@@ -53,14 +54,16 @@ class WebhookWarmUp {
     private final Vertx vertx;
     private final WebhookClient client;
     private final TargetGuard guard;
+    private final SendSlots<UUID> slots;
     private final AirAlertConfig.Webhooks config;
     private final Backoff backoff;
     private final Clock clock = Clock.systemUTC();
 
-    WebhookWarmUp(Vertx vertx, WebhookClient client, TargetGuard guard, AirAlertConfig config) {
+    WebhookWarmUp(Vertx vertx, WebhookClient client, TargetGuard guard, Requests requests, AirAlertConfig config) {
         this.vertx = vertx;
         this.client = client;
         this.guard = guard;
+        this.slots = requests.slots();
         this.config = config.webhooks();
         this.backoff = new Backoff(this.config.retrySchedule(), this.config.maxRetryAfter(), 0.2);
     }
@@ -71,8 +74,6 @@ class WebhookWarmUp {
         }
         Thread thread = new Thread(this::run, "airalert-webhook-warm-up");
         thread.setDaemon(true);
-        // Below the delivery threads: a real alert during the warm-up goes first.
-        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
@@ -101,15 +102,16 @@ class WebhookWarmUp {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         String base = "http://127.0.0.1:" + port + "/warm-up/";
         int inFlight = Math.max(1, config.maxInFlight());
-        Semaphore slots = new Semaphore(inFlight);
+        Semaphore warming = new Semaphore(inFlight);
         Instant now = clock.instant();
         Handoff handoff = new Handoff(null, now);
         byte[] body = EventBody.of("alert.published", "warm-up", now, PAYLOAD, List.of())
                 .getBytes(StandardCharsets.UTF_8);
         int requests = config.warmUpRequests();
         int sent = 0;
-        for (; sent < requests && System.nanoTime() < deadline; sent++) {
-            if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        // A real fan-out needs the event loops and the processors more: it stops the warm-up.
+        for (; sent < requests && System.nanoTime() < deadline && slots.inFlight() == 0; sent++) {
+            if (!warming.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 break;
             }
             Outgoing delivery = new Outgoing(DeliveryIds.next(), UUID.randomUUID(), base + sent, secrets, List.of(), 0,
@@ -123,11 +125,11 @@ class WebhookWarmUp {
                 if (outcome != null) {
                     OutcomeDecision.decide(outcome, 1, backoff, clock.instant());
                 }
-                slots.release();
+                warming.release();
             });
         }
         // The last ones answered before the server closes.
-        slots.tryAcquire(inFlight, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        warming.tryAcquire(inFlight, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         return sent;
     }
 }
