@@ -20,7 +20,8 @@ MORE=${BENCH_MORE_ALERTS:-4}
 DB=${BENCH_DB:-airalert_bench_fanout}
 MIGRATE_PORT=$(bench_free_port)
 SUMMARY=$(mktemp)
-trap 'rm -f "$SUMMARY"' EXIT
+OUT=$(mktemp)
+trap 'rm -f "$SUMMARY" "$OUT"' EXIT
 
 bench_package
 bench_compile
@@ -44,8 +45,8 @@ FROM generate_series(0, $N - 1) g;
 INSERT INTO subscription_region (subscription_id, region_code) SELECT id, 'UA-30' FROM subscription;
 VACUUM ANALYZE;
 SQL
-  bench_java FanoutBench "$(bench_jdbc_url "$DB")" "$N" "$CONCURRENCY" "$RECEIVER_PORT" "$MORE" | tee /dev/stderr \
-    | sed -n 's/^SUMMARY //p' >> "$SUMMARY"
+  bench_java FanoutBench "$(bench_jdbc_url "$DB")" "$N" "$CONCURRENCY" "$RECEIVER_PORT" "$MORE" | tee "$OUT"
+  sed -n 's/^SUMMARY //p' "$OUT" >> "$SUMMARY"
 done
 echo
 echo "| subscriptions | first alert after start: s after its 201 | later alerts: median s | baseline: median s (first round) | ratio of rates, later alerts |"
