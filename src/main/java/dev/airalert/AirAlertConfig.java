@@ -281,6 +281,14 @@ public interface AirAlertConfig {
         @WithDefault("256")
         int maxInFlight();
 
+        /**
+         * Requests the service sends to a server of its own on 127.0.0.1 right after start, in
+         * the background, so that the first alert's fan-out finds the send path compiled;
+         * nothing leaves the process. 0: none.
+         */
+        @WithDefault("6000")
+        int warmUpRequests();
+
         /** Requests in flight at once from this instance to one subscription. */
         @WithDefault("8")
         int perEndpointConcurrency();

@@ -13,13 +13,18 @@ import java.util.UUID;
 
 /**
  * The batched statements of one recording of outcomes: every row and update is added to a
- * batch, and all are executed together, rows first, then what refers to them.
+ * batch (the new delivery and attempt rows to multi-row inserts), and all are executed
+ * together, rows first, then what refers to them.
  */
 final class OutcomeStatements implements AutoCloseable {
 
-    private final PreparedStatement insert;
+    private final RowsInsert insert = new RowsInsert("delivery", List.of("id", "subscription_id", "event_seq", "status",
+            "attempts", "created_at", "next_attempt_at", "finished_at"), Types.OTHER, Types.OTHER, Types.BIGINT,
+            Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP);
     private final PreparedStatement enqueue;
-    private final PreparedStatement attempt;
+    private final RowsInsert attempt = new RowsInsert("delivery_attempt", List.of("delivery_id", "attempt",
+            "attempted_at", "status_code", "latency_ms", "response_excerpt", "error", "next_retry_at"), Types.OTHER,
+            Types.INTEGER, Types.TIMESTAMP, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP);
     private final PreparedStatement delivery;
     private final PreparedStatement dequeue;
     private final List<UUID> dequeued = new ArrayList<>();
@@ -33,12 +38,8 @@ final class OutcomeStatements implements AutoCloseable {
 
     OutcomeStatements(Connection c) throws SQLException {
         connection = c;
-        insert = c.prepareStatement("INSERT INTO delivery (id, subscription_id, event_seq, status, attempts,"
-                + " created_at, next_attempt_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         enqueue = c.prepareStatement("INSERT INTO delivery_queue (delivery_id, subscription_id, chain_key,"
                 + " event_seq, due_at) VALUES (?, ?, ?, ?, ?)");
-        attempt = c.prepareStatement("INSERT INTO delivery_attempt (delivery_id, attempt, attempted_at,"
-                + " status_code, latency_ms, response_excerpt, error, next_retry_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         delivery = c.prepareStatement("UPDATE delivery SET status = ?, attempts = ?, next_attempt_at = ?,"
                 + " finished_at = ? WHERE id = ?");
         dequeue = c.prepareStatement("DELETE FROM delivery_queue WHERE delivery_id = ANY(?)");
@@ -53,16 +54,9 @@ final class OutcomeStatements implements AutoCloseable {
                 + " disabled_at = ?, updated_at = ? WHERE id = ? AND enabled = TRUE");
     }
 
-    void insert(Outgoing d, DeliveryStatus status, int attempts, Instant next, Instant finished) throws SQLException {
-        insert.setObject(1, d.deliveryId());
-        insert.setObject(2, d.subscriptionId());
-        insert.setLong(3, d.eventSeq());
-        insert.setString(4, status.code());
-        insert.setInt(5, attempts);
-        insert.setTimestamp(6, Timestamp.from(d.handoff().at()));
-        insert.setTimestamp(7, next == null ? null : Timestamp.from(next));
-        insert.setTimestamp(8, finished == null ? null : Timestamp.from(finished));
-        insert.addBatch();
+    void insert(Outgoing d, DeliveryStatus status, int attempts, Instant next, Instant finished) {
+        insert.add(d.deliveryId(), d.subscriptionId(), d.eventSeq(), status.code(), attempts,
+                Timestamp.from(d.handoff().at()), timestamp(next), timestamp(finished));
     }
 
     void enqueue(Outgoing d, Instant due) throws SQLException {
@@ -74,20 +68,13 @@ final class OutcomeStatements implements AutoCloseable {
         enqueue.addBatch();
     }
 
-    void attempt(UUID id, int number, Outcome o, Instant next) throws SQLException {
-        attempt.setObject(1, id);
-        attempt.setInt(2, number);
-        attempt.setTimestamp(3, Timestamp.from(o.at()));
-        if (o.statusCode() == null) {
-            attempt.setNull(4, Types.INTEGER);
-        } else {
-            attempt.setInt(4, o.statusCode());
-        }
-        attempt.setInt(5, (int) Math.min(Integer.MAX_VALUE, o.latencyMillis()));
-        attempt.setString(6, o.responseExcerpt());
-        attempt.setString(7, o.error());
-        attempt.setTimestamp(8, next == null ? null : Timestamp.from(next));
-        attempt.addBatch();
+    void attempt(UUID id, int number, Outcome o, Instant next) {
+        attempt.add(id, number, Timestamp.from(o.at()), o.statusCode(), (int) Math.min(Integer.MAX_VALUE,
+                o.latencyMillis()), o.responseExcerpt(), o.error(), timestamp(next));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     void delivery(UUID id, DeliveryStatus status, int attempts, Instant next, Instant finished) throws SQLException {
@@ -133,22 +120,18 @@ final class OutcomeStatements implements AutoCloseable {
         disable.addBatch();
     }
 
-    private List<PreparedStatement> all() {
-        // Rows first, then what refers to them.
-        return List.of(insert, enqueue, attempt, delivery, dequeue, reschedule, healthy, failingSince,
-                disableFailing, disable);
-    }
-
     void execute() throws SQLException {
-        for (PreparedStatement p : all()) {
-            if (p == dequeue) {
-                executeForAll(dequeue, dequeued);
-            } else if (p == healthy) {
-                executeForAll(healthy, healthySubscriptions);
-            } else {
-                p.executeBatch();
-            }
-        }
+        // Rows first, then what refers to them.
+        insert.execute(connection);
+        enqueue.executeBatch();
+        attempt.execute(connection);
+        delivery.executeBatch();
+        executeForAll(dequeue, dequeued);
+        reschedule.executeBatch();
+        executeForAll(healthy, healthySubscriptions);
+        failingSince.executeBatch();
+        disableFailing.executeBatch();
+        disable.executeBatch();
     }
 
     private void executeForAll(PreparedStatement p, List<UUID> ids) throws SQLException {
@@ -160,7 +143,8 @@ final class OutcomeStatements implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement p : all()) {
+        for (PreparedStatement p : List.of(enqueue, delivery, dequeue, reschedule, healthy, failingSince,
+                disableFailing, disable)) {
             p.close();
         }
     }
