@@ -3,6 +3,7 @@ package dev.airalert.delivery;
 import dev.airalert.AirAlertConfig;
 import dev.airalert.event.EventBody;
 import dev.airalert.outbound.TargetGuard;
+import dev.airalert.region.Gazetteer;
 import dev.airalert.outbox.Backoff;
 import dev.airalert.outbox.SendSlots;
 import dev.airalert.subscription.WebhookFormat;
@@ -57,10 +58,13 @@ class WebhookWarmUp {
     private final SendSlots<UUID> slots;
     private final AirAlertConfig.Webhooks config;
     private final Backoff backoff;
+    private final Gazetteer gazetteer;
     private final Clock clock = Clock.systemUTC();
 
-    WebhookWarmUp(Vertx vertx, WebhookClient client, TargetGuard guard, Requests requests, AirAlertConfig config) {
+    WebhookWarmUp(Vertx vertx, WebhookClient client, TargetGuard guard, Requests requests, AirAlertConfig config,
+            Gazetteer gazetteer) {
         this.vertx = vertx;
+        this.gazetteer = gazetteer;
         this.client = client;
         this.guard = guard;
         this.slots = requests.slots();
@@ -68,13 +72,18 @@ class WebhookWarmUp {
         this.backoff = new Backoff(this.config.retrySchedule(), this.config.maxRetryAfter(), 0.2);
     }
 
+    /**
+     * Begins once the regions are loaded, which is when the service reports ready: begun at the
+     * start, it would take the processors from the start's own work, and no alert can be placed,
+     * so none delivered, before then.
+     */
     void warm(@Observes StartupEvent event) {
         if (!config.enabled() || config.warmUpRequests() <= 0) {
             return;
         }
         Thread thread = new Thread(this::run, "airalert-webhook-warm-up");
         thread.setDaemon(true);
-        thread.start();
+        gazetteer.whenLoaded(thread::start);
     }
 
     private void run() {
