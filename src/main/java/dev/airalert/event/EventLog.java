@@ -95,7 +95,7 @@ public class EventLog {
         String hex = publicId.substring(4);
         UUID id = UUID.fromString(hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
         return em.createQuery("select e.seq from AlertEvent e where e.id = ?1", Long.class).setParameter(1, id)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     /** The newest sequence number in the log, 0 when it is empty. */

@@ -16,7 +16,7 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
         return getEntityManager().createQuery("select distinct k from ApiKey k left join fetch k.senders"
                         + " left join fetch k.regions left join fetch k.addresses"
                         + " where k.secretHash = ?1 and k.revokedAt is null", ApiKey.class)
-                .setParameter(1, hash).getResultStream().findFirst();
+                .setParameter(1, hash).getResultList().stream().findFirst();
     }
 
     List<ApiKey> listNewestFirst() {

@@ -48,7 +48,7 @@ public class TrustedSenders {
     public Optional<List<X509Certificate>> certificatesOf(String sender) {
         // Case does not make another sender: ALERTS@dsns.gov.ua must sign as alerts@dsns.gov.ua does.
         return em.createQuery("from TrustedSender t where lower(t.sender) = lower(?1)", TrustedSender.class)
-                .setParameter(1, sender).getResultStream().findFirst()
+                .setParameter(1, sender).getResultList().stream().findFirst()
                 .map(t -> t.certificates.stream().map(TrustedCertificate::certificate).toList());
     }
 
