@@ -56,9 +56,18 @@ public class EventLog {
 
     /** The sequence numbers of the alert events {@link #after} would read; cheap, from the index. */
     public List<Long> seqsAfter(long seq, Instant since, int limit) {
-        return withinBudget(em.createQuery("select e.seq from AlertEvent e where e.seq > ?1 and e.createdAt >= ?2"
+        return withinBudget(seqs(seq, since, limit));
+    }
+
+    /** The sequence numbers of the next alert events, whatever their size: for a reader that does not read them. */
+    public List<Long> seqsOnlyAfter(long seq, int limit) {
+        return seqs(seq, Instant.EPOCH, limit);
+    }
+
+    private List<Long> seqs(long seq, Instant since, int limit) {
+        return em.createQuery("select e.seq from AlertEvent e where e.seq > ?1 and e.createdAt >= ?2"
                 + " and e.alertId is not null order by e.seq", Long.class).setParameter(1, seq).setParameter(2, since)
-                .setMaxResults(limit).getResultList());
+                .setMaxResults(limit).getResultList();
     }
 
     /**
