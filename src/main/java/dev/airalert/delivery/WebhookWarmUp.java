@@ -109,7 +109,9 @@ class WebhookWarmUp {
         new SecureRandom().nextBytes(key);
         List<String> secrets = List.of("whsec_" + Base64.getEncoder().encodeToString(key));
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        String base = "http://127.0.0.1:" + port + "/warm-up/";
+        // One path for all: the client's metrics are tagged by it, and a path per request would
+        // fill their table of paths with warm-up requests.
+        String url = "http://127.0.0.1:" + port + "/warm-up";
         int inFlight = Math.max(1, config.maxInFlight());
         Semaphore warming = new Semaphore(inFlight);
         Instant now = clock.instant();
@@ -123,7 +125,7 @@ class WebhookWarmUp {
             if (!warming.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 break;
             }
-            Outgoing delivery = new Outgoing(DeliveryIds.next(), UUID.randomUUID(), base + sent, secrets, List.of(), 0,
+            Outgoing delivery = new Outgoing(DeliveryIds.next(), UUID.randomUUID(), url, secrets, List.of(), 0,
                     0, "warm-up", "warm-up", "alert.published", now, now.plus(config.requestTimeout()), handoff,
                     WebhookFormat.STANDARD, null, null, false, null);
             // What the dispatcher asks of every delivery before it sends one.
