@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Start-up benchmark of the embedded package (H2 in files, no broker) as people run it (the
- * README's {@code java} command, with the JVM options its release's README gives, and the
- * class archive the package holds, if any): the time from starting
+ * README's {@code java} command, with the JVM options its release's README gives): the time from starting
  * the process to the first 200 from the readiness check (and the CPU time it used until then),
  * and its resident memory (VmRSS) five seconds later. Each start is in a new empty directory, so every start creates its database
  * and keys, as a first start does. This tree's package and a baseline's start in turn, first
@@ -56,7 +55,7 @@ public class StartupBench {
         List<Start> theirs = new ArrayList<>();
         System.out.printf("%d starts each, alternating; RSS %d s after ready%n", starts, RSS_AFTER.toSeconds());
         System.out.printf("this tree: java %s -jar ...; baseline: java %s -jar ...%n",
-                String.join(" ", withArchive(options, current)), String.join(" ", withArchive(baselineOptions, baseline)));
+                String.join(" ", options), String.join(" ", baselineOptions));
         for (int i = 0; i < starts; i++) {
             // Which goes first alternates too, so that neither always follows the other.
             boolean currentFirst = i % 2 == 0;
@@ -95,27 +94,13 @@ public class StartupBench {
         return BenchStats.median(starts.stream().map(value::applyAsDouble).toList());
     }
 
-    /**
-     * The options, and the package's class archive when it has one, as the README's command
-     * names it ({@code -XX:SharedArchiveFile=.../app-cds.jsa}); a package built without one runs without.
-     */
-    static List<String> withArchive(List<String> options, Path packageDir) {
-        Path archive = packageDir.resolve("embedded/quarkus-app/app-cds.jsa");
-        List<String> all = new ArrayList<>();
-        if (Files.exists(archive)) {
-            all.add("-XX:SharedArchiveFile=" + archive);
-        }
-        all.addAll(options);
-        return all;
-    }
-
     /** Starts the embedded package in a new empty directory, measures it, stops it. */
     static Start start(HttpClient http, Path packageDir, List<String> options) throws Exception {
         Path dir = Files.createTempDirectory("airalert-startup");
         Path log = dir.resolve("app.log");
         int port = BenchApp.freePort();
         List<String> command = new ArrayList<>(List.of(BenchApp.java()));
-        command.addAll(withArchive(options, packageDir));
+        command.addAll(options);
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar",
                 packageDir.resolve("embedded/quarkus-app/quarkus-run.jar").toString()));
         ProcessBuilder pb = new ProcessBuilder(command)

@@ -3,7 +3,7 @@
 # from /q/health/ready, and resident memory (VmRSS) 5 s later, each start in a new empty data
 # directory; N starts (default 7) of this tree's package alternating with as many of a
 # baseline's (BASELINE_REF, default the release aa3b86d, built once in a temporary git worktree),
-# each with the JVM options its README gives (and the package's class archive, if it has one).
+# each with the JVM options its README gives.
 # Prints every start, the medians, their differences and ratios.
 #
 #   bench/startup.sh [starts]

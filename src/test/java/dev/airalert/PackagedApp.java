@@ -46,13 +46,11 @@ public final class PackagedApp implements AutoCloseable {
 
     /**
      * The embedded default, in a new empty directory, with no admin key configured, started
-     * with the JVM options the README gives: the package's class archive, the Serial collector
-     * from a small heap, stopping on a full heap.
+     * with the JVM options the README gives: the Serial collector from a small heap, stopping on
+     * a full heap.
      */
     public static PackagedApp embedded() throws IOException {
-        return new PackagedApp(EMBEDDED_JAR, List.of("-XX:SharedArchiveFile="
-                + EMBEDDED_JAR.resolveSibling("app-cds.jsa").toAbsolutePath(), "-XX:+UseSerialGC", "-Xms16m",
-                "-XX:+ExitOnOutOfMemoryError"));
+        return new PackagedApp(EMBEDDED_JAR, List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:+ExitOnOutOfMemoryError"));
     }
 
     /**
