@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class StartupHeapTest {
 
-    /** The flags of a JVM started as the README says: G1, sizes left to ergonomics. */
+    /** The flags of a JVM as the image starts it: G1, sizes left to ergonomics. */
     static final class Flags implements HotSpotDiagnosticMXBean {
         final Map<String, VMOption> options = new HashMap<>();
         final List<String> set = new ArrayList<>();
