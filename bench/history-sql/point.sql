@@ -1,0 +1,3 @@
+-- GET /api/v1/alerts shape point: the history search as the service sends it (captured from
+-- PostgreSQL's statement log; the bound values written in, those that vary as pgbench variables).
+SELECT a.id, octet_length(a.document) + coalesce(octet_length(a.original_xml), 0) FROM alert a WHERE 1 = 1 AND (((NOT a.state IN ('pending-approval', 'discarded')) AND (a.scope = 'Public'))) AND a.status IN ('Actual') AND EXISTS (SELECT 1 FROM alert_region r WHERE r.alert_id = a.id AND r.region_code IN ('UA-30','UA')) ORDER BY a.sent_at DESC, a.id DESC fetch first 201 rows only;
