@@ -2,6 +2,7 @@ package dev.airalert.alert;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityGraph;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.nio.ByteBuffer;
@@ -27,6 +28,13 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
 
     /** Pairs looked up per query: well inside every database's limit on bound parameters. */
     private static final int LOOKUP_CHUNK = 1000;
+
+    /**
+     * The most region codes a search merges one index range each of: an oblast with its raions
+     * and hromadas has up to about 150. More (the country with everything in it) is a large share
+     * of all alerts, found soon enough walking them all newest first.
+     */
+    private static final int MERGED_REGIONS = 256;
 
     /** The SQL meaning of "active now"; expired is never stored, so it is computed here. */
     private static final String ACTIVE_NOW =
@@ -162,13 +170,29 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     /**
      * One page of history, newest first: up to {@code limit} alerts whose stored forms together
      * stay within {@link #PAGE_BYTES} (at least one). The ids and sizes are read first, so a
-     * page of large alerts is cut short (and says there is more) before any is loaded.
+     * page of large alerts is cut short (and says there is more) before any is loaded; then
+     * the page's alerts with their documents and regions, in one statement.
      */
     @SuppressWarnings("unchecked")
     Found search(AlertQuery q, Instant now, Readers readers) {
         StringBuilder sql = new StringBuilder("SELECT a.id, octet_length(a.document)"
-                + " + coalesce(octet_length(a.original_xml), 0) FROM alert a WHERE 1 = 1");
+                + " + coalesce(octet_length(a.original_xml), 0) FROM ");
         Map<String, Object> params = new LinkedHashMap<>();
+        String sent = "m.sent_at";
+        String id = "m.alert_id";
+        boolean byRegions = !q.regions().isEmpty() && q.regions().size() <= MERGED_REGIONS;
+        boolean byEvents = !byRegions && !q.eventKeys().isEmpty();
+        if (byRegions) {
+            fromRegions(q, sql, params);
+        } else if (byEvents) {
+            fromEvents(q, sql, params);
+        } else if (!q.threats().isEmpty()) {
+            fromThreats(q, sql, params);
+        } else {
+            sql.append("alert a WHERE 1 = 1").append(timeBounds(q, "a.sent_at", "a.id", params));
+            sent = "a.sent_at";
+            id = "a.id";
+        }
         readers.restrict(sql, params);
         if (!q.statuses().isEmpty()) {
             sql.append(" AND a.status IN (:statuses)");
@@ -190,32 +214,20 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             sql.append(" AND a.threat_level IN (:levels)");
             params.put("levels", q.levels());
         }
-        if (q.since() != null) {
-            sql.append(" AND a.sent_at >= :since");
-            params.put("since", q.since());
-        }
-        if (q.until() != null) {
-            sql.append(" AND a.sent_at <= :until");
-            params.put("until", q.until());
+        if (!q.regions().isEmpty() && !byRegions) {
+            sql.append(" AND EXISTS (SELECT 1 FROM alert_region r WHERE r.alert_id = a.id"
+                    + " AND r.region_code IN (:regions))");
+            params.put("regions", q.regions());
         }
         if (q.active() != null) {
             sql.append(q.active() ? " AND " + ACTIVE_NOW : " AND NOT " + ACTIVE_NOW);
             params.put("now", now);
         }
-        if (!q.regions().isEmpty()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM alert_region r WHERE r.alert_id = a.id"
-                    + " AND r.region_code IN (:regions))");
-            params.put("regions", q.regions());
+        if (q.filtersInfo() && !byEvents) {
+            sql.append(" AND EXISTS (SELECT 1 FROM alert_info i WHERE i.alert_id = a.id")
+                    .append(infoConditions(q, "i", true, params)).append(")");
         }
-        if (q.filtersInfo()) {
-            appendInfoFilter(q, sql, params);
-        }
-        if (q.after() != null) {
-            sql.append(" AND (a.sent_at < :cursorSent OR (a.sent_at = :cursorSent AND a.id < :cursorId))");
-            params.put("cursorSent", q.after().sentAt());
-            params.put("cursorId", q.after().id());
-        }
-        sql.append(" ORDER BY a.sent_at DESC, a.id DESC");
+        sql.append(" ORDER BY ").append(sent).append(" DESC, ").append(id).append(" DESC");
         Query query = getEntityManager().createNativeQuery(sql.toString());
         params.forEach(query::setParameter);
         List<Object[]> sizes = query.setMaxResults(q.limit() + 1).getResultList();
@@ -231,10 +243,94 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         }
         Map<UUID, Alert> loaded = new HashMap<>();
         if (!ids.isEmpty()) {
+            // The document is lazily loaded (an Update or Cancel changes thousands of alerts
+            // without it) and the regions a collection: read with the page, not by a statement per alert.
+            EntityGraph<Alert> graph = getEntityManager().createEntityGraph(Alert.class);
+            graph.addAttributeNodes("document", "regions");
             getEntityManager().createQuery("select a from Alert a where a.id in :ids", Alert.class)
-                    .setParameter("ids", ids).getResultList().forEach(a -> loaded.put(a.id(), a));
+                    .setParameter("ids", ids).setHint("jakarta.persistence.loadgraph", graph)
+                    .getResultList().forEach(a -> loaded.put(a.id(), a));
         }
         return new Found(ids.stream().map(loaded::get).filter(Objects::nonNull).toList(), sizes.size() > ids.size());
+    }
+
+    /**
+     * The search walks the alerts of its region codes newest first: one index range per code
+     * ({@code ix_alert_region_sent}), merged in page order, each alert once (from the least of
+     * its matching codes), then to the alert row for the other filters. Each range is ordered
+     * in its own branch: PostgreSQL merges sorted branches, but sorts a union of unsorted ones whole. A region is a small
+     * share of all alerts; walking every alert newest first read hundreds to thousands of them
+     * for a page.
+     */
+    private static void fromRegions(AlertQuery q, StringBuilder sql, Map<String, Object> params) {
+        List<String> codes = q.regions().stream().sorted().toList();
+        String bounds = timeBounds(q, "r.sent_at", "r.alert_id", params);
+        sql.append("(");
+        for (int n = 0; n < codes.size(); n++) {
+            sql.append(n == 0 ? "(" : " UNION ALL (").append("SELECT r.alert_id AS alert_id, r.sent_at AS sent_at,"
+                    + " r.region_code AS region_code FROM alert_region r WHERE r.region_code = :region").append(n)
+                    .append(bounds).append(" ORDER BY r.sent_at DESC, r.alert_id DESC)");
+            params.put("region" + n, codes.get(n));
+        }
+        sql.append(") m JOIN alert a ON a.id = m.alert_id WHERE NOT EXISTS (SELECT 1 FROM alert_region d"
+                + " WHERE d.alert_id = m.alert_id AND d.region_code IN (:regions) AND d.region_code < m.region_code)");
+        params.put("regions", codes);
+    }
+
+    /**
+     * As {@link #fromRegions}, from the infos of the asked events ({@code ix_alert_info_event_sent}):
+     * each alert once, from the first of its infos that matches every info filter.
+     */
+    private static void fromEvents(AlertQuery q, StringBuilder sql, Map<String, Object> params) {
+        List<String> events = q.eventKeys().stream().sorted().toList();
+        String conditions = infoConditions(q, "e", false, params) + timeBounds(q, "e.sent_at", "e.alert_id", params);
+        sql.append("(");
+        for (int n = 0; n < events.size(); n++) {
+            sql.append(n == 0 ? "(" : " UNION ALL (").append("SELECT e.alert_id AS alert_id, e.sent_at AS sent_at,"
+                    + " e.position AS info_no FROM alert_info e WHERE e.event_key = :event").append(n)
+                    .append(conditions).append(" ORDER BY e.sent_at DESC, e.alert_id DESC)");
+            params.put("event" + n, events.get(n));
+        }
+        sql.append(") m JOIN alert a ON a.id = m.alert_id WHERE NOT EXISTS (SELECT 1 FROM alert_info d"
+                + " WHERE d.alert_id = m.alert_id AND d.position < m.info_no")
+                .append(infoConditions(q, "d", true, params)).append(")");
+    }
+
+    /** As {@link #fromRegions}, from the alerts of the asked threat types ({@code ix_alert_threat_sent}, of V11). */
+    private static void fromThreats(AlertQuery q, StringBuilder sql, Map<String, Object> params) {
+        List<String> threats = q.threats().stream().sorted().toList();
+        String bounds = timeBounds(q, "t.sent_at", "t.id", params);
+        sql.append("(");
+        for (int n = 0; n < threats.size(); n++) {
+            sql.append(n == 0 ? "(" : " UNION ALL (").append("SELECT t.id AS alert_id, t.sent_at AS sent_at"
+                    + " FROM alert t WHERE t.threat_type = :threat").append(n).append(bounds)
+                    .append(" ORDER BY t.sent_at DESC, t.id DESC)");
+            params.put("threat" + n, threats.get(n));
+        }
+        sql.append(") m JOIN alert a ON a.id = m.alert_id WHERE 1 = 1");
+    }
+
+    /**
+     * The dates and the cursor on the rows walked. The cursor is a bound on the time first, so
+     * that it narrows the index range, then a tie on the time is broken by the id.
+     */
+    private static String timeBounds(AlertQuery q, String sent, String id, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
+        if (q.since() != null) {
+            sql.append(" AND ").append(sent).append(" >= :since");
+            params.put("since", q.since());
+        }
+        if (q.until() != null) {
+            sql.append(" AND ").append(sent).append(" <= :until");
+            params.put("until", q.until());
+        }
+        if (q.after() != null) {
+            sql.append(" AND ").append(sent).append(" <= :cursorSent AND (").append(sent).append(" < :cursorSent OR ")
+                    .append(id).append(" < :cursorId)");
+            params.put("cursorSent", q.after().sentAt());
+            params.put("cursorId", q.after().id());
+        }
+        return sql.toString();
     }
 
     /** A UUID column of a native query: PostgreSQL's driver gives a UUID, H2's its 16 bytes. */
@@ -247,24 +343,24 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     }
 
     /** One info block must match every info filter at once, as a reader would expect. */
-    private static void appendInfoFilter(AlertQuery q, StringBuilder sql, Map<String, Object> params) {
-        sql.append(" AND EXISTS (SELECT 1 FROM alert_info i WHERE i.alert_id = a.id");
-        if (!q.eventKeys().isEmpty()) {
-            sql.append(" AND i.event_key IN (:events)");
+    private static String infoConditions(AlertQuery q, String info, boolean withEvents, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
+        if (withEvents && !q.eventKeys().isEmpty()) {
+            sql.append(" AND ").append(info).append(".event_key IN (:events)");
             params.put("events", q.eventKeys());
         }
         if (q.minSeverityRank() != null) {
-            sql.append(" AND i.severity_rank >= :severity");
+            sql.append(" AND ").append(info).append(".severity_rank >= :severity");
             params.put("severity", q.minSeverityRank());
         }
         if (!q.urgencies().isEmpty()) {
-            sql.append(" AND i.urgency IN (:urgencies)");
+            sql.append(" AND ").append(info).append(".urgency IN (:urgencies)");
             params.put("urgencies", q.urgencies());
         }
         if (!q.certainties().isEmpty()) {
-            sql.append(" AND i.certainty IN (:certainties)");
+            sql.append(" AND ").append(info).append(".certainty IN (:certainties)");
             params.put("certainties", q.certainties());
         }
-        sql.append(")");
+        return sql.toString();
     }
 }
