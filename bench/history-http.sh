@@ -57,5 +57,7 @@ PY
 fi
 
 bench_compile
+# The bench encodes its deep cursor as the service does, with the service's own class.
+BENCH_CLASSPATH="$BENCH_CLASSPATH:target/quarkus-app/app/*"
 port=$(bench_free_port)
 bench_java HistoryHttpBench "$(bench_jdbc_url $DB)" "$DB" "$port" "$CLIENTS" "$SECONDS_EACH" "$LOG" "${BENCH_JFR:-0}"
