@@ -180,13 +180,16 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         Map<String, Object> params = new LinkedHashMap<>();
         String sent = "m.sent_at";
         String id = "m.alert_id";
-        boolean byRegions = !q.regions().isEmpty() && q.regions().size() <= MERGED_REGIONS;
-        boolean byEvents = !byRegions && !q.eventKeys().isEmpty();
+        // What is active now is a few hours of alerts, found from ix_alert_state_expires: no
+        // region's or event's whole history need be walked for it.
+        boolean activeNow = Boolean.TRUE.equals(q.active());
+        boolean byRegions = !activeNow && !q.regions().isEmpty() && q.regions().size() <= MERGED_REGIONS;
+        boolean byEvents = !activeNow && !byRegions && !q.eventKeys().isEmpty();
         if (byRegions) {
             fromRegions(q, sql, params);
         } else if (byEvents) {
             fromEvents(q, sql, params);
-        } else if (!q.threats().isEmpty()) {
+        } else if (!activeNow && !q.threats().isEmpty()) {
             fromThreats(q, sql, params);
         } else {
             sql.append("alert a WHERE 1 = 1").append(timeBounds(q, "a.sent_at", "a.id", params));
