@@ -261,7 +261,9 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
      * The search walks the alerts of its region codes newest first: one index range per code
      * ({@code ix_alert_region_sent}), merged in page order, each alert once (from the least of
      * its matching codes), then to the alert row for the other filters. Each range is ordered
-     * in its own branch: PostgreSQL merges sorted branches, but sorts a union of unsorted ones whole. A region is a small
+     * in its own branch: PostgreSQL merges sorted branches, but sorts a union of unsorted ones whole.
+     * A single range is not: there the page's limit makes the index order the cheapest, where
+     * an ordered branch, planned apart from the limit, was read whole by a bitmap and sorted. A region is a small
      * share of all alerts; walking every alert newest first read hundreds to thousands of them
      * for a page.
      */
@@ -272,7 +274,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         for (int n = 0; n < codes.size(); n++) {
             sql.append(n == 0 ? "(" : " UNION ALL (").append("SELECT r.alert_id AS alert_id, r.sent_at AS sent_at,"
                     + " r.region_code AS region_code FROM alert_region r WHERE r.region_code = :region").append(n)
-                    .append(bounds).append(" ORDER BY r.sent_at DESC, r.alert_id DESC)");
+                    .append(bounds).append(codes.size() > 1 ? " ORDER BY r.sent_at DESC, r.alert_id DESC)" : ")");
             params.put("region" + n, codes.get(n));
         }
         sql.append(") m JOIN alert a ON a.id = m.alert_id WHERE NOT EXISTS (SELECT 1 FROM alert_region d"
@@ -291,7 +293,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         for (int n = 0; n < events.size(); n++) {
             sql.append(n == 0 ? "(" : " UNION ALL (").append("SELECT e.alert_id AS alert_id, e.sent_at AS sent_at,"
                     + " e.position AS info_no FROM alert_info e WHERE e.event_key = :event").append(n)
-                    .append(conditions).append(" ORDER BY e.sent_at DESC, e.alert_id DESC)");
+                    .append(conditions).append(events.size() > 1 ? " ORDER BY e.sent_at DESC, e.alert_id DESC)" : ")");
             params.put("event" + n, events.get(n));
         }
         sql.append(") m JOIN alert a ON a.id = m.alert_id WHERE NOT EXISTS (SELECT 1 FROM alert_info d"
@@ -307,7 +309,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         for (int n = 0; n < threats.size(); n++) {
             sql.append(n == 0 ? "(" : " UNION ALL (").append("SELECT t.id AS alert_id, t.sent_at AS sent_at"
                     + " FROM alert t WHERE t.threat_type = :threat").append(n).append(bounds)
-                    .append(" ORDER BY t.sent_at DESC, t.id DESC)");
+                    .append(threats.size() > 1 ? " ORDER BY t.sent_at DESC, t.id DESC)" : ")");
             params.put("threat" + n, threats.get(n));
         }
         sql.append(") m JOIN alert a ON a.id = m.alert_id WHERE 1 = 1");
