@@ -270,13 +270,8 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     private static void fromRegions(AlertQuery q, StringBuilder sql, Map<String, Object> params) {
         List<String> codes = q.regions().stream().sorted().toList();
         String bounds = timeBounds(q, "r.sent_at", "r.alert_id", params);
-        sql.append("(");
-        for (int n = 0; n < codes.size(); n++) {
-            sql.append(n == 0 ? "(" : " UNION ALL (").append("SELECT r.alert_id AS alert_id, r.sent_at AS sent_at,"
-                    + " r.region_code AS region_code FROM alert_region r WHERE r.region_code = :region").append(n)
-                    .append(bounds).append(codes.size() > 1 ? " ORDER BY r.sent_at DESC, r.alert_id DESC)" : ")");
-            params.put("region" + n, codes.get(n));
-        }
+        ranges(sql, params, codes, "SELECT r.alert_id AS alert_id, r.sent_at AS sent_at, r.region_code AS region_code"
+                + " FROM alert_region r WHERE r.region_code = :region", bounds, "r.sent_at DESC, r.alert_id DESC");
         sql.append(") m JOIN alert a ON a.id = m.alert_id WHERE NOT EXISTS (SELECT 1 FROM alert_region d"
                 + " WHERE d.alert_id = m.alert_id AND d.region_code IN (:regions) AND d.region_code < m.region_code)");
         params.put("regions", codes);
@@ -289,13 +284,8 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     private static void fromEvents(AlertQuery q, StringBuilder sql, Map<String, Object> params) {
         List<String> events = q.eventKeys().stream().sorted().toList();
         String conditions = infoConditions(q, "e", false, params) + timeBounds(q, "e.sent_at", "e.alert_id", params);
-        sql.append("(");
-        for (int n = 0; n < events.size(); n++) {
-            sql.append(n == 0 ? "(" : " UNION ALL (").append("SELECT e.alert_id AS alert_id, e.sent_at AS sent_at,"
-                    + " e.position AS info_no FROM alert_info e WHERE e.event_key = :event").append(n)
-                    .append(conditions).append(events.size() > 1 ? " ORDER BY e.sent_at DESC, e.alert_id DESC)" : ")");
-            params.put("event" + n, events.get(n));
-        }
+        ranges(sql, params, events, "SELECT e.alert_id AS alert_id, e.sent_at AS sent_at, e.position AS info_no"
+                + " FROM alert_info e WHERE e.event_key = :event", conditions, "e.sent_at DESC, e.alert_id DESC");
         sql.append(") m JOIN alert a ON a.id = m.alert_id WHERE NOT EXISTS (SELECT 1 FROM alert_info d"
                 + " WHERE d.alert_id = m.alert_id AND d.position < m.info_no")
                 .append(infoConditions(q, "d", true, params)).append(")");
@@ -305,14 +295,26 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     private static void fromThreats(AlertQuery q, StringBuilder sql, Map<String, Object> params) {
         List<String> threats = q.threats().stream().sorted().toList();
         String bounds = timeBounds(q, "t.sent_at", "t.id", params);
-        sql.append("(");
-        for (int n = 0; n < threats.size(); n++) {
-            sql.append(n == 0 ? "(" : " UNION ALL (").append("SELECT t.id AS alert_id, t.sent_at AS sent_at"
-                    + " FROM alert t WHERE t.threat_type = :threat").append(n).append(bounds)
-                    .append(threats.size() > 1 ? " ORDER BY t.sent_at DESC, t.id DESC)" : ")");
-            params.put("threat" + n, threats.get(n));
-        }
+        ranges(sql, params, threats, "SELECT t.id AS alert_id, t.sent_at AS sent_at FROM alert t"
+                + " WHERE t.threat_type = :threat", bounds, "t.sent_at DESC, t.id DESC");
         sql.append(") m JOIN alert a ON a.id = m.alert_id WHERE 1 = 1");
+    }
+
+    /**
+     * Opens the union of one index range per key: {@code select} ends with the key's named
+     * parameter, which gets the key's number; {@code conditions} bound each range. Several
+     * ranges are each ordered ({@code order}), so that PostgreSQL merges them newest first; a
+     * single one is left unordered, so that it is planned with the page's limit.
+     */
+    private static void ranges(StringBuilder sql, Map<String, Object> params, List<String> keys, String select,
+            String conditions, String order) {
+        String parameter = select.substring(select.lastIndexOf(':') + 1);
+        sql.append("(");
+        for (int n = 0; n < keys.size(); n++) {
+            sql.append(n == 0 ? "(" : " UNION ALL (").append(select).append(n).append(conditions)
+                    .append(keys.size() > 1 ? " ORDER BY " + order + ")" : ")");
+            params.put(parameter + n, keys.get(n));
+        }
     }
 
     /**
