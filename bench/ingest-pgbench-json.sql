@@ -20,7 +20,8 @@ VALUES (md5(:n || '-' || :client_id)::uuid, 'UA-30', now(), false);
 INSERT INTO alert_event (id, type, alert_id, chain_key, related_alert_ids, created_at, payload, audience, published_by)
 VALUES (md5(:client_id || '-' || :n)::uuid, 'alert.published', md5(:n || '-' || :client_id)::uuid,
     md5(:n || '-' || :client_id), '', now(), repeat('p', 756), 'public', 'b81f2f61-672d-4851-aa77-418d4f8407d2');
-INSERT INTO event_outbox (event_seq) VALUES (currval(pg_get_serial_sequence('alert_event', 'seq')));
+INSERT INTO event_outbox (event_seq, chain_key)
+VALUES (currval(pg_get_serial_sequence('alert_event', 'seq')), md5(:n || '-' || :client_id));
 INSERT INTO audit_event (id, at, action, outcome, key_id, holder, sender, alert_id, client_address, detail)
 VALUES (md5('audit-' || :n || '-' || :client_id)::uuid, now(), 'alert.published', 'accepted',
     'b81f2f61-672d-4851-aa77-418d4f8407d2', 'bench', 'pgbench@airalert.test', md5(:n || '-' || :client_id)::uuid,

@@ -6,7 +6,9 @@ import dev.airalert.subscription.SubscriptionRepository.Target;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,8 +16,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Turns outbox events into deliveries: picks the next event ({@link HeldEvents}), finds its
- * recipients once ({@link Recipients}), and hands them out a chunk at a time as the sender has room.
+ * Turns outbox events into deliveries: picks the next events ({@link HeldEvents}, a batch at a
+ * time), finds each one's recipients once ({@link Recipients}), and hands them out a chunk at a
+ * time as the sender has room.
  *
  * <p>Subscribers that can be sent to at once (enabled, no earlier event of the chain still
  * queued for them) are handed to the sender with no row written yet: the first attempt's
@@ -39,6 +42,8 @@ class FanOut {
     private final HeldEvents events;
     private final DeliveryQueue queue;
     private final AlertEnds ends;
+    /** Events picked and held, not yet started, oldest first. */
+    private final Deque<HeldEvents.Held> picked = new ArrayDeque<>();
     /** The event being handed out, with its subscribers still to hand. */
     private Progress current;
     /** The event whose chunk {@link #next} is handing out, until the sender has taken it. */
@@ -78,11 +83,17 @@ class FanOut {
     Optional<List<Outgoing>> next(Instant now, Instant leaseUntil) {
         try {
             if (current == null) {
-                current = QuarkusTransaction.requiringNew().call(() -> start(now));
-                if (current == null) {
+                if (picked.isEmpty()) {
+                    List<HeldEvents.Held> batch = QuarkusTransaction.requiringNew().call(() -> events.pick(now));
+                    batch.forEach(events::hold);
+                    picked.addAll(batch);
+                }
+                if (picked.isEmpty()) {
                     return Optional.empty();
                 }
-                events.hold(current.held);
+                // Taken off the batch only once started: a failure leaves it first in line.
+                current = QuarkusTransaction.requiringNew().call(() -> start(picked.peekFirst(), now));
+                picked.removeFirst();
             }
             handing = current.held;
             return Optional.of(chunk(current, now, leaseUntil));
@@ -121,6 +132,7 @@ class FanOut {
             current = null;
         }
         events.letGo(lettingGo);
+        picked.removeIf(h -> !events.holds(h));
         handing = null;
         if (!lettingGo.isEmpty()) {
             LOG.warnf("Fan-out resumed: events %s are left to their outbox lease and fanned out again",
@@ -128,14 +140,10 @@ class FanOut {
         }
     }
 
-    private Progress start(Instant now) {
-        Optional<HeldEvents.Held> picked = events.pick(now);
-        if (picked.isEmpty()) {
-            return null;
-        }
-        AlertEvent event = eventLog.bySeq(picked.get().seq).orElseThrow();
+    private Progress start(HeldEvents.Held held, Instant now) {
+        AlertEvent event = eventLog.bySeq(held.seq).orElseThrow();
         Recipients.Found found = recipients.of(event, now);
-        return new Progress(event, picked.get(), found.targets(), found.waiting(), ends.of(event));
+        return new Progress(event, held, found.targets(), found.waiting(), ends.of(event));
     }
 
     private List<Outgoing> chunk(Progress progress, Instant now, Instant leaseUntil) {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,15 +27,22 @@ class HeldEvents {
     /** How long an instance keeps an event it fans out before others may take it over. */
     static final Duration LEASE = Duration.ofSeconds(10);
 
-    /** The oldest event whose chain has no earlier event still in the outbox. */
+    /** How many events one pick takes at most: one statement for a burst's worth of small events. */
+    static final int PICK_BATCH = 32;
+    /** The most events one statement names. */
+    private static final int IN_LIST = 500;
+
+    /**
+     * The oldest events whose chain has no earlier event still in the outbox (held or not), so
+     * that no two events of one chain are ever picked together. The chain is in the outbox row:
+     * each candidate costs one probe of {@code ix_event_outbox_chain}, whatever the statistics.
+     */
     private static final String PICK = """
             SELECT o.event_seq FROM event_outbox o
             WHERE (o.leased_until IS NULL OR o.leased_until <= ?1)
               AND NOT EXISTS (SELECT 1 FROM event_outbox p
-                              JOIN alert_event pe ON pe.seq = p.event_seq
-                              JOIN alert_event oe ON oe.seq = o.event_seq
-                              WHERE pe.chain_key = oe.chain_key AND p.event_seq < o.event_seq)
-            ORDER BY o.event_seq LIMIT 1 FOR UPDATE SKIP LOCKED""";
+                              WHERE p.chain_key = o.chain_key AND p.event_seq < o.event_seq)
+            ORDER BY o.event_seq LIMIT ?2 FOR UPDATE SKIP LOCKED""";
 
     private final EntityManager em;
     /** Events this instance holds in the outbox, by sequence number. */
@@ -65,17 +71,37 @@ class HeldEvents {
         }
     }
 
-    /** Takes the next event under a lease, in the caller's transaction; empty when none waits. */
-    Optional<Held> pick(Instant now) {
+    /**
+     * Takes the next events (up to {@value #PICK_BATCH}, oldest first) under a lease, in the
+     * caller's transaction; empty when none waits.
+     */
+    List<Held> pick(Instant now) {
         @SuppressWarnings("unchecked")
-        List<Number> picked = em.createNativeQuery(PICK).setParameter(1, now).getResultList();
+        List<Number> picked = em.createNativeQuery(PICK).setParameter(1, now).setParameter(2, PICK_BATCH)
+                .getResultList();
         if (picked.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        Held event = new Held(picked.get(0).longValue(), now.plus(LEASE));
-        em.createNativeQuery("UPDATE event_outbox SET leased_until = ?1 WHERE event_seq = ?2")
-                .setParameter(1, event.leasedUntil).setParameter(2, event.seq).executeUpdate();
-        return Optional.of(event);
+        Instant leasedUntil = now.plus(LEASE);
+        List<Long> seqs = picked.stream().map(Number::longValue).toList();
+        lease(seqs, leasedUntil);
+        return seqs.stream().map(seq -> new Held(seq, leasedUntil)).toList();
+    }
+
+    private void lease(List<Long> seqs, Instant until) {
+        update("UPDATE event_outbox SET leased_until = ?2 WHERE event_seq IN (?1)", seqs, until);
+    }
+
+    /** Runs {@code sql} for the events {@code seqs} (parameter 1), a bounded IN list at a time. */
+    private void update(String sql, List<Long> seqs, Instant until) {
+        for (int from = 0; from < seqs.size(); from += IN_LIST) {
+            List<Long> part = seqs.subList(from, Math.min(seqs.size(), from + IN_LIST));
+            var query = em.createNativeQuery(sql).setParameter(1, part);
+            if (until != null) {
+                query.setParameter(2, until);
+            }
+            query.executeUpdate();
+        }
     }
 
     /** The picked event's transaction committed: it is this instance's now. */
@@ -132,16 +158,13 @@ class HeldEvents {
             return;
         }
         Instant leasedUntil = now.plus(LEASE);
+        List<Long> removed = finished.stream().filter(h -> !h.abandoned).map(h -> h.seq).toList();
+        List<Long> released = finished.stream().filter(h -> h.abandoned).map(h -> h.seq).toList();
+        List<Long> renewed = renew.stream().map(h -> h.seq).toList();
         QuarkusTransaction.requiringNew().run(() -> {
-            for (Held h : finished) {
-                em.createNativeQuery(h.abandoned
-                        ? "UPDATE event_outbox SET leased_until = NULL WHERE event_seq = ?1"
-                        : "DELETE FROM event_outbox WHERE event_seq = ?1").setParameter(1, h.seq).executeUpdate();
-            }
-            for (Held h : renew) {
-                em.createNativeQuery("UPDATE event_outbox SET leased_until = ?1 WHERE event_seq = ?2")
-                        .setParameter(1, leasedUntil).setParameter(2, h.seq).executeUpdate();
-            }
+            update("DELETE FROM event_outbox WHERE event_seq IN (?1)", removed, null);
+            update("UPDATE event_outbox SET leased_until = NULL WHERE event_seq IN (?1)", released, null);
+            lease(renewed, leasedUntil);
         });
         // Only now, when it is written: whatever fails before (an Error too) leaves them to the next round.
         finished.forEach(h -> {

@@ -25,8 +25,8 @@ class WebhookOutbox {
     }
 
     void record(@Observes EventRecorded event) {
-        em.createNativeQuery("INSERT INTO event_outbox (event_seq) VALUES (?1)")
-                .setParameter(1, event.seq()).executeUpdate();
+        em.createNativeQuery("INSERT INTO event_outbox (event_seq, chain_key) VALUES (?1, ?2)")
+                .setParameter(1, event.seq()).setParameter(2, event.chainKey()).executeUpdate();
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventRecorded event) {

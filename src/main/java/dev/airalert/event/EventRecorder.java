@@ -56,7 +56,7 @@ public class EventRecorder {
         }
         AlertEvent event = append(type.get(), stored.alert().id(), chainKey(stored), stored.related(),
                 payload(stored.alert(), stored.related()), stored.audience());
-        recorded.fire(new EventRecorded(event.seq(), stored.audience().isPublic()));
+        recorded.fire(new EventRecorded(event.seq(), event.chainKey(), stored.audience().isPublic()));
         notifications.notifyOnCommit(em);
     }
 

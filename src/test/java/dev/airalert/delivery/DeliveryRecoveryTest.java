@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airalert.TestAlerts;
 import dev.airalert.event.AlertEvent;
@@ -19,6 +20,8 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,8 @@ class DeliveryRecoveryTest {
             UUID eventId = UUID.randomUUID();
             try (Connection c = db.getConnection()) {
                 long seq = insertEvent(c, eventId, UUID.fromString(alertId));
-                try (PreparedStatement outbox = c.prepareStatement("INSERT INTO event_outbox (event_seq) VALUES (?)")) {
+                try (PreparedStatement outbox = c.prepareStatement(
+                        "INSERT INTO event_outbox (event_seq, chain_key) VALUES (?, 'recovery')")) {
                     outbox.setLong(1, seq);
                     outbox.executeUpdate();
                 }
@@ -107,7 +111,7 @@ class DeliveryRecoveryTest {
             try (Connection c = db.getConnection()) {
                 long seq = insertEvent(c, eventId, UUID.fromString(alertId));
                 try (PreparedStatement outbox = c.prepareStatement(
-                        "INSERT INTO event_outbox (event_seq, leased_until) VALUES (?, ?)");
+                        "INSERT INTO event_outbox (event_seq, leased_until, chain_key) VALUES (?, ?, 'recovery')");
                         PreparedStatement d = c.prepareStatement("INSERT INTO delivery (id, subscription_id, event_seq,"
                                 + " status, attempts, created_at, finished_at) VALUES (?, ?, ?, 'delivered', 1, ?, ?)")) {
                     outbox.setLong(1, seq);
@@ -130,6 +134,49 @@ class DeliveryRecoveryTest {
         }
     }
 
+    /**
+     * A nationwide burst fills the outbox faster than anything is fanned out: 2,000 events in
+     * 1,000 chains land in one transaction, and every one reaches its subscriber once, each
+     * chain's second event after its first.
+     */
+    @Test
+    void aBurstThatFillsTheOutboxIsFannedOutWholeAndInChainOrder() throws Exception {
+        int chains = 1000;
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            TestSubscriptions.create(TestSubscriptions.subscriberKey(), receiver.url(), "\"regions\": [\"UA-59\"]");
+            String alertId = publish(TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId())
+                    .replace("UA-30", "UA-59")).then().statusCode(201).extract().path("id");
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 1);
+            String burst = "burst-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+            List<String> events = new ArrayList<>();
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement outbox = c.prepareStatement(
+                        "INSERT INTO event_outbox (event_seq, chain_key) VALUES (?, ?)")) {
+                    for (int i = 0; i < 2 * chains; i++) {
+                        UUID eventId = UUID.randomUUID();
+                        String chain = burst + (i % chains);
+                        outbox.setLong(1, insertEvent(c, eventId, UUID.fromString(alertId), chain));
+                        outbox.setString(2, chain);
+                        outbox.executeUpdate();
+                        events.add(AlertEvent.publicId(eventId));
+                    }
+                }
+                c.commit();
+            }
+            await().atMost(Duration.ofSeconds(120)).until(() -> receiver.received().size() >= 1 + 2 * chains);
+            List<String> arrived = receiver.received().stream().skip(1).map(r -> r.header("webhook-id")).toList();
+            assertEquals(2 * chains, new HashSet<>(arrived).size(), "each event once");
+            assertTrue(arrived.containsAll(events));
+            for (int i = 0; i < chains; i++) {
+                assertTrue(arrived.indexOf(events.get(i)) < arrived.indexOf(events.get(i + chains)),
+                        "chain " + i + " in order");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> rows("event_outbox WHERE chain_key LIKE ?",
+                    burst + "%") == 0);
+        }
+    }
+
     @Test
     void deletingASubscriptionDeletesItsDeliveriesAndTheirAttempts() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
@@ -138,11 +185,11 @@ class DeliveryRecoveryTest {
             publish(TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId()).replace("UA-30", "UA-53"))
                     .then().statusCode(201);
             await().atMost(Duration.ofSeconds(10)).until(() -> rows("delivery_attempt a JOIN delivery d"
-                    + " ON d.id = a.delivery_id WHERE d.subscription_id = ?", sub) == 1);
+                    + " ON d.id = a.delivery_id WHERE d.subscription_id = ?", UUID.fromString(sub)) == 1);
             io.restassured.RestAssured.given().auth().oauth2(key).delete("/api/v1/subscriptions/" + sub)
                     .then().statusCode(204);
-            assertEquals(0, rows("delivery WHERE subscription_id = ?", sub));
-            assertEquals(0, rows("delivery_queue WHERE subscription_id = ?", sub));
+            assertEquals(0, rows("delivery WHERE subscription_id = ?", UUID.fromString(sub)));
+            assertEquals(0, rows("delivery_queue WHERE subscription_id = ?", UUID.fromString(sub)));
         }
     }
 
@@ -175,7 +222,7 @@ class DeliveryRecoveryTest {
                 WebhookFormat.STANDARD, null, null, false, null);
         recorder.record(List.of(new Outcome(claimed, now, 200, null, 10, "", null),
                 new Outcome(claimed, now, 200, null, 12, "", null)), d -> true, List.of(), now);
-        assertEquals(3, rows("delivery_attempt WHERE delivery_id = ?", delivery.toString()));
+        assertEquals(3, rows("delivery_attempt WHERE delivery_id = ?", delivery));
         try (Connection c = db.getConnection();
                 PreparedStatement read = c.prepareStatement("SELECT status, attempts FROM delivery WHERE id = ?")) {
             read.setObject(1, delivery);
@@ -187,10 +234,10 @@ class DeliveryRecoveryTest {
         }
     }
 
-    private long rows(String fromWhere, String subscription) throws Exception {
+    private long rows(String fromWhere, Object parameter) throws Exception {
         try (Connection c = db.getConnection();
                 PreparedStatement q = c.prepareStatement("SELECT count(*) FROM " + fromWhere)) {
-            q.setObject(1, UUID.fromString(subscription));
+            q.setObject(1, parameter);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -211,13 +258,19 @@ class DeliveryRecoveryTest {
     }
 
     private static long insertEvent(Connection c, UUID eventId, UUID alertId) throws Exception {
+        return insertEvent(c, eventId, alertId, "recovery");
+    }
+
+    /** Another event of the alert's first event, in the chain given. */
+    private static long insertEvent(Connection c, UUID eventId, UUID alertId, String chain) throws Exception {
         try (PreparedStatement event = c.prepareStatement("INSERT INTO alert_event (id, type, alert_id, chain_key,"
-                + " related_alert_ids, created_at, payload) SELECT ?, 'alert.published', ?, 'recovery', '', ?, payload"
+                + " related_alert_ids, created_at, payload) SELECT ?, 'alert.published', ?, ?, '', ?, payload"
                 + " FROM alert_event WHERE alert_id = ? ORDER BY seq FETCH FIRST 1 ROWS ONLY", new String[] {"seq"})) {
             event.setObject(1, eventId);
             event.setObject(2, alertId);
-            event.setTimestamp(3, Timestamp.from(Instant.now()));
-            event.setObject(4, alertId);
+            event.setString(3, chain);
+            event.setTimestamp(4, Timestamp.from(Instant.now()));
+            event.setObject(5, alertId);
             event.executeUpdate();
             try (ResultSet keys = event.getGeneratedKeys()) {
                 keys.next();
