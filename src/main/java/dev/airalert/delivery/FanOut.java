@@ -5,6 +5,7 @@ import dev.airalert.event.EventLog;
 import dev.airalert.subscription.SubscriptionRepository.Target;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +40,7 @@ class FanOut {
 
     static final int CHUNK = 1000;
 
+    private final EntityManager em;
     private final EventLog eventLog;
     private final Recipients recipients;
     private final HeldEvents events;
@@ -49,7 +53,9 @@ class FanOut {
     /** The event whose chunk {@link #next} is handing out, until the sender has taken it. */
     private HeldEvents.Held handing;
 
-    FanOut(EventLog eventLog, Recipients recipients, HeldEvents events, DeliveryQueue queue, AlertEnds ends) {
+    FanOut(EntityManager em, EventLog eventLog, Recipients recipients, HeldEvents events, DeliveryQueue queue,
+            AlertEnds ends) {
+        this.em = em;
         this.eventLog = eventLog;
         this.recipients = recipients;
         this.events = events;
@@ -141,6 +147,10 @@ class FanOut {
     }
 
     private Progress start(HeldEvents.Held held, Instant now) {
+        // Only reads: nothing to flush before each query, no snapshots to compare at commit.
+        Session session = em.unwrap(Session.class);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        session.setDefaultReadOnly(true);
         AlertEvent event = eventLog.bySeq(held.seq).orElseThrow();
         Recipients.Found found = recipients.of(event, now);
         return new Progress(event, held, found.targets(), found.waiting(), ends.of(event));
