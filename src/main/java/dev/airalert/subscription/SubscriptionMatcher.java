@@ -13,8 +13,10 @@ import dev.airalert.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +70,8 @@ public class SubscriptionMatcher {
                 .filter(s -> audience.isPublic() || s.format() == WebhookFormat.STANDARD
                         && entitled.computeIfAbsent(s.owner(), owner -> ownerMayRead(owner, audience)))
                 .toList();
-        Set<SubscriptionRepository.Target> accepted = new HashSet<>();
+        // By identity: a target's hash would hash its whole filter, for every candidate of every event.
+        Set<SubscriptionRepository.Target> accepted = Collections.newSetFromMap(new IdentityHashMap<>());
         List<SubscriptionRepository.Target> undecided = new ArrayList<>();
         for (SubscriptionRepository.Target s : candidates) {
             (accepts(s.filter(), alert) ? accepted : undecided).add(s);
