@@ -2,8 +2,10 @@
 -- region), as the service commits it, frozen here so that the baseline does not move when the
 -- service does: the alert row with its JSON document (1,784 characters), its original XML
 -- (2,522 bytes) and its area resolution (185), one index row per info, one region row, the
--- event with its payload (2,157), the outbox row and the audit entry, in one transaction.
--- Run by bench/ingest.sh with pgbench at the same concurrency as the HTTP clients.
+-- event with its payload (2,157), the outbox row with its chain and the audit entry, in one
+-- transaction. Run by bench/ingest.sh with pgbench at the same concurrency as the HTTP clients.
+-- (The outbox row got its chain when the service's did; the scripts are otherwise as first
+-- frozen.)
 \set n random(1, 9223372036854775807)
 BEGIN;
 INSERT INTO alert (id, sender, identifier, sent_at, status, msg_type, scope, state, expires_at, received_at,
