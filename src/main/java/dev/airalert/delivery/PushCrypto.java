@@ -66,7 +66,7 @@ class PushCrypto {
      * process; the other threads take pushes meanwhile. It begins once the regions are loaded,
      * which is when the service reports ready: begun at the start, it took the two cores, and the
      * compilers, from the start's own work, and no alert can be placed, so none pushed, before
-     * then.
+     * then. It stops when a publisher's first alert comes in, as every warm-up does.
      */
     void warm(@Observes StartupEvent event) {
         gazetteer.whenLoaded(() -> threads.execute(() -> {
@@ -76,7 +76,8 @@ class PushCrypto {
                 byte[] point = Aes128Gcm.uncompressed((ECPublicKey) generator.generateKeyPair().getPublic());
                 byte[] plaintext = new byte[400];
                 long until = System.nanoTime() + WARM_AT_MOST.toNanos();
-                for (int i = 0; i < WARM_MESSAGES && System.nanoTime() < until; i++) {
+                // A real alert stops it: it would be compiling beside that alert's own fan-out.
+                for (int i = 0; i < WARM_MESSAGES && System.nanoTime() < until && !gazetteer.atWork(); i++) {
                     Aes128Gcm.encrypt(plaintext, point, new byte[16]);
                 }
             } catch (GeneralSecurityException | RuntimeException e) {

@@ -120,8 +120,10 @@ class WebhookWarmUp {
                 .getBytes(StandardCharsets.UTF_8);
         int requests = config.warmUpRequests();
         int sent = 0;
-        // A real fan-out needs the event loops and the processors more: it stops the warm-up.
-        for (; sent < requests && System.nanoTime() < deadline && slots.inFlight() == 0; sent++) {
+        // A real alert needs the event loops and the processors more: its publish, or any real
+        // delivery in flight, stops the warm-up.
+        for (; sent < requests && System.nanoTime() < deadline && slots.inFlight() == 0 && !gazetteer.atWork();
+                sent++) {
             if (!warming.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 break;
             }

@@ -143,8 +143,11 @@ public class Gazetteer {
         }
     }
 
-    /** Whether a publisher's alert has been resolved (or begun) since the start; the warm-up stops then. */
-    boolean atWork() {
+    /**
+     * Whether a publisher's alert has been resolved (or begun) since the start: every warm-up
+     * stops then, so that the real alert has the processors and the compilers to itself.
+     */
+    public boolean atWork() {
         return atWork;
     }
 
