@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 N=${1:-7}
 # The README's command ("Run"); the release's README gave only the first of them.
-JVM_OPTIONS=${JVM_OPTIONS:-"-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xms16m"}
+JVM_OPTIONS=${JVM_OPTIONS:-"-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xms16m -XX:TieredStopAtLevel=1"}
 BASELINE_JVM_OPTIONS=${BASELINE_JVM_OPTIONS:-"-XX:+ExitOnOutOfMemoryError"}
 
 bench_package

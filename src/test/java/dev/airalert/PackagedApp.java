@@ -46,11 +46,12 @@ public final class PackagedApp implements AutoCloseable {
 
     /**
      * The embedded default, in a new empty directory, with no admin key configured, started
-     * with the JVM options the README gives: the Serial collector from a small heap, stopping on
-     * a full heap.
+     * with the JVM options the README gives: the Serial collector from a small heap, the quick
+     * JIT compiler alone, stopping on a full heap.
      */
     public static PackagedApp embedded() throws IOException {
-        return new PackagedApp(EMBEDDED_JAR, List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:+ExitOnOutOfMemoryError"));
+        return new PackagedApp(EMBEDDED_JAR, List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError"));
     }
 
     /**
