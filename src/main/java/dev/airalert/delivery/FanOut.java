@@ -97,8 +97,17 @@ class FanOut {
                 if (picked.isEmpty()) {
                     return Optional.empty();
                 }
-                // Taken off the batch only once started: a failure leaves it first in line.
-                current = QuarkusTransaction.requiringNew().call(() -> start(picked.peekFirst(), now));
+                HeldEvents.Held starting = picked.peekFirst();
+                try {
+                    current = QuarkusTransaction.requiringNew().call(() -> start(starting, now));
+                } catch (RuntimeException e) {
+                    // Back to the outbox, not held here while it fails: any instance tries it again.
+                    picked.removeFirst();
+                    starting.abandoned = true;
+                    events.release(starting);
+                    throw e;
+                }
+                // (An Error leaves it first in line, held, for the thread's successor.)
                 picked.removeFirst();
             }
             handing = current.held;
