@@ -1,11 +1,11 @@
 package dev.airalert.alert;
 
+import dev.airalert.NativeValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityGraph;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -241,7 +241,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             if (ids.size() == q.limit() || !ids.isEmpty() && bytes + size > PAGE_BYTES) {
                 break;
             }
-            ids.add(uuid(row[0]));
+            ids.add(NativeValues.uuid(row[0]));
             bytes += size;
         }
         Map<UUID, Alert> loaded = new HashMap<>();
@@ -338,15 +338,6 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             params.put("cursorId", q.after().id());
         }
         return sql.toString();
-    }
-
-    /** A UUID column of a native query: PostgreSQL's driver gives a UUID, H2's its 16 bytes. */
-    private static UUID uuid(Object value) {
-        if (value instanceof byte[] bytes) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            return new UUID(buffer.getLong(), buffer.getLong());
-        }
-        return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 
     /** One info block must match every info filter at once, as a reader would expect. */

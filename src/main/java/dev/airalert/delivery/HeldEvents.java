@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The webhook outbox's leases: the events this instance fans out, each held under a short lease
@@ -89,18 +90,14 @@ class HeldEvents {
     }
 
     private void lease(List<Long> seqs, Instant until) {
-        update("UPDATE event_outbox SET leased_until = ?2 WHERE event_seq IN (?1)", seqs, until);
+        inParts(seqs, part -> em.createNativeQuery("UPDATE event_outbox SET leased_until = ?1 WHERE event_seq IN (?2)")
+                .setParameter(1, until).setParameter(2, part).executeUpdate());
     }
 
-    /** Runs {@code sql} for the events {@code seqs} (parameter 1), a bounded IN list at a time. */
-    private void update(String sql, List<Long> seqs, Instant until) {
+    /** Runs a statement for these events, naming a bounded number of them at a time. */
+    private static void inParts(List<Long> seqs, Consumer<List<Long>> statement) {
         for (int from = 0; from < seqs.size(); from += IN_LIST) {
-            List<Long> part = seqs.subList(from, Math.min(seqs.size(), from + IN_LIST));
-            var query = em.createNativeQuery(sql).setParameter(1, part);
-            if (until != null) {
-                query.setParameter(2, until);
-            }
-            query.executeUpdate();
+            statement.accept(seqs.subList(from, Math.min(seqs.size(), from + IN_LIST)));
         }
     }
 
@@ -162,8 +159,11 @@ class HeldEvents {
         List<Long> released = finished.stream().filter(h -> h.abandoned).map(h -> h.seq).toList();
         List<Long> renewed = renew.stream().map(h -> h.seq).toList();
         QuarkusTransaction.requiringNew().run(() -> {
-            update("DELETE FROM event_outbox WHERE event_seq IN (?1)", removed, null);
-            update("UPDATE event_outbox SET leased_until = NULL WHERE event_seq IN (?1)", released, null);
+            inParts(removed, part -> em.createNativeQuery("DELETE FROM event_outbox WHERE event_seq IN (?1)")
+                    .setParameter(1, part).executeUpdate());
+            inParts(released, part -> em.createNativeQuery(
+                    "UPDATE event_outbox SET leased_until = NULL WHERE event_seq IN (?1)")
+                    .setParameter(1, part).executeUpdate());
             lease(renewed, leasedUntil);
         });
         // Only now, when it is written: whatever fails before (an Error too) leaves them to the next round.
