@@ -97,6 +97,11 @@ public class ApiKey {
     }
 
     Set<String> roleSet() {
+        return roleSet(roles);
+    }
+
+    /** The roles as stored: comma-separated. */
+    static Set<String> roleSet(String roles) {
         return new TreeSet<>(Arrays.asList(roles.split(",")));
     }
 

@@ -182,8 +182,7 @@ public class ApiKeyService {
         if (adminKey.matches(secret)) {
             return Optional.of(Caller.configuredAdmin());
         }
-        return QuarkusTransaction.joiningExisting().call(() ->
-                keys.findUsableBySecretHash(ApiKeySecrets.hash(secret)).map(ApiKey::caller));
+        return keys.usableCallerBySecretHash(ApiKeySecrets.hash(secret));
     }
 
     private static String describe(ApiKeyView v) {

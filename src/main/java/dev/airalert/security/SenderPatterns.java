@@ -1,5 +1,6 @@
 package dev.airalert.security;
 
+import dev.airalert.Lru;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -19,12 +20,15 @@ public final class SenderPatterns {
     public static final String ANY = "*";
     public static final int MAX_LENGTH = 1024;
 
+    /** Entries compiled lately: a key's patterns are made at every request it authenticates. */
+    private static final Lru<String, Pattern> COMPILED = new Lru<>(1024);
+
     private final Set<String> entries;
     private final List<Pattern> compiled;
 
     private SenderPatterns(Collection<String> entries) {
         this.entries = new TreeSet<>(entries);
-        this.compiled = this.entries.stream().map(SenderPatterns::compile).toList();
+        this.compiled = this.entries.stream().map(e -> COMPILED.computeIfAbsent(e, SenderPatterns::compile)).toList();
     }
 
     public static SenderPatterns of(Collection<String> entries) {
