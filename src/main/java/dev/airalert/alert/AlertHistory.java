@@ -122,6 +122,11 @@ public class AlertHistory {
                 threats, levels);
     }
 
+    /** The regions these alerts cover, from their index rows: {@link #coverage}'s regions alone. */
+    public Set<String> regionsOf(List<UUID> ids) {
+        return ids.isEmpty() ? Set.of() : alerts.regionCodesOf(ids);
+    }
+
     /** Those of these alerts that cover some region only in part (few do: most cover whole regions). */
     public Set<UUID> coveringInPart(List<UUID> ids) {
         return ids.isEmpty() ? Set.of() : alerts.coveringInPart(ids);

@@ -70,10 +70,19 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return found;
     }
 
-    /** The region codes of these alerts. */
-    List<String> regionCodesOf(List<UUID> ids) {
-        return getEntityManager().createQuery("select distinct r.regionCode from Alert a join a.regions r"
-                + " where a.id in :ids", String.class).setParameter("ids", ids).getResultList();
+    /**
+     * The region codes of these alerts, from their index rows (native: Hibernate translates an
+     * HQL query with a list parameter again at every call, and the fan-out asks this per event).
+     */
+    @SuppressWarnings("unchecked")
+    Set<String> regionCodesOf(List<UUID> ids) {
+        Set<String> codes = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            codes.addAll(getEntityManager().createNativeQuery("SELECT DISTINCT region_code FROM alert_region"
+                    + " WHERE alert_id IN (:ids)").setParameter("ids", ids.subList(from, Math.min(ids.size(),
+                    from + LOOKUP_CHUNK))).getResultList());
+        }
+        return codes;
     }
 
     /** Those of these alerts that cover some region only in part (few do: most cover whole regions). */

@@ -162,7 +162,8 @@ class FanOut {
         session.setDefaultReadOnly(true);
         AlertEvent event = eventLog.bySeq(held.seq).orElseThrow();
         Recipients.Found found = recipients.of(event, now);
-        return new Progress(event, held, found.targets(), found.waiting(), ends.of(event));
+        return new Progress(event, held, found.targets(), found.waiting(),
+                found.targets().isEmpty() ? AlertEnds.State.NONE : ends.of(event));
     }
 
     private List<Outgoing> chunk(Progress progress, Instant now, Instant leaseUntil) {

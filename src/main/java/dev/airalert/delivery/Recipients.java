@@ -43,25 +43,29 @@ class Recipients {
     }
 
     Found of(AlertEvent event, Instant now) {
+        List<Target> inRegions = matcher.inRegions(eventLog.regionsOf(event), now);
+        if (inRegions.isEmpty()) {
+            // Nobody follows these places: nothing more to read (most events of a quiet place).
+            return new Found(List.of(), Set.of());
+        }
         Set<UUID> delivered = uuids(em.createNativeQuery("SELECT subscription_id FROM delivery WHERE event_seq = ?1")
                 .setParameter(1, event.seq()).getResultList());
-        List<Target> targets = onePerBrowser(matching(event, now)).stream().filter(t -> !delivered.contains(t.id()))
-                .toList();
+        List<Target> targets = onePerBrowser(matching(event, inRegions)).stream()
+                .filter(t -> !delivered.contains(t.id())).toList();
         Set<UUID> waiting = uuids(em.createNativeQuery("SELECT DISTINCT subscription_id FROM delivery_queue"
                 + " WHERE chain_key = ?1 AND event_seq < ?2").setParameter(1, event.chainKey())
                 .setParameter(2, event.seq()).getResultList());
         return new Found(targets, waiting);
     }
 
-    private List<Target> matching(AlertEvent event, Instant now) {
+    private List<Target> matching(AlertEvent event, List<Target> inRegions) {
         Optional<AlertView> alert = eventLog.alertOf(event);
         if (alert.isEmpty()) {
             return List.of();
         }
         Audience audience = Audience.of(alert.get().alert().scope(),
                 CapAddresses.parse(alert.get().alert().addresses()), event.publishedBy());
-        return matcher.matching(alert.get(), event.relatedIds(), eventLog.relatedRegions(event),
-                eventLog::readOnce, audience, now);
+        return matcher.matching(alert.get(), inRegions, event.relatedIds(), eventLog::readOnce, audience);
     }
 
     /**

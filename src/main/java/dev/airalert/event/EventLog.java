@@ -80,9 +80,11 @@ public class EventLog {
             return seqs;
         }
         Map<Long, Long> sizes = new HashMap<>();
-        em.createQuery("select e.seq, length(e.payload) from AlertEvent e where e.seq in ?1", Object[].class)
-                .setParameter(1, seqs).getResultList()
-                .forEach(row -> sizes.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        // Native: Hibernate translates an HQL query with a list parameter again at every call.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT seq, LENGTH(payload) FROM alert_event WHERE seq IN (:seqs)")
+                .setParameter("seqs", seqs).getResultList();
+        rows.forEach(row -> sizes.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
         List<Long> kept = new ArrayList<>();
         long total = 0;
         for (Long seq : seqs) {
@@ -118,8 +120,9 @@ public class EventLog {
         if (seqs.isEmpty()) {
             return List.of();
         }
-        List<AlertEvent> events = em.createQuery("from AlertEvent e where e.seq in ?1 order by e.seq", AlertEvent.class)
-                .setParameter(1, seqs).getResultList();
+        @SuppressWarnings("unchecked")
+        List<AlertEvent> events = em.createNativeQuery("SELECT * FROM alert_event WHERE seq IN (:seqs) ORDER BY seq",
+                AlertEvent.class).setParameter("seqs", seqs).getResultList();
         List<Entry> entries = new ArrayList<>();
         for (AlertEvent event : events) {
             String id = AlertEvent.publicId(event.id);
@@ -209,9 +212,17 @@ public class EventLog {
         return event.alertId == null ? Optional.empty() : alerts.find(event.alertId, null);
     }
 
-    /** The regions of the alerts an Update or Cancel event refers to, from their index rows. */
-    public Set<String> relatedRegions(AlertEvent event) {
-        return event.relatedAlertIds.isBlank() ? Set.of() : alerts.coverage(event.relatedIds()).regions();
+    /**
+     * The regions of the event's alert and of the alerts it refers to (an Update or Cancel), from
+     * their index rows, without reading the alerts; none for a ping.
+     */
+    public Set<String> regionsOf(AlertEvent event) {
+        if (event.alertId == null) {
+            return Set.of();
+        }
+        List<UUID> ids = new ArrayList<>(event.relatedIds());
+        ids.add(event.alertId);
+        return alerts.regionsOf(ids);
     }
 
     /** One of those alerts, read and let go (see {@link AlertHistory#findOnce}). */

@@ -13,6 +13,7 @@ import dev.airalert.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,23 +51,29 @@ public class SubscriptionMatcher {
     }
 
     /**
-     * The subscriptions the event goes to, enabled or not: for a restricted alert only those
-     * whose key may read it ({@link Audience}), and never one in another service's format (those
-     * carry what that service shows: public alerts). The alerts an Update or Cancel refers to are
-     * given by id with their regions, and read one at a time, only while some candidate is
+     * The candidates of an event over these regions: the subscriptions following one of them,
+     * a region inside one or a region one lies in (from the region index). Most events of a
+     * quiet place have none, and then the alert need not be read at all. Run inside a transaction.
+     */
+    public List<SubscriptionRepository.Target> inRegions(Collection<String> regions, Instant now) {
+        Set<String> codes = new HashSet<>();
+        regions.forEach(r -> codes.addAll(resolver.withRelatives(r)));
+        return codes.isEmpty() ? List.of() : subscriptions.findTargetsInRegions(codes, now);
+    }
+
+    /**
+     * Of the candidates ({@link #inRegions} of the alert's regions and of those of the alerts it
+     * refers to), the subscriptions the event goes to, enabled or not: for a restricted alert
+     * only those whose key may read it ({@link Audience}), and never one in another service's
+     * format (those carry what that service shows: public alerts). The alerts an Update or
+     * Cancel refers to are given by id, and read one at a time, only while some candidate is
      * still undecided: a Cancel may refer to thousands of alerts of a megabyte each. Run inside
      * a transaction.
      */
-    public List<SubscriptionRepository.Target> matching(AlertView alert, List<UUID> related,
-            Set<String> relatedRegions, Function<UUID, Optional<AlertView>> read, Audience audience, Instant now) {
-        Set<String> codes = new HashSet<>();
-        alert.regions().forEach(r -> codes.addAll(resolver.withRelatives(r)));
-        relatedRegions.forEach(r -> codes.addAll(resolver.withRelatives(r)));
-        if (codes.isEmpty()) {
-            return List.of();
-        }
+    public List<SubscriptionRepository.Target> matching(AlertView alert, List<SubscriptionRepository.Target> inRegions,
+            List<UUID> related, Function<UUID, Optional<AlertView>> read, Audience audience) {
         Map<String, Boolean> entitled = new HashMap<>();
-        List<SubscriptionRepository.Target> candidates = subscriptions.findTargetsInRegions(codes, now).stream()
+        List<SubscriptionRepository.Target> candidates = inRegions.stream()
                 .filter(s -> audience.isPublic() || s.format() == WebhookFormat.STANDARD
                         && entitled.computeIfAbsent(s.owner(), owner -> ownerMayRead(owner, audience)))
                 .toList();
