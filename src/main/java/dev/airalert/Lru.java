@@ -31,6 +31,10 @@ public final class Lru<K, V> {
         entries.put(key, value);
     }
 
+    public synchronized void remove(K key) {
+        entries.remove(key);
+    }
+
     /** The value, worked out and kept if it is not at hand (under this cache's lock: keep {@code make} short). */
     public synchronized V computeIfAbsent(K key, Function<? super K, ? extends V> make) {
         return entries.computeIfAbsent(key, make);

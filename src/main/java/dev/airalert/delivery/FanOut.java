@@ -1,11 +1,13 @@
 package dev.airalert.delivery;
 
+import dev.airalert.Lru;
 import dev.airalert.event.AlertEvent;
 import dev.airalert.event.EventLog;
 import dev.airalert.subscription.SubscriptionRepository.Target;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,6 +42,13 @@ class FanOut {
 
     static final int CHUNK = 1000;
 
+    /** The first wait before an event that failed to start is tried again; it doubles with each failure. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    /** The longest wait between tries of an event that keeps failing to start. */
+    static final Duration LAST_RETRY = Duration.ofMinutes(5);
+    /** Failures remembered: events that failed to start lately, by sequence number. */
+    private static final int REMEMBERED = 1000;
+
     private final EntityManager em;
     private final EventLog eventLog;
     private final Recipients recipients;
@@ -52,6 +61,8 @@ class FanOut {
     private Progress current;
     /** The event whose chunk {@link #next} is handing out, until the sender has taken it. */
     private HeldEvents.Held handing;
+    /** How often each event failed to start here lately. */
+    private final Lru<Long, Integer> failures = new Lru<>(REMEMBERED);
 
     FanOut(EntityManager em, EventLog eventLog, Recipients recipients, HeldEvents events, DeliveryQueue queue,
             AlertEnds ends) {
@@ -101,14 +112,23 @@ class FanOut {
                 try {
                     current = QuarkusTransaction.requiringNew().call(() -> start(starting, now));
                 } catch (RuntimeException e) {
-                    // Back to the outbox, not held here while it fails: any instance tries it again.
+                    // Back to the outbox, not held here while it fails: any instance tries it
+                    // again, after a wait that doubles with each failure, so that an event
+                    // that cannot start (a stored row that does not read) is not picked first
+                    // again and again, each time holding up the events after it.
                     picked.removeFirst();
-                    starting.abandoned = true;
-                    events.release(starting);
+                    Integer before = failures.get(starting.seq);
+                    int failed = before == null ? 1 : before + 1;
+                    failures.put(starting.seq, failed);
+                    Duration wait = retryWait(failed);
+                    LOG.errorf(e, "Event %d could not be fanned out (failure %d here); it stays in the outbox and is"
+                            + " tried again in %s", starting.seq, failed, wait);
+                    events.retryLater(starting, now.plus(wait));
                     throw e;
                 }
                 // (An Error leaves it first in line, held, for the thread's successor.)
                 picked.removeFirst();
+                failures.remove(starting.seq);
             }
             handing = current.held;
             return Optional.of(chunk(current, now, leaseUntil));
@@ -123,6 +143,18 @@ class FanOut {
             }
             throw e;
         }
+    }
+
+    /** How often the event failed to start here lately. */
+    int failures(long seq) {
+        Integer failed = failures.get(seq);
+        return failed == null ? 0 : failed;
+    }
+
+    /** How long an event that failed to start {@code failed} times waits before it is tried again. */
+    static Duration retryWait(int failed) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failed - 1, 16));
+        return wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
     }
 
     /** The sender has taken the chunk {@link #next} returned. */

@@ -65,6 +65,8 @@ class HeldEvents {
         volatile Instant leasedUntil;
         /** Handing out failed part way: once the handed rows exist, the event is released, not removed. */
         volatile boolean abandoned;
+        /** For an abandoned event: until when no instance is to pick it again (null: at once). */
+        volatile Instant retryAt;
 
         Held(long seq, Instant leasedUntil) {
             this.seq = seq;
@@ -111,6 +113,11 @@ class HeldEvents {
         return held.get(event.seq) == event;
     }
 
+    /** Whether this instance holds the event with this sequence number. */
+    boolean holds(long seq) {
+        return held.containsKey(seq);
+    }
+
     /** Held events whose lease ran out by {@code now}: another instance may hold them. */
     List<Held> expired(Instant now) {
         return held.values().stream().filter(h -> !h.leasedUntil.isAfter(now)).toList();
@@ -124,6 +131,16 @@ class HeldEvents {
     /** The rows of these handed deliveries exist now. */
     void recorded(Collection<Handoff> handoffs) {
         handoffs.forEach(h -> release(h.event()));
+    }
+
+    /**
+     * The event failed to start: it goes back to the outbox (at the next {@link #maintain}),
+     * leased until {@code at} so that no instance picks it before then.
+     */
+    void retryLater(Held event, Instant at) {
+        event.retryAt = at;
+        event.abandoned = true;
+        release(event);
     }
 
     /** One fewer delivery (or the handing out itself) is open. */
@@ -156,7 +173,8 @@ class HeldEvents {
         }
         Instant leasedUntil = now.plus(LEASE);
         List<Long> removed = finished.stream().filter(h -> !h.abandoned).map(h -> h.seq).toList();
-        List<Long> released = finished.stream().filter(h -> h.abandoned).map(h -> h.seq).toList();
+        List<Long> released = finished.stream().filter(h -> h.abandoned && h.retryAt == null).map(h -> h.seq).toList();
+        List<Held> deferred = finished.stream().filter(h -> h.abandoned && h.retryAt != null).toList();
         List<Long> renewed = renew.stream().map(h -> h.seq).toList();
         QuarkusTransaction.requiringNew().run(() -> {
             inParts(removed, part -> em.createNativeQuery("DELETE FROM event_outbox WHERE event_seq IN (?1)")
@@ -165,6 +183,7 @@ class HeldEvents {
                     "UPDATE event_outbox SET leased_until = NULL WHERE event_seq IN (?1)")
                     .setParameter(1, part).executeUpdate());
             lease(renewed, leasedUntil);
+            deferred.forEach(h -> lease(List.of(h.seq), h.retryAt));
         });
         // Only now, when it is written: whatever fails before (an Error too) leaves them to the next round.
         finished.forEach(h -> {

@@ -40,6 +40,12 @@ class DeliveryRecoveryTest {
     @Inject
     OutcomeRecorder recorder;
 
+    @Inject
+    FanOut fanOut;
+
+    @Inject
+    HeldEvents held;
+
     @Test
     void anEventCommittedButNotFannedOutIsDeliveredAfterARestart() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
@@ -174,6 +180,70 @@ class DeliveryRecoveryTest {
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> rows("event_outbox WHERE chain_key LIKE ?",
                     burst + "%") == 0);
+        }
+    }
+
+    /**
+     * An event that cannot be started (here its row names a referenced alert that is no id)
+     * goes back to the outbox leased for a while, not to be picked first again at once, each
+     * time holding up the events behind it; the events after it go out meanwhile.
+     */
+    @Test
+    void anEventThatCannotStartWaitsBeforeItIsTriedAgainAndHoldsUpNoOther() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            TestSubscriptions.create(TestSubscriptions.subscriberKey(), receiver.url(), "\"regions\": [\"UA-30\"]");
+            String alertId = publish(TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId()))
+                    .then().statusCode(201).extract().path("id");
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 1);
+            long poison;
+            try (Connection c = db.getConnection()) {
+                String chain = "unreadable-" + UUID.randomUUID();
+                poison = insertEvent(c, UUID.randomUUID(), UUID.fromString(alertId), chain);
+                try (PreparedStatement broken = c.prepareStatement(
+                        "UPDATE alert_event SET related_alert_ids = 'not-an-id' WHERE seq = ?");
+                        PreparedStatement outbox = c.prepareStatement(
+                                "INSERT INTO event_outbox (event_seq, chain_key) VALUES (?, ?)")) {
+                    broken.setLong(1, poison);
+                    broken.executeUpdate();
+                    outbox.setLong(1, poison);
+                    outbox.setString(2, chain);
+                    outbox.executeUpdate();
+                }
+            }
+            try {
+                // Failed, and no longer held here: back in the outbox, leased until it is tried again.
+                await().atMost(Duration.ofSeconds(15)).until(() -> fanOut.failures(poison) >= 1 && !held.holds(poison));
+                assertTrue(leased(poison), "leased until it is tried again, not free to be picked at once");
+                publish(TestAlerts.kyivAirRaid(TestAlerts.uniqueSender(), TestAlerts.uniqueId())).then().statusCode(201);
+                await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 2);
+                assertEquals(1, rows("event_outbox WHERE event_seq = ?", poison), "the event stays in the outbox");
+            } finally {
+                try (Connection c = db.getConnection();
+                        PreparedStatement gone = c.prepareStatement("DELETE FROM event_outbox WHERE event_seq = ?")) {
+                    gone.setLong(1, poison);
+                    gone.executeUpdate();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theWaitBeforeAnEventIsTriedAgainDoublesUpToFiveMinutes() {
+        assertEquals(Duration.ofSeconds(5), FanOut.retryWait(1));
+        assertEquals(Duration.ofSeconds(10), FanOut.retryWait(2));
+        assertEquals(Duration.ofSeconds(160), FanOut.retryWait(6));
+        assertEquals(Duration.ofMinutes(5), FanOut.retryWait(7));
+        assertEquals(Duration.ofMinutes(5), FanOut.retryWait(1000));
+    }
+
+    /** Whether the event's outbox row is leased (by an instance, or until it is tried again). */
+    private boolean leased(long seq) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement q = c.prepareStatement("SELECT leased_until FROM event_outbox WHERE event_seq = ?")) {
+            q.setLong(1, seq);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() && rs.getTimestamp(1) != null;
+            }
         }
     }
 
