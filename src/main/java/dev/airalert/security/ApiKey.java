@@ -101,12 +101,18 @@ public class ApiKey {
     }
 
     /** The roles as stored: comma-separated. */
-    static Set<String> roleSet(String roles) {
+    private static Set<String> roleSet(String roles) {
         return new TreeSet<>(Arrays.asList(roles.split(",")));
     }
 
     Caller caller() {
-        return new Caller(id.toString(), holder, roleSet(), SenderPatterns.of(senders), regions, addresses,
+        return caller(id, holder, roles, senders, regions, addresses, publishesPerMinute);
+    }
+
+    /** The caller a key stands for, from its stored fields (the entity's, or a plain read of them). */
+    static Caller caller(UUID id, String holder, String roles, Set<String> senders, Set<String> regions,
+            Set<String> addresses, Integer publishesPerMinute) {
+        return new Caller(id.toString(), holder, roleSet(roles), SenderPatterns.of(senders), regions, addresses,
                 publishesPerMinute, null);
     }
 

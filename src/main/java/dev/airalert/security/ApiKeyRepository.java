@@ -70,8 +70,7 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
                     }
                 }
             }
-            return Optional.of(new Caller(id.toString(), holder, ApiKey.roleSet(roles), SenderPatterns.of(senders),
-                    regions, addresses, publishesPerMinute, null));
+            return Optional.of(ApiKey.caller(id, holder, roles, senders, regions, addresses, publishesPerMinute));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the API key failed", e);
         }
