@@ -244,11 +244,7 @@ public class Alert {
 
     /** The state a reader sees at {@code now}: an active alert past its expiry is expired. */
     public AlertState stateAt(Instant now) {
-        AlertState stored = AlertState.fromCode(state).orElseThrow();
-        if (stored == AlertState.ACTIVE && expiresAt != null && !expiresAt.isAfter(now)) {
-            return AlertState.EXPIRED;
-        }
-        return stored;
+        return AlertState.at(state, expiresAt, now);
     }
 
     /**

@@ -43,6 +43,19 @@ class AlertApproval {
         this.rule = rule;
     }
 
+    /** As stored: null when no rule held the alert. */
+    static AlertApproval stored(UUID rule, String decision, Instant decidedAt, String decidedBy, String decidedByHolder) {
+        if (rule == null) {
+            return null;
+        }
+        AlertApproval a = new AlertApproval(rule);
+        a.decision = decision;
+        a.decidedAt = decidedAt;
+        a.decidedBy = decidedBy;
+        a.decidedByHolder = decidedByHolder;
+        return a;
+    }
+
     void decide(Decision what, Caller by, Instant at) {
         decision = what.code();
         decidedAt = at;

@@ -64,7 +64,7 @@ public class AlertHistory {
         Instant now = clock.instant();
         AlertRepository.Found found = query.point() == null ? alerts.search(query, now, readers)
                 : coveringPoint(query, now, readers);
-        List<Alert> page = found.alerts();
+        List<AlertRow> page = found.alerts();
         String next = found.more() && !page.isEmpty() ? Cursor.after(page.get(page.size() - 1)).encode() : null;
         return new AlertPage(page.stream().map(a -> AlertViews.inLanguages(a, query.languages(), now,
                 readers.seesPublisher())).toList(), next);
@@ -76,7 +76,7 @@ public class AlertHistory {
      */
     private AlertRepository.Found coveringPoint(AlertQuery query, Instant now, Readers readers) {
         Set<String> regionsAtPoint = points.regionsAt(query.point());
-        List<Alert> matching = new ArrayList<>();
+        List<AlertRow> matching = new ArrayList<>();
         if (regionsAtPoint.isEmpty()) {
             return new AlertRepository.Found(matching, false);
         }
@@ -84,8 +84,8 @@ public class AlertHistory {
         AlertQuery batch = query.inRegions(regionsAtPoint, Math.max(query.limit(), POINT_BATCH));
         while (true) {
             AlertRepository.Found found = alerts.search(batch, now, readers);
-            for (Alert alert : found.alerts()) {
-                if (points.covers(CapJson.readStored(alert.document()), alert.resolution().areas(),
+            for (AlertRow alert : found.alerts()) {
+                if (points.covers(CapJson.readStored(alert.document()), alert.storedResolution().areas(),
                         query.point(), regionsAtPoint)) {
                     if (matching.size() == query.limit()) {
                         return new AlertRepository.Found(matching, true);

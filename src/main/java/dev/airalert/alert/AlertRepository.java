@@ -1,11 +1,16 @@
 package dev.airalert.alert;
 
+import dev.airalert.NamedSql;
 import dev.airalert.NativeValues;
+import dev.airalert.threat.Threat;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityGraph;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /** Alerts in the database; history queries are keyset-paginated and index-backed. */
 @ApplicationScoped
@@ -173,16 +179,15 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     }
 
     /** A page of alerts, and whether more match after its last. */
-    record Found(List<Alert> alerts, boolean more) {
+    record Found(List<AlertRow> alerts, boolean more) {
     }
 
     /**
      * One page of history, newest first: up to {@code limit} alerts whose stored forms together
      * stay within {@link #PAGE_BYTES} (at least one). The ids and sizes are read first, so a
      * page of large alerts is cut short (and says there is more) before any is loaded; then
-     * the page's alerts with their documents and regions, in one statement.
+     * the page's alerts with their documents and regions, in one statement ({@link #page}).
      */
-    @SuppressWarnings("unchecked")
     Found search(AlertQuery q, Instant now, Readers readers) {
         StringBuilder sql = new StringBuilder("SELECT a.id, octet_length(a.document)"
                 + " + coalesce(octet_length(a.original_xml), 0) FROM ");
@@ -239,31 +244,73 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             sql.append(" AND EXISTS (SELECT 1 FROM alert_info i WHERE i.alert_id = a.id")
                     .append(infoConditions(q, "i", true, params)).append(")");
         }
-        sql.append(" ORDER BY ").append(sent).append(" DESC, ").append(id).append(" DESC");
-        Query query = getEntityManager().createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        List<Object[]> sizes = query.setMaxResults(q.limit() + 1).getResultList();
+        sql.append(" ORDER BY ").append(sent).append(" DESC, ").append(id).append(" DESC FETCH FIRST ")
+                .append(q.limit() + 1).append(" ROWS ONLY");
+        return getEntityManager().unwrap(Session.class).doReturningWork(c -> page(c, sql.toString(), params, q.limit()));
+    }
+
+    /**
+     * The search, then the page's alerts as views are made from them, in plain statements on the
+     * session's connection: Hibernate's native query and the page's entities with their
+     * collections were most of a page's time, for rows that are only read.
+     */
+    private static Found page(Connection c, String search, Map<String, Object> params, int limit) throws SQLException {
         List<UUID> ids = new ArrayList<>();
-        long bytes = 0;
-        for (Object[] row : sizes) {
-            long size = ((Number) row[1]).longValue();
-            if (ids.size() == q.limit() || !ids.isEmpty() && bytes + size > PAGE_BYTES) {
-                break;
+        boolean more = false;
+        try (PreparedStatement read = NamedSql.prepare(c, search, params); ResultSet rs = read.executeQuery()) {
+            long bytes = 0;
+            while (rs.next()) {
+                long size = rs.getLong(2);
+                if (ids.size() == limit || !ids.isEmpty() && bytes + size > PAGE_BYTES) {
+                    more = true;
+                    break;
+                }
+                ids.add(NativeValues.uuid(rs.getObject(1)));
+                bytes += size;
             }
-            ids.add(NativeValues.uuid(row[0]));
-            bytes += size;
         }
-        Map<UUID, Alert> loaded = new HashMap<>();
-        if (!ids.isEmpty()) {
-            // The document is lazily loaded (an Update or Cancel changes thousands of alerts
-            // without it) and the regions a collection: read with the page, not by a statement per alert.
-            EntityGraph<Alert> graph = getEntityManager().createEntityGraph(Alert.class);
-            graph.addAttributeNodes("document", "regions");
-            getEntityManager().createQuery("select a from Alert a where a.id in :ids", Alert.class)
-                    .setParameter("ids", ids).setHint("jakarta.persistence.loadgraph", graph)
-                    .getResultList().forEach(a -> loaded.put(a.id(), a));
+        if (ids.isEmpty()) {
+            return new Found(List.of(), more);
         }
-        return new Found(ids.stream().map(loaded::get).filter(Objects::nonNull).toList(), sizes.size() > ids.size());
+        Map<UUID, AlertRow> rows = new HashMap<>();
+        try (PreparedStatement read = NamedSql.prepare(c, "SELECT a.id, a.sent_at, a.state, a.expires_at,"
+                + " a.threat_type, a.threat_level, a.threat_reason, a.replaced_by, a.received_at, a.published_by,"
+                + " a.published_by_holder, a.signature_verdict, a.signature_certificate, a.signature_subject,"
+                + " a.signature_reason, a.approval_rule, a.decision, a.decided_at, a.decided_by, a.decided_by_holder,"
+                + " a.area_resolution, a.document,"
+                + " (SELECT array_agg(r.region_code) FROM alert_region r WHERE r.alert_id = a.id)"
+                + " FROM alert a WHERE a.id IN (:ids)", Map.of("ids", ids)); ResultSet rs = read.executeQuery()) {
+            while (rs.next()) {
+                UUID id = NativeValues.uuid(rs.getObject(1));
+                rows.put(id, new AlertRow(id, instant(rs, 2), rs.getString(3), instant(rs, 4),
+                        new Threat(rs.getString(5), rs.getString(6), rs.getString(7)),
+                        NativeValues.uuid(rs.getObject(8)), instant(rs, 9), NativeValues.uuid(rs.getObject(10)),
+                        rs.getString(11), AlertSignature.verdict(rs.getString(12), rs.getString(13),
+                                rs.getString(14), rs.getString(15)),
+                        AlertApproval.stored(NativeValues.uuid(rs.getObject(16)), rs.getString(17),
+                                instant(rs, 18), rs.getString(19), rs.getString(20)),
+                        rs.getString(21), rs.getString(22), sorted(rs.getArray(23))));
+            }
+        }
+        return new Found(ids.stream().map(rows::get).filter(Objects::nonNull).toList(), more);
+    }
+
+    /** The codes of an aggregated array column, sorted; none when it is null (an alert of no region). */
+    private static List<String> sorted(Array codes) throws SQLException {
+        if (codes == null) {
+            return List.of();
+        }
+        Object[] values = (Object[]) codes.getArray();
+        List<String> sorted = new ArrayList<>(values.length);
+        for (Object value : values) {
+            sorted.add(value.toString());
+        }
+        sorted.sort(null);
+        return List.copyOf(sorted);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return NativeValues.instant(rs.getObject(column));
     }
 
     /**

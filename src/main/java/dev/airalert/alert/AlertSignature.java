@@ -32,7 +32,12 @@ class AlertSignature {
     }
 
     SignatureVerdict verdict() {
-        return new SignatureVerdict(SignatureVerdict.Verdict.fromCode(verdict), certificate, subject, reason);
+        return verdict(verdict, certificate, subject, reason);
+    }
+
+    /** The verdict of these stored columns. */
+    static SignatureVerdict verdict(String code, String certificate, String subject, String reason) {
+        return new SignatureVerdict(SignatureVerdict.Verdict.fromCode(code), certificate, subject, reason);
     }
 
     boolean isVerified() {

@@ -1,8 +1,11 @@
 package dev.airalert.alert;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Where an alert is in its life. {@link #EXPIRED} is derived from time, never stored. */
 public enum AlertState {
@@ -20,6 +23,9 @@ public enum AlertState {
     /** Moved aside by a verified copy of the same (sender, identifier); {@code replacedBy} names it. */
     DISPLACED("displaced");
 
+    private static final Map<String, AlertState> BY_CODE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(AlertState::code, s -> s));
+
     private final String code;
 
     AlertState(String code) {
@@ -36,7 +42,16 @@ public enum AlertState {
         return this == PENDING_APPROVAL || this == DISCARDED;
     }
 
+    /** The state a reader sees at {@code now} of an alert stored in {@code code}: an active alert past its expiry is expired. */
+    static AlertState at(String code, Instant expiresAt, Instant now) {
+        AlertState stored = fromCode(code).orElseThrow();
+        if (stored == ACTIVE && expiresAt != null && !expiresAt.isAfter(now)) {
+            return EXPIRED;
+        }
+        return stored;
+    }
+
     public static Optional<AlertState> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 }

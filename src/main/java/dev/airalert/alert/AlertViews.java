@@ -25,18 +25,23 @@ final class AlertViews {
 
     /** As {@link #of(Alert, String, Instant, boolean)}, narrowed to the infos in any of {@code languages}. */
     static AlertView inLanguages(Alert alert, List<String> languages, Instant now, boolean withPublisher) {
+        return inLanguages(AlertRow.of(alert), languages, now, withPublisher);
+    }
+
+    /** As {@link #inLanguages(Alert, List, Instant, boolean)}, from the alert's row as a history page reads it. */
+    static AlertView inLanguages(AlertRow alert, List<String> languages, Instant now, boolean withPublisher) {
         CapAlert cap = CapJson.readStored(alert.document());
-        ResolutionJson.Stored resolution = alert.resolution();
+        ResolutionJson.Stored resolution = alert.storedResolution();
         return new AlertView(alert.id(), alert.stateAt(now), alert.threat(), alert.regionCodes(),
                 resolution.unresolvedAreas(), alert.replacedBy(), alert.receivedAt(),
                 resolution.areas(), alert.signature(), approval(alert, withPublisher),
                 withPublisher && alert.publishedBy() != null
-                        ? new AlertView.Publisher(alert.publishedBy().toString(), alert.publishedByHolder) : null,
+                        ? new AlertView.Publisher(alert.publishedBy().toString(), alert.publishedByHolder()) : null,
                 narrowed(cap, languages));
     }
 
-    private static AlertView.Approval approval(Alert alert, boolean withDecider) {
-        AlertApproval a = alert.approval;
+    private static AlertView.Approval approval(AlertRow alert, boolean withDecider) {
+        AlertApproval a = alert.approval();
         if (a == null) {
             return null;
         }

@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 record Cursor(Instant sentAt, UUID id) {
 
-    static Cursor after(Alert alert) {
+    static Cursor after(AlertRow alert) {
         return new Cursor(alert.sentAt(), alert.id());
     }
 
