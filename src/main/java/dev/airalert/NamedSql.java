@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * SQL written with {@code :named} parameters, run as a plain JDBC statement: each name becomes
@@ -20,7 +22,31 @@ import java.util.Map;
  */
 public final class NamedSql {
 
+    /** Values that are safe written into a statement: codes and the words of closed lists, no quote among them. */
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
     private NamedSql() {
+    }
+
+    /**
+     * {@code column IN (...)} of {@code values}: written in, sorted, when each is a code or a word
+     * of a closed list (CAP's statuses, a region's code); else bound as {@code :name}. PostgreSQL
+     * plans a prepared statement with parameters again at every run when its generic plan looks
+     * dearer than the last ones (an oblast's merge of 82 index ranges: 5 ms to plan, 1 ms to
+     * run), and one without parameters once for each connection.
+     */
+    public static String in(String column, Collection<String> values, String name, Map<String, Object> params) {
+        if (values.stream().allMatch(NamedSql::isWord)) {
+            return column + " IN (" + values.stream().sorted().map(v -> "'" + v + "'").collect(Collectors.joining(", "))
+                    + ")";
+        }
+        params.put(name, values);
+        return column + " IN (:" + name + ")";
+    }
+
+    /** Whether {@code value} is safe to write into a statement as a quoted literal (see {@link #in}). */
+    public static boolean isWord(String value) {
+        return WORD.matcher(value).matches();
     }
 
     /** {@code sql} prepared on {@code c} with {@code params} bound; the caller closes it. */

@@ -38,4 +38,15 @@ class NamedSqlTest {
         assertThrows(IllegalArgumentException.class,
                 () -> NamedSql.positional("SELECT 1 WHERE x IN (:a)", Map.of("a", List.of()), new ArrayList<>()));
     }
+
+    @Test
+    void codesAndWordsAreWrittenInSortedAndAnythingElseIsBound() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        assertEquals("a.status IN ('Actual', 'Test')",
+                NamedSql.in("a.status", new java.util.LinkedHashSet<>(List.of("Test", "Actual")), "statuses", params));
+        assertEquals(Map.of(), params);
+        assertEquals("i.event_key IN (:events)", NamedSql.in("i.event_key", List.of("air raid", "x') OR ('1"),
+                "events", params));
+        assertEquals(List.of("air raid", "x') OR ('1"), params.get("events"));
+    }
 }

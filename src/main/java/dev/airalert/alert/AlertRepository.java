@@ -212,29 +212,24 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         }
         readers.restrict(sql, params);
         if (!q.statuses().isEmpty()) {
-            sql.append(" AND a.status IN (:statuses)");
-            params.put("statuses", q.statuses());
+            sql.append(" AND ").append(NamedSql.in("a.status", q.statuses(), "statuses", params));
         }
         if (!q.msgTypes().isEmpty()) {
-            sql.append(" AND a.msg_type IN (:msgTypes)");
-            params.put("msgTypes", q.msgTypes());
+            sql.append(" AND ").append(NamedSql.in("a.msg_type", q.msgTypes(), "msgTypes", params));
         }
         if (q.sender() != null) {
             sql.append(" AND a.sender = :sender");
             params.put("sender", q.sender());
         }
         if (!q.threats().isEmpty()) {
-            sql.append(" AND a.threat_type IN (:threats)");
-            params.put("threats", q.threats());
+            sql.append(" AND ").append(NamedSql.in("a.threat_type", q.threats(), "threats", params));
         }
         if (!q.levels().isEmpty()) {
-            sql.append(" AND a.threat_level IN (:levels)");
-            params.put("levels", q.levels());
+            sql.append(" AND ").append(NamedSql.in("a.threat_level", q.levels(), "levels", params));
         }
         if (!q.regions().isEmpty() && !byRegions) {
             sql.append(" AND EXISTS (SELECT 1 FROM alert_region r WHERE r.alert_id = a.id"
-                    + " AND r.region_code IN (:regions))");
-            params.put("regions", q.regions());
+                    + " AND ").append(NamedSql.in("r.region_code", q.regions(), "regions", params)).append(")");
         }
         if (q.active() != null) {
             sql.append(q.active() ? " AND " + ACTIVE_NOW : " AND NOT " + ACTIVE_NOW);
@@ -279,7 +274,10 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 + " a.signature_reason, a.approval_rule, a.decision, a.decided_at, a.decided_by, a.decided_by_holder,"
                 + " a.area_resolution, a.document,"
                 + " (SELECT array_agg(r.region_code) FROM alert_region r WHERE r.alert_id = a.id)"
-                + " FROM alert a WHERE a.id IN (:ids)", Map.of("ids", ids)); ResultSet rs = read.executeQuery()) {
+                // One array, not a parameter per id: a statement of one text, planned once per
+                // connection (with 50 parameters PostgreSQL planned it again at every page).
+                + " FROM alert a WHERE a.id = ANY(:ids)", Map.of("ids", c.createArrayOf("uuid", ids.toArray())));
+                ResultSet rs = read.executeQuery()) {
             while (rs.next()) {
                 UUID id = NativeValues.uuid(rs.getObject(1));
                 rows.put(id, new AlertRow(id, instant(rs, 2), rs.getString(3), instant(rs, 4),
@@ -329,8 +327,8 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         ranges(sql, params, codes, "SELECT r.alert_id AS alert_id, r.sent_at AS sent_at, r.region_code AS region_code"
                 + " FROM alert_region r WHERE r.region_code = :region", bounds, "r.sent_at DESC, r.alert_id DESC");
         sql.append(") m JOIN alert a ON a.id = m.alert_id WHERE NOT EXISTS (SELECT 1 FROM alert_region d"
-                + " WHERE d.alert_id = m.alert_id AND d.region_code IN (:regions) AND d.region_code < m.region_code)");
-        params.put("regions", codes);
+                + " WHERE d.alert_id = m.alert_id AND ").append(NamedSql.in("d.region_code", codes, "regions", params))
+                .append(" AND d.region_code < m.region_code)");
     }
 
     /**
@@ -358,18 +356,27 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
 
     /**
      * Opens the union of one index range per key: {@code select} ends with the key's named
-     * parameter, which gets the key's number; {@code conditions} bound each range. Several
-     * ranges are each ordered ({@code order}), so that PostgreSQL merges them newest first; a
-     * single one is left unordered, so that it is planned with the page's limit.
+     * parameter, which gets the key's number; the keys are written in instead when they are
+     * codes or words ({@link NamedSql#in}: an oblast's 82 ranges were planned again at every
+     * request); {@code conditions} bound each range. Several ranges are each ordered
+     * ({@code order}), so that PostgreSQL merges them newest first; a single one is left
+     * unordered, so that it is planned with the page's limit.
      */
     private static void ranges(StringBuilder sql, Map<String, Object> params, List<String> keys, String select,
             String conditions, String order) {
-        String parameter = select.substring(select.lastIndexOf(':') + 1);
+        int colon = select.lastIndexOf(':');
+        String parameter = select.substring(colon + 1);
+        boolean written = keys.stream().allMatch(NamedSql::isWord);
         sql.append("(");
         for (int n = 0; n < keys.size(); n++) {
-            sql.append(n == 0 ? "(" : " UNION ALL (").append(select).append(n).append(conditions)
-                    .append(keys.size() > 1 ? " ORDER BY " + order + ")" : ")");
-            params.put(parameter + n, keys.get(n));
+            sql.append(n == 0 ? "(" : " UNION ALL (");
+            if (written) {
+                sql.append(select, 0, colon).append('\'').append(keys.get(n)).append('\'');
+            } else {
+                sql.append(select).append(n);
+                params.put(parameter + n, keys.get(n));
+            }
+            sql.append(conditions).append(keys.size() > 1 ? " ORDER BY " + order + ")" : ")");
         }
     }
 
@@ -400,20 +407,16 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     private static String infoConditions(AlertQuery q, String info, boolean withEvents, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder();
         if (withEvents && !q.eventKeys().isEmpty()) {
-            sql.append(" AND ").append(info).append(".event_key IN (:events)");
-            params.put("events", q.eventKeys());
+            sql.append(" AND ").append(NamedSql.in(info + ".event_key", q.eventKeys(), "events", params));
         }
         if (q.minSeverityRank() != null) {
-            sql.append(" AND ").append(info).append(".severity_rank >= :severity");
-            params.put("severity", q.minSeverityRank());
+            sql.append(" AND ").append(info).append(".severity_rank >= ").append((int) q.minSeverityRank());
         }
         if (!q.urgencies().isEmpty()) {
-            sql.append(" AND ").append(info).append(".urgency IN (:urgencies)");
-            params.put("urgencies", q.urgencies());
+            sql.append(" AND ").append(NamedSql.in(info + ".urgency", q.urgencies(), "urgencies", params));
         }
         if (!q.certainties().isEmpty()) {
-            sql.append(" AND ").append(info).append(".certainty IN (:certainties)");
-            params.put("certainties", q.certainties());
+            sql.append(" AND ").append(NamedSql.in(info + ".certainty", q.certainties(), "certainties", params));
         }
         return sql.toString();
     }

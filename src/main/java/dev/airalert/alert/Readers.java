@@ -1,5 +1,6 @@
 package dev.airalert.alert;
 
+import dev.airalert.NamedSql;
 import dev.airalert.security.Audience;
 import dev.airalert.security.Caller;
 import dev.airalert.security.Roles;
@@ -44,14 +45,14 @@ record Readers(Caller reader) {
         }
         sql.append(" AND (((NOT ").append(HELD).append(") AND (a.scope = 'Public'");
         if (!reader.addresses().isEmpty()) {
-            sql.append(" OR EXISTS (SELECT 1 FROM alert_address x WHERE x.alert_id = a.id"
-                    + " AND x.address IN (:readerAddresses))");
-            params.put("readerAddresses", reader.addresses());
+            sql.append(" OR EXISTS (SELECT 1 FROM alert_address x WHERE x.alert_id = a.id AND ")
+                    .append(NamedSql.in("x.address", reader.addresses(), "readerAddresses", params)).append(")");
         }
         sql.append("))");
         if (reader.keyUuid() != null) {
-            sql.append(" OR a.published_by = :readerKey");
-            params.put("readerKey", reader.keyUuid());
+            // Written in (a UUID holds no quote), as NamedSql.in writes codes: a parameter here would
+            // have every key's searches planned again at every request.
+            sql.append(" OR a.published_by = '").append(reader.keyUuid()).append("'");
         }
         sql.append(")");
     }
