@@ -72,5 +72,7 @@ class HistoryIndexTest {
                 + " ORDER BY a.sent_at DESC, a.id DESC LIMIT 51"), containsString("ix_alert_threat_sent"));
         assertThat(plan("SELECT 1 FROM alert a WHERE a.state = 'active' AND a.expires_at > now()"),
                 containsString("ix_alert_state_expires"));
+        assertThat(plan("SELECT a.id FROM alert a WHERE a.status IN ('Actual') AND a.msg_type IN ('Update')"
+                + " ORDER BY a.sent_at DESC, a.id DESC LIMIT 51"), containsString("ix_alert_status_msg_type_sent"));
     }
 }
