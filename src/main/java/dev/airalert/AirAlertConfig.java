@@ -18,8 +18,12 @@ public interface AirAlertConfig {
      */
     Optional<String> adminKey();
 
-    /** Where the service keeps its files: generated admin and master keys; the embedded default's H2 database. */
-    @WithDefault("data")
+    /**
+     * Where the service keeps its files: generated admin and master keys; the embedded default's H2
+     * database. Absolute, or relative to the working directory beginning with {@code ./} (H2 takes
+     * no other file path).
+     */
+    @WithDefault("./data")
     Path dataDir();
 
     /** Publishing. */

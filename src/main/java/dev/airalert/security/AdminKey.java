@@ -30,7 +30,7 @@ public class AdminKey {
             LOG.info("Admin API key: taken from AIRALERT_ADMIN_KEY (airalert.admin-key)");
         } else {
             LOG.infof("Admin API key: in %s (readable by this user only; set AIRALERT_ADMIN_KEY to choose your own)",
-                    config.dataDir().resolve("admin-key").toAbsolutePath());
+                    config.dataDir().resolve("admin-key").toAbsolutePath().normalize());
         }
     }
 

@@ -31,7 +31,7 @@ public class MasterKey {
         String current = config.security().masterKey().filter(k -> !k.isBlank()).orElseGet(() -> {
             var file = config.dataDir().resolve("master-key");
             LOG.infof("Master key: in %s (readable by this user only; set AIRALERT_SECURITY_MASTER_KEY to give"
-                    + " your own, and keep a copy apart from database backups)", file.toAbsolutePath());
+                    + " your own, and keep a copy apart from database backups)", file.toAbsolutePath().normalize());
             return KeyFiles.storedOrGenerated(file, MasterKey::generate);
         });
         this.currentId = add(current, "airalert.security.master-key");
