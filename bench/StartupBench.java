@@ -19,8 +19,10 @@ import java.util.stream.Stream;
  * Start-up benchmark of the embedded package (H2 in files, no broker) as people run it (the
  * README's {@code java} command, with the JVM options its release's README gives): the time from starting
  * the process to the first 200 from the readiness check (and the CPU time it used until then),
- * and its resident memory (VmRSS) five seconds later. Each start is in a new empty directory, so every start creates its database
- * and keys, as a first start does. This tree's package and a baseline's start in turn, first
+ * and its resident memory (VmRSS) five seconds later. Each start is in a new empty data directory, so every start creates its
+ * database and keys, as a first start does. This tree's package starts from the project directory with the jar's relative
+ * path, as its README says (its class archive serves only that command), the data directory given by AIRALERT_DATA_DIR;
+ * the baseline's, whose database was always ./data, starts inside its new directory. This tree's package and a baseline's start in turn, first
  * one then the other, and every start counts: there is no warm-up to discard. Run by
  * bench/startup.sh:
  *
@@ -44,7 +46,7 @@ public class StartupBench {
 
     public static void main(String[] args) throws Exception {
         int starts = Integer.parseInt(args[0]);
-        Path current = Path.of(args[1]).toAbsolutePath();
+        Path current = Path.of(args[1]);
         Path baseline = Path.of(args[2]).toAbsolutePath();
         String baselineName = "baseline " + args[3];
         List<String> options = List.of(args[4].trim().split("\\s+"));
@@ -60,7 +62,7 @@ public class StartupBench {
             // Which goes first alternates too, so that neither always follows the other.
             boolean currentFirst = i % 2 == 0;
             for (boolean isCurrent : new boolean[] {currentFirst, !currentFirst}) {
-                Start start = isCurrent ? start(http, current, options) : start(http, baseline, baselineOptions);
+                Start start = isCurrent ? start(http, current, options, true) : start(http, baseline, baselineOptions, false);
                 (isCurrent ? ours : theirs).add(start);
                 System.out.printf("start %d %-18s ready %.2f s (CPU %.2f s), RSS %.0f MB (log: started in %.2f s)%n",
                         i + 1, isCurrent ? "this tree:" : baselineName + ":", start.readySeconds(), start.cpuSeconds(),
@@ -94,8 +96,11 @@ public class StartupBench {
         return BenchStats.median(starts.stream().map(value::applyAsDouble).toList());
     }
 
-    /** Starts the embedded package in a new empty directory, measures it, stops it. */
-    static Start start(HttpClient http, Path packageDir, List<String> options) throws Exception {
+    /**
+     * Starts the embedded package with a new empty data directory, measures it, stops it: from the
+     * project directory (the jar's path as given) or from inside the new directory.
+     */
+    static Start start(HttpClient http, Path packageDir, List<String> options, boolean fromProject) throws Exception {
         Path dir = Files.createTempDirectory("airalert-startup");
         Path log = dir.resolve("app.log");
         int port = BenchApp.freePort();
@@ -103,8 +108,11 @@ public class StartupBench {
         command.addAll(options);
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar",
                 packageDir.resolve("embedded/quarkus-app/quarkus-run.jar").toString()));
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(fromProject ? null : dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        if (fromProject) {
+            pb.environment().put("AIRALERT_DATA_DIR", dir.resolve("data").toString());
+        }
         long t0 = System.nanoTime();
         Process app = pb.start();
         BenchApp.stopOnExit(app);

@@ -29,29 +29,58 @@ public final class PackagedApp implements AutoCloseable {
 
     private static final String SHARED_MASTER_KEY = newMasterKey();
 
-    private final Path jar;
-    private final List<String> jvmOptions;
+    private final List<String> command;
+    /** The process's working directory: the new empty work directory, or the project's for the README's command. */
+    private final Path directory;
     private final Path workDir;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final int port;
     private Process process;
 
-    private PackagedApp(Path jar, List<String> jvmOptions) throws IOException {
+    private PackagedApp(Path jar, List<String> command, boolean fromProject) throws IOException {
         assertTrue(Files.exists(jar), "the package is built in the package phase: " + jar);
-        this.jar = jar.toAbsolutePath();
-        this.jvmOptions = jvmOptions;
+        this.command = command;
         this.workDir = Files.createTempDirectory("airalert-app");
+        this.directory = fromProject ? Path.of("").toAbsolutePath() : workDir;
         this.port = MachineCommands.freePort();
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    }
+
+    private static PackagedApp javaJar(Path jar, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        return new PackagedApp(jar, command, false);
     }
 
     /**
      * The embedded default, in a new empty directory, with no admin key configured, started
      * with the JVM options the README gives: the Serial collector from a small heap, the quick
-     * JIT compiler alone, stopping on a full heap.
+     * JIT compiler alone, stopping on a full heap (not the class archive, which serves only a
+     * start from the project directory: {@link #asTheReadmeSays()}).
      */
     public static PackagedApp embedded() throws IOException {
-        return new PackagedApp(EMBEDDED_JAR, List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:TieredStopAtLevel=1",
+        return javaJar(EMBEDDED_JAR, List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:TieredStopAtLevel=1",
                 "-XX:+ExitOnOutOfMemoryError"));
+    }
+
+    /**
+     * The embedded default started by the README's own command, word for word, from the project
+     * directory as the README says, with a new empty data directory ({@code AIRALERT_DATA_DIR},
+     * the work directory's {@code data}) and no admin key configured.
+     */
+    public static PackagedApp asTheReadmeSays() throws IOException {
+        PackagedApp app = new PackagedApp(EMBEDDED_JAR, readmeCommand(), true);
+        return app.env("AIRALERT_DATA_DIR", app.workDir.resolve("data").toString());
+    }
+
+    /** The README's command that runs the embedded package, split into its words. */
+    public static List<String> readmeCommand() throws IOException {
+        String jar = EMBEDDED_JAR.toString();
+        return Files.readAllLines(Path.of("README.md")).stream()
+                .filter(line -> line.startsWith("java ") && line.endsWith("-jar " + jar)).findFirst()
+                .map(line -> List.of(line.split(" +")))
+                .orElseThrow(() -> new AssertionError("the README gives no `java ... -jar " + jar + "` line"));
     }
 
     /**
@@ -59,7 +88,7 @@ public final class PackagedApp implements AutoCloseable {
      * Instances of one test run share a master key, as replicas of one deployment must.
      */
     public static PackagedApp production(String jdbcUrl, String adminKey) throws IOException {
-        return new PackagedApp(PRODUCTION_JAR, List.of()).env("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl)
+        return javaJar(PRODUCTION_JAR, List.of()).env("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl)
                 .env("QUARKUS_DATASOURCE_USERNAME", "postgres").env("QUARKUS_DATASOURCE_PASSWORD", "")
                 .env("AIRALERT_ADMIN_KEY", adminKey).env("AIRALERT_SECURITY_MASTER_KEY", SHARED_MASTER_KEY);
     }
@@ -72,10 +101,7 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts the process (again, after a stop or a kill) and waits until it reports ready. */
     public PackagedApp start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("out.log").toFile()));
         builder.environment().remove("AIRALERT_ADMIN_KEY");
