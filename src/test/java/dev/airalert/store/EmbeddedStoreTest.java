@@ -193,10 +193,11 @@ class EmbeddedStoreTest {
         return inDirectory(embeddedUrl(), directory);
     }
 
-    /** The URL with its ./data directory replaced by this one. */
+    /** The URL with its data directory (the data-dir property's, or the former ./data) replaced by this one. */
     private static String inDirectory(String url, Path directory) {
-        assertTrue(url.contains("./data/airalert"), url);
-        return url.replace("./data/airalert", directory.toAbsolutePath() + "/airalert");
+        String dataDir = url.contains("${airalert.data-dir}/airalert") ? "${airalert.data-dir}" : "./data";
+        assertTrue(url.contains(dataDir + "/airalert"), url);
+        return url.replace(dataDir + "/airalert", directory.toAbsolutePath() + "/airalert");
     }
 
     static String embeddedUrl() {
