@@ -1,5 +1,6 @@
 package dev.airalert.alert;
 
+import dev.airalert.Clocks;
 import dev.airalert.cap.CapJson;
 import dev.airalert.cap.CapXmlWriter;
 import dev.airalert.region.PointCoverage;
@@ -24,7 +25,7 @@ public class AlertHistory {
 
     private final AlertRepository alerts;
     private final PointCoverage points;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     AlertHistory(AlertRepository alerts, PointCoverage points) {
         this.alerts = alerts;

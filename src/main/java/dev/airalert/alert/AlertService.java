@@ -1,6 +1,7 @@
 package dev.airalert.alert;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.Deadline;
 import dev.airalert.cap.CapAlert;
 import dev.airalert.cap.CapLimits;
@@ -46,7 +47,7 @@ public class AlertService {
     private final AirAlertConfig config;
     private final Event<AlertStored> stored;
     private final Event<AuditEvent> audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     AlertService(AlertRepository alerts, RegionResolver regions, IngestMetrics metrics, PublishRights rights,
             Signatures signatures, ApprovalRules approvals, AlertLifecycle lifecycle, RateLimits limits,

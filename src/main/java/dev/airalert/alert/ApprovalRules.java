@@ -1,5 +1,6 @@
 package dev.airalert.alert;
 
+import dev.airalert.Clocks;
 import dev.airalert.cap.CapAlert;
 import dev.airalert.cap.CapEnums;
 import dev.airalert.cap.CapInfo;
@@ -33,7 +34,7 @@ class ApprovalRules {
     private final EntityManager em;
     private final ApiKeyService keys;
     private final Event<AuditEvent> audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     ApprovalRules(EntityManager em, ApiKeyService keys, Event<AuditEvent> audit) {
         this.em = em;

@@ -1,5 +1,6 @@
 package dev.airalert.alert;
 
+import dev.airalert.Clocks;
 import dev.airalert.security.AuditEvent;
 import dev.airalert.security.Caller;
 import dev.airalert.security.Roles;
@@ -32,7 +33,7 @@ class Approvals {
     private final AlertLifecycle lifecycle;
     private final AlertService service;
     private final Event<AuditEvent> audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     Approvals(EntityManager em, AlertLifecycle lifecycle, AlertService service,
             Event<AuditEvent> audit) {

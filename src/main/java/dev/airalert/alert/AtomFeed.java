@@ -1,5 +1,6 @@
 package dev.airalert.alert;
 
+import dev.airalert.Clocks;
 import dev.airalert.cap.CapAlert;
 import dev.airalert.cap.CapInfo;
 import dev.airalert.cap.CapTime;
@@ -31,7 +32,7 @@ final class AtomFeed {
             xml.writeDefaultNamespace(ATOM);
             text(xml, "id", self.toString());
             text(xml, "title", "airalert: alerts");
-            text(xml, "updated", page.items().isEmpty() ? Instant.now().toString()
+            text(xml, "updated", page.items().isEmpty() ? Clocks.UTC.instant().toString()
                     : sent(page.items().get(0)).toString());
             link(xml, "self", "application/atom+xml", self.toString());
             for (AlertView alert : page.items()) {

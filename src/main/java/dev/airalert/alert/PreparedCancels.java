@@ -1,5 +1,6 @@
 package dev.airalert.alert;
 
+import dev.airalert.Clocks;
 import dev.airalert.cap.CapAlert;
 import dev.airalert.cap.CapLimits;
 import dev.airalert.region.Resolution;
@@ -39,7 +40,7 @@ class PreparedCancels {
     private final Signatures signatures;
     private final Event<AuditEvent> audit;
     private final CapLimits limits;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     PreparedCancels(EntityManager em, AlertDocumentReader reader, AlertService service, PublishRights rights,
             Signatures signatures, Event<AuditEvent> audit, CapLimits limits) {

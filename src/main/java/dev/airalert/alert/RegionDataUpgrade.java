@@ -1,5 +1,6 @@
 package dev.airalert.alert;
 
+import dev.airalert.Clocks;
 import dev.airalert.region.Gazetteer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -49,7 +50,7 @@ class RegionDataUpgrade {
     private final AgroalDataSource dataSource;
     private final Gazetteer gazetteer;
     private final InForceResolutions inForce;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     /** What a start did: how many alerts in force were resolved again, and how many of them differently. */
     record Outcome(boolean upgraded, int resolved, int changed) {

@@ -1,5 +1,6 @@
 package dev.airalert.audit;
 
+import dev.airalert.Clocks;
 import dev.airalert.security.AuditEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.Context;
@@ -22,7 +23,7 @@ class AuditLog {
 
     private final EntityManager em;
     private final Vertx vertx;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     AuditLog(EntityManager em, Vertx vertx) {
         this.em = em;

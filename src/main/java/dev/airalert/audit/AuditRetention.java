@@ -1,6 +1,7 @@
 package dev.airalert.audit;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ class AuditRetention {
 
     private final AuditRepository entries;
     private final Duration retention;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     AuditRetention(AuditRepository entries, AirAlertConfig config) {
         this.entries = entries;

@@ -1,6 +1,7 @@
 package dev.airalert.compat;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.Sha256;
 import dev.airalert.alert.RegionCoverage;
 import dev.airalert.event.EventRecorded;
@@ -119,7 +120,7 @@ public class ActiveThreats {
         this.repository = repository;
         this.status = status;
         this.refresh = config.compat().refreshAtLeastEvery();
-        this.clock = Clock.systemUTC();
+        this.clock = Clocks.UTC;
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventRecorded event) {

@@ -1,6 +1,7 @@
 package dev.airalert.compat;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.status.CompactStatus;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
@@ -41,7 +42,7 @@ public class AlertsInUaResource {
     private final RegionHistory history;
     private final Conditional conditional;
     private final AirAlertConfig.Compat config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     AlertsInUaResource(CompatAccess access, ActiveThreats threats, Locations locations, RegionHistory history,
             Conditional conditional, AirAlertConfig config) {

@@ -1,6 +1,7 @@
 package dev.airalert.compat;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.CacheControl;
@@ -46,7 +47,7 @@ class Conditional {
 
     /** How long after a change its exact date is given out: a replica's lag, a second, and a second of clocks. */
     final Duration settling;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     @jakarta.inject.Inject
     Conditional(AirAlertConfig config) {

@@ -2,6 +2,7 @@ package dev.airalert.compat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.airalert.Clocks;
 import dev.airalert.region.Gazetteer;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
@@ -49,7 +50,7 @@ public class UkraineAlarmResource {
     private final Conditional conditional;
     private final Gazetteer gazetteer;
     private final WebhookKeys keys;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     UkraineAlarmResource(CompatAccess access, ActiveThreats threats, Locations locations, RegionHistory history,
             Conditional conditional, Gazetteer gazetteer, WebhookKeys keys) {

@@ -2,6 +2,7 @@ package dev.airalert.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airalert.Clocks;
 import dev.airalert.NativeValues;
 import dev.airalert.event.AlertEvent;
 import dev.airalert.event.EventRecorder;
@@ -31,7 +32,7 @@ public class DeliveryService {
     private final DeliverySignal signal;
     private final ObjectMapper json;
     private final EventRecorder events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     DeliveryService(EntityManager em, SubscriptionService subscriptions, DeliveryQueue queue,
             DeliverySignal signal, ObjectMapper json, EventRecorder events) {

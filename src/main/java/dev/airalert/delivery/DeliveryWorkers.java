@@ -1,6 +1,7 @@
 package dev.airalert.delivery;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.worker.Supervisor;
 import dev.airalert.worker.Worker;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,7 +39,7 @@ class DeliveryWorkers {
     private final DeliverySignal signal;
     private final Supervisor supervisor;
     private final AirAlertConfig.Webhooks config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
     private final List<Worker> workers = new ArrayList<>();
     private volatile boolean running;
 

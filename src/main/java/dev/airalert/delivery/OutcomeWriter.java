@@ -1,6 +1,7 @@
 package dev.airalert.delivery;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -27,7 +28,7 @@ class OutcomeWriter {
     private final HeldEvents events;
     private final DeliverySignal signal;
     private final Duration pollInterval;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
     private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     /** What the outcome thread took and has not finished with (outcome thread only). */
     private OutcomeBatch recording;

@@ -1,6 +1,7 @@
 package dev.airalert.delivery;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.outbound.TargetGuard;
 import dev.airalert.outbox.Backoff;
 import dev.airalert.outbox.SendSlots;
@@ -56,7 +57,7 @@ class Requests {
     private final DeliverySignal signal;
     private final Duration requestTimeout;
     private final SendSlots<UUID> slots;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
     private volatile boolean running = true;
 
     Requests(WebhookClient client, TargetGuard guard, WebhookBodies bodies, PushNotices notices, PushCrypto crypto,

@@ -1,5 +1,6 @@
 package dev.airalert.delivery;
 
+import dev.airalert.Clocks;
 import dev.airalert.subscription.SubscriptionsRevoked;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 class RevokedSubscriptions {
 
     private final Map<UUID, Instant> revoked = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     void subscriptionsRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubscriptionsRevoked stopped) {
         Instant now = clock.instant();

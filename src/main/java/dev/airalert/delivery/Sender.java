@@ -1,6 +1,7 @@
 package dev.airalert.delivery;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.outbox.SendSlots;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -33,7 +34,7 @@ class Sender {
     private final DeliverySignal signal;
     private final Duration requestTimeout;
     private final SendSlots<UUID> slots;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
     /** Taken from ready, neither sent nor put back yet (dispatch thread only). */
     private final ArrayDeque<Outgoing> inHand = new ArrayDeque<>();
     /** How many ready deliveries wait only for their endpoint's slots (dispatch thread only). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.AirAlertConfig;
 import com.interaso.webpush.WebPush;
+import dev.airalert.Clocks;
 import dev.airalert.compat.UkraineAlarmWebhooks;
 import dev.airalert.push.PushKeys;
 import dev.airalert.subscription.PushSubscriptions;
@@ -55,7 +56,7 @@ class WebhookClient {
     private final HttpClient client;
     private final Duration timeout;
     private final PushKeys pushKeys;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     @Inject
     WebhookClient(Vertx vertx, AirAlertConfig config, PushKeys pushKeys) {

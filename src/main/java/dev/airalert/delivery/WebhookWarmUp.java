@@ -1,6 +1,7 @@
 package dev.airalert.delivery;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.event.EventBody;
 import dev.airalert.outbound.TargetGuard;
 import dev.airalert.region.Gazetteer;
@@ -59,7 +60,7 @@ class WebhookWarmUp {
     private final AirAlertConfig.Webhooks config;
     private final Backoff backoff;
     private final Gazetteer gazetteer;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     WebhookWarmUp(Vertx vertx, WebhookClient client, TargetGuard guard, Requests requests, AirAlertConfig config,
             Gazetteer gazetteer) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.airalert.Clocks;
 import dev.airalert.Sha256;
 import dev.airalert.alert.AlertStored;
 import dev.airalert.alert.AlertView;
@@ -38,7 +39,7 @@ public class EventRecorder {
     private final ObjectMapper json;
     private final Event<EventRecorded> recorded;
     private final CommitNotifications notifications;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     EventRecorder(EntityManager em, EventLog eventLog, ObjectMapper json, Event<EventRecorded> recorded,
             CommitNotifications notifications) {

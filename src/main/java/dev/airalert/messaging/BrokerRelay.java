@@ -1,6 +1,7 @@
 package dev.airalert.messaging;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.event.EventLog;
 import dev.airalert.event.EventRecorded;
 import dev.airalert.event.EventsCommitted;
@@ -70,7 +71,7 @@ class BrokerRelay {
     private final EntityManager em;
     private final EventLog eventLog;
     private final AirAlertConfig.Messaging config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
     private final WakeUps wakeUps = new WakeUps();
     private final Backoff backoff;
     private final Supervisor supervisor;

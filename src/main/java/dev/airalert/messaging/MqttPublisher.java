@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.alert.AlertHistory;
 import dev.airalert.alert.AlertView;
 import dev.airalert.cap.CapInfo;
@@ -48,7 +49,7 @@ class MqttPublisher implements BrokerPublisher {
     private final Places places;
     private final RetainedStates retained;
     private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
     private final Publishing.Window window = new Publishing.Window(BrokerRelay.UNCONFIRMED, BrokerRelay.CONFIRM_TIMEOUT);
 
     MqttPublisher(@Channel("alerts-mqtt") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65_536)

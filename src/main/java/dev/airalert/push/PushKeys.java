@@ -3,6 +3,7 @@ package dev.airalert.push;
 import com.interaso.webpush.VapidKeys;
 import com.interaso.webpush.WebPush;
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.security.StoredSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -31,7 +32,7 @@ public class PushKeys {
 
     private final StoredSecrets secrets;
     private final String subject;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private volatile WebPush webPush;
 

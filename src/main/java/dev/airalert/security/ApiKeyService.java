@@ -1,5 +1,6 @@
 package dev.airalert.security;
 
+import dev.airalert.Clocks;
 import dev.airalert.region.RegionResolver;
 import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
@@ -25,7 +26,7 @@ public class ApiKeyService {
     private final RegionResolver regions;
     private final Event<AuditEvent> audit;
     private final Event<KeyRevoked> revoked;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     ApiKeyService(ApiKeyRepository keys, AdminKey adminKey, RegionResolver regions, Event<AuditEvent> audit,
             Event<KeyRevoked> revoked) {

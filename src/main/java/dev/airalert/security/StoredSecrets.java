@@ -1,5 +1,6 @@
 package dev.airalert.security;
 
+import dev.airalert.Clocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -64,7 +64,7 @@ public class StoredSecrets {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                     "INSERT INTO service_secret (name, sealed_value, created_at) VALUES (?1, ?2, ?3)")
                     .setParameter(1, name).setParameter(2, box.seal(purpose(name), made))
-                    .setParameter(3, Instant.now()).executeUpdate());
+                    .setParameter(3, Clocks.UTC.instant()).executeUpdate());
             return made;
         } catch (PersistenceException e) {
             // Another replica inserted it first: its value is the value.

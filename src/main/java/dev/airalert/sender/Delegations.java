@@ -1,5 +1,6 @@
 package dev.airalert.sender;
 
+import dev.airalert.Clocks;
 import dev.airalert.security.AuditEvent;
 import dev.airalert.security.Caller;
 import dev.airalert.web.FieldError;
@@ -24,7 +25,7 @@ public class Delegations {
 
     private final EntityManager em;
     private final Event<AuditEvent> audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     Delegations(EntityManager em, Event<AuditEvent> audit) {
         this.em = em;

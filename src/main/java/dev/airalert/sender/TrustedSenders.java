@@ -1,5 +1,6 @@
 package dev.airalert.sender;
 
+import dev.airalert.Clocks;
 import dev.airalert.NativeValues;
 import dev.airalert.Sha256;
 import dev.airalert.security.AuditEvent;
@@ -36,7 +37,7 @@ public class TrustedSenders {
 
     private final EntityManager em;
     private final Event<AuditEvent> audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     TrustedSenders(EntityManager em, Event<AuditEvent> audit) {
         this.em = em;

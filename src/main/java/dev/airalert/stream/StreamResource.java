@@ -3,6 +3,7 @@ package dev.airalert.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.Lru;
 import dev.airalert.cap.CapEnums;
 import dev.airalert.event.EventBody;
@@ -63,7 +64,7 @@ public class StreamResource {
     private final FilterParser filters;
     private final AirAlertConfig.Stream config;
     private final CurrentCaller caller;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     StreamResource(StreamHub hub, EventLog eventLog, FilterParser filters, AirAlertConfig config,
             CurrentCaller caller) {

@@ -1,6 +1,7 @@
 package dev.airalert.subscription;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.Sha256;
 import dev.airalert.filter.FilterParser;
 import dev.airalert.region.Gazetteer;
@@ -51,7 +52,7 @@ public class PushSubscriptions {
     private final PushEndpoints endpoints;
     private final SecretBox box;
     private final AirAlertConfig.Push config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
     /** The count of push subscriptions last read, when, and how many this replica made since. */
     private volatile long counted = -1;
     private volatile Instant countedAt = Instant.EPOCH;

@@ -1,6 +1,7 @@
 package dev.airalert.subscription;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import dev.airalert.cap.CapEnums;
 import dev.airalert.filter.FilterParser;
 import dev.airalert.outbound.TargetGuard;
@@ -40,7 +41,7 @@ public class SubscriptionService {
     private final TargetGuard guard;
     private final AirAlertConfig config;
     private final SecretBox box;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
 
     SubscriptionService(SubscriptionRepository subscriptions, FilterParser filters,
             Gazetteer gazetteer, TargetGuard guard, AirAlertConfig config, SecretBox box) {

@@ -1,6 +1,7 @@
 package dev.airalert.worker;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.Clocks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,7 +29,7 @@ public class Supervisor {
 
     private final AirAlertConfig.Workers config;
     private final MeterRegistry registry;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clocks.UTC;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "airalert-workers");

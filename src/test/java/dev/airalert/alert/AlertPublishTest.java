@@ -49,6 +49,19 @@ class AlertPublishTest {
                 .body("info[0].area[0].geocode[0].value", equalTo("UA-30"));
     }
 
+    /** The time the service made is the time it stored: the same in the 201 and in every later read. */
+    @Test
+    void receivedAtIsTheSameInTheAnswerAndInEveryRead() {
+        String sender = TestAlerts.uniqueSender();
+        String body = TestAlerts.kyivAirRaid(sender, TestAlerts.uniqueId());
+        io.restassured.response.Response created = publish(body).then().statusCode(201).extract().response();
+        String receivedAt = created.path("receivedAt");
+        given().when().get(created.header("Location")).then().statusCode(200).body("receivedAt", equalTo(receivedAt));
+        publish(body).then().statusCode(200).body("receivedAt", equalTo(receivedAt));
+        given().queryParam("sender", sender).when().get("/api/v1/alerts")
+                .then().statusCode(200).body("items[0].receivedAt", equalTo(receivedAt));
+    }
+
     @Test
     void samePublishTwiceReturnsTheExistingAlertWithoutDuplicate() {
         String sender = TestAlerts.uniqueSender();
