@@ -85,10 +85,13 @@ public class AlertResource {
         return created(service.publish(reader.read(type, body), caller.get()), uri);
     }
 
-    /** 201 with Location when the request stored something new, 200 for an identical repeat; a list for several. */
+    /**
+     * 201 with Location when the request stored something new, 200 for an identical repeat; a list
+     * for an envelope's alerts, even one.
+     */
     static Response created(List<AlertService.Published> published, UriInfo uri) {
         boolean created = published.stream().anyMatch(AlertService.Published::created);
-        if (published.size() > 1) {
+        if (published.size() > 1 || published.get(0).enveloped()) {
             return Response.status(created ? 201 : 200)
                     .entity(new AlertList(published.stream().map(AlertService.Published::view).toList()))
                     .build();

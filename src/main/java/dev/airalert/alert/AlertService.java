@@ -66,8 +66,11 @@ public class AlertService {
         this.audit = audit;
     }
 
-    /** One stored alert and whether this request created it (false: an identical repeat). */
-    public record Published(AlertView view, boolean created) {
+    /**
+     * One stored alert, whether this request created it (false: an identical repeat), and whether it
+     * came in an EDXL-DE envelope (answered as a list, however many the envelope held).
+     */
+    public record Published(AlertView view, boolean created, boolean enveloped) {
     }
 
     public List<Published> publish(List<Submission> submissions, Caller caller) {
@@ -153,6 +156,7 @@ public class AlertService {
     private Published store(Submission submission, StoredForm form, SignatureVerdict verdict, Caller caller,
             Map<String, Alert> targets, Instant now) {
         CapAlert cap = form.alert();
+        boolean enveloped = submission.format() == SourceFormat.EDXL;
         Optional<Alert> existing = alerts.findBySenderAndIdentifier(cap.sender(), cap.identifier());
         Alert displaced = null;
         if (existing.isPresent()) {
@@ -163,13 +167,13 @@ public class AlertService {
                     held.verifiedBy(verdict, submission.originalXml());
                     record(AuditEvent.accepted(PublishRights.action(cap.msgType()), caller, cap.sender(), held.id(),
                             "identical copy with a verified signature; the alert is now verified"));
-                    return new Published(AlertViews.of(held, null, now), false);
+                    return new Published(AlertViews.of(held, null, now), false, enveloped);
                 }
                 displaced = held;
             } else if (same) {
                 record(AuditEvent.accepted(PublishRights.action(cap.msgType()), caller, cap.sender(), held.id(),
                         "identical repeat"));
-                return new Published(AlertViews.of(held, null, now), false);
+                return new Published(AlertViews.of(held, null, now), false, enveloped);
             } else {
                 metrics.rejected("conflict");
                 throw new ProblemException(409, "/problems/conflict", "Conflict",
@@ -191,7 +195,7 @@ public class AlertService {
             record(AuditEvent.accepted(AuditEvent.ALERT_HELD, caller, cap.sender(), alert.id(),
                     "waits for a second person's approval (rule " + rule.get() + ")"));
             metrics.ingested(form.format());
-            return new Published(AlertViews.of(alert, null, now), true);
+            return new Published(AlertViews.of(alert, null, now), true, enveloped);
         }
         alerts.persist(alert);
         List<Alert> related = new ArrayList<>();
@@ -204,7 +208,7 @@ public class AlertService {
                 displaced == null ? "signature " + verdict.verdict().code()
                         : "verified copy displacing alert " + displaced.id()));
         metrics.ingested(form.format());
-        return new Published(AlertViews.of(alert, null, now), true);
+        return new Published(AlertViews.of(alert, null, now), true, enveloped);
     }
 
     /** The alert's event goes to every channel: written in this transaction, delivered after it commits. */

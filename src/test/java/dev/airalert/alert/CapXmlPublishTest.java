@@ -94,6 +94,27 @@ class CapXmlPublishTest {
         assertArrayEquals(CapCorpus.bytes(entry), served, entry.localPath() + " must be served byte for byte");
     }
 
+    /** An envelope is answered with the list it promises, also when it holds one alert; no Location then. */
+    @Test
+    void anEnvelopeOfOneAlertIsAnsweredAsAList() {
+        String sent = TestAlerts.now();
+        String identifier = TestAlerts.uniqueId();
+        byte[] body = """
+                <EDXLDistribution xmlns="urn:oasis:names:tc:emergency:EDXL:DE:1.0"><distributionID>d</distributionID>
+                <senderID>s</senderID><dateTimeSent>%1$s</dateTimeSent><distributionStatus>Actual</distributionStatus>
+                <distributionType>Report</distributionType><combinedConfidentiality>U</combinedConfidentiality>
+                <contentObject><xmlContent><embeddedXMLContent><alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+                <identifier>%2$s</identifier><sender>%3$s</sender><sent>%1$s</sent><status>Actual</status>
+                <msgType>Alert</msgType><scope>Public</scope><info><category>Security</category><event>air raid</event>
+                <urgency>Immediate</urgency><severity>Extreme</severity><certainty>Observed</certainty><area>
+                <areaDesc>Kyiv</areaDesc><geocode><valueName>ISO 3166-2</valueName><value>UA-30</value></geocode>
+                </area></info></alert></embeddedXMLContent></xmlContent></contentObject></EDXLDistribution>"""
+                .formatted(sent, identifier, TestAlerts.uniqueSender()).getBytes(StandardCharsets.UTF_8);
+        publishXml(body).then().statusCode(201).header("Location", org.hamcrest.Matchers.nullValue())
+                .body("items", hasSize(1)).body("items[0].identifier", equalTo(identifier));
+        publishXml(body).then().statusCode(200).body("items", hasSize(1)).body("items[0].identifier", equalTo(identifier));
+    }
+
     @Test
     void isoLatin1DeclaredInThePrologIsHonoured() {
         byte[] latin1 = CapCorpus.bytes("earthquake-iso8859-1.cap");
