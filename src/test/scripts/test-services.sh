@@ -110,6 +110,7 @@ ensure_tool "${AIRALERT_TEST_CHROMIUM:-chromium}" chromium \
   "the live map's browser test (or set AIRALERT_TEST_CHROMIUM to a Chromium binary)"
 ensure_tool docker-compose docker-compose "checking docker/compose.yml"
 ensure_tool haproxy haproxy "checking docker/haproxy.cfg"
+ensure_tool xmllint libxml2-utils "the CAP corpus test, which checks every verdict against xmllint --schema"
 
 # npm packages of the stand-in push service (src/test/node), installed into target/node/ from
 # the committed lock file. Paths come from this script's place: Maven may run it from anywhere.

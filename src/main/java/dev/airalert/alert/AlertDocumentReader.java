@@ -58,6 +58,7 @@ class AlertDocumentReader {
                 case HOSTILE -> "hostile-xml";
                 case UNSUPPORTED_VERSION -> "unsupported-version";
                 case NOT_CAP, MALFORMED -> "malformed";
+                case INVALID_ENVELOPE -> "invalid-alert";
             };
             metrics.rejected(reason);
             throw ProblemException.invalid("/problems/" + reason, e.getMessage(), e.errors());

@@ -12,9 +12,9 @@ import org.w3c.dom.Node;
 /**
  * Turns one CAP 1.2 {@code <alert>} element into a {@link CapAlert}, noting every element
  * that CAP does not allow where it was found instead of stopping at the first, so that a
- * publisher sees the whole list at once. Element order is not checked: feeds that swap
- * two elements are common and harmless, while unknown or doubled elements usually mean
- * the publisher's data did not go where they think it went.
+ * publisher sees the whole list at once. Element order, how often each may occur and stray
+ * text are the schema's to judge ({@link CapSchemas}); these errors add the names of every
+ * element that does not belong, where the schema stops at the first.
  */
 final class CapDomMapper {
 
@@ -85,12 +85,20 @@ final class CapDomMapper {
             areas.add(new CapArea(a.text("areaDesc"), a.texts("polygon"), a.texts("circle"),
                     a.namedValues("geocode"), a.text("altitude"), a.text("ceiling")));
         }
-        return new CapInfo(f.text("language"), f.texts("category"), f.text("event"),
+        return new CapInfo(language(f.text("language")), f.texts("category"), f.text("event"),
                 f.texts("responseType"), f.text("urgency"), f.text("severity"), f.text("certainty"),
                 f.text("audience"), f.namedValues("eventCode"), f.text("effective"), f.text("onset"),
                 f.text("expires"), f.text("senderName"), f.text("headline"), f.text("description"),
                 f.text("instruction"), f.text("web"), f.text("contact"), f.namedValues("parameter"),
                 resources, areas);
+    }
+
+    /**
+     * The schema gives {@code language} the default {@code en-US}, which an empty element takes
+     * as an absent one does: the empty element is read as absent.
+     */
+    private static String language(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** The CAP children of one element, grouped by name, with misplaced ones reported. */

@@ -20,7 +20,9 @@ public class CapFormatException extends RuntimeException {
         /** A CAP alert, but of an older version than 1.2. */
         UNSUPPORTED_VERSION,
         /** Well-formed XML that is neither a CAP 1.2 alert nor an EDXL-DE envelope. */
-        NOT_CAP
+        NOT_CAP,
+        /** An EDXL-DE envelope that its own schema refuses (the alerts in it are judged one by one). */
+        INVALID_ENVELOPE
     }
 
     private final Kind kind;

@@ -61,7 +61,7 @@ public final class CapXmlReader {
         }
         if (isAlert(root, CapNamespaces.CAP_1_2)) {
             // The exact bytes are kept: a signed alert must be passed on unaltered.
-            return List.of(CapDomMapper.read(root, body, ""));
+            return List.of(CapDomMapper.read(root, body, "").withSchemaViolation(CapSchemas.CAP_1_2.firstViolation(root, "")));
         }
         String older = olderVersion(root);
         if (older != null) {
@@ -75,6 +75,10 @@ public final class CapXmlReader {
     }
 
     private static List<ParsedCap> envelope(Element root) {
+        CapSchemas.EDXL_DE_1_0.firstViolation(root, "").ifPresent(violation -> {
+            throw new CapFormatException(Kind.INVALID_ENVELOPE, "The EDXL-DE envelope " + violation.message(),
+                    List.of(violation));
+        });
         List<ParsedCap> found = new ArrayList<>();
         for (Element contentObject : childElements(root, CapNamespaces.EDXL_DE_1_0, "contentObject")) {
             String path = "contentObject[" + found.size() + "].alert";
@@ -85,7 +89,8 @@ public final class CapXmlReader {
                 }
             }
             if (payload.size() == 1 && isAlert(payload.get(0), CapNamespaces.CAP_1_2)) {
-                found.add(CapDomMapper.read(payload.get(0), null, path));
+                found.add(CapDomMapper.read(payload.get(0), null, path)
+                        .withSchemaViolation(CapSchemas.CAP_1_2.firstViolation(payload.get(0), path)));
                 continue;
             }
             String older = payload.size() == 1 ? olderVersion(payload.get(0)) : null;

@@ -13,8 +13,8 @@ import java.util.List;
  * @param path            where the alert sits in the body: "" for a bare alert,
  *                        {@code contentObject[i].alert} inside an envelope; used to prefix
  *                        the validator's field paths
- * @param structureErrors elements CAP 1.2 does not allow where they were found, already
- *                        prefixed with {@code path}
+ * @param structureErrors the first violation of the CAP 1.2 schema, then elements CAP 1.2 does
+ *                        not allow where they were found, already prefixed with {@code path}
  * @param signed          whether the alert carries an XML signature
  */
 public record ParsedCap(CapAlert alert, byte[] originalXml, String path,
@@ -22,6 +22,16 @@ public record ParsedCap(CapAlert alert, byte[] originalXml, String path,
 
     public ParsedCap {
         structureErrors = structureErrors == null ? List.of() : List.copyOf(structureErrors);
+    }
+
+    /** The same alert with the schema's verdict first among its structure errors, if it has one. */
+    ParsedCap withSchemaViolation(java.util.Optional<FieldError> violation) {
+        if (violation.isEmpty()) {
+            return this;
+        }
+        List<FieldError> errors = new java.util.ArrayList<>(List.of(violation.get()));
+        errors.addAll(structureErrors);
+        return new ParsedCap(alert, originalXml, path, errors, signed);
     }
 
     /** Turns a field path relative to the alert into one relative to the whole body. */

@@ -164,7 +164,8 @@ class HostileInputTest {
                     .post("/api/v1/alerts").then().statusCode(201).body("items.size()", org.hamcrest.Matchers.equalTo(100));
         }
         given().auth().oauth2(TestKeys.publisher()).contentType("application/cap+xml")
-                .body(envelope(sent, "<contentObject/>".repeat(101))).post("/api/v1/alerts").then().statusCode(400)
+                .body(envelope(sent, "<contentObject><nonXMLContent><mimeType>text/plain</mimeType></nonXMLContent></contentObject>"
+                        .repeat(101))).post("/api/v1/alerts").then().statusCode(400)
                 .body("errors.field", hasItem("contentObject"));
         String references = identifiers.stream().map(i -> sender + "," + i + "," + sent)
                 .collect(Collectors.joining(" "));

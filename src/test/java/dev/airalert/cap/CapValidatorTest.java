@@ -56,8 +56,9 @@ class CapValidatorTest {
     @Test
     void everyInvalidCorpusRowFailsOnItsKnownField() {
         Map<String, Outcome> expected = Map.of(
-                "invalid.cap", new Outcome(null, List.of(new FieldError("scope",
-                        "is required; must be one of Public, Restricted, Private"))),
+                "invalid.cap", new Outcome(null, List.of(new FieldError("info[0]", "breaks the OASIS schema: Invalid"
+                        + " content was found starting with element 'info'. One of 'source, scope' is expected."),
+                        new FieldError("scope", "is required; must be one of Public, Restricted, Private"))),
                 "canada_errors.cap", new Outcome(null, List.of(new FieldError("references",
                         "must list at least one sender,identifier,sent entry when present"))),
                 "noaa_errors.cap", new Outcome(Kind.UNSUPPORTED_VERSION, null),

@@ -112,7 +112,9 @@ class CapXmlReaderTest {
         List<ParsedCap> parsed = CapXmlReader.read(CapCorpus.bytes("bushfire_invalid.edxlde"));
         assertEquals(7, parsed.size());
         assertEquals(List.of(new FieldError("contentObject[1].alert", "is empty; must contain a CAP 1.2 alert")),
-                parsed.get(1).structureErrors());
+                mapperErrors(parsed.get(1)));
+        assertEquals("contentObject[1].alert", parsed.get(1).structureErrors().get(0).field(), "the schema's, first");
+        assertEquals("contentObject[2].alert.info[0].urgency", parsed.get(2).structureErrors().get(0).field());
         assertNull(parsed.get(1).alert().identifier());
         assertEquals("Foobar", parsed.get(2).alert().info().get(0).urgency());
     }
@@ -120,7 +122,7 @@ class CapXmlReaderTest {
     @Test
     void envelopeSlotsWithoutACap12AlertAreReportedNotThrown() {
         String body = envelope(
-                "<xmlContent><embeddedXMLContent/></xmlContent>",
+                "<xmlContent><embeddedXMLContent><other xmlns='urn:example:not-cap'/></embeddedXMLContent></xmlContent>",
                 "<nonXMLContent><mimeType>application/pdf</mimeType></nonXMLContent>",
                 "<xmlContent><embeddedXMLContent><alert xmlns='urn:oasis:names:tc:emergency:cap:1.1'>"
                         + "<identifier>a</identifier></alert></embeddedXMLContent></xmlContent>",
@@ -135,6 +137,11 @@ class CapXmlReaderTest {
         assertTrue(parsed.get(2).structureErrors().get(0).message().startsWith("CAP 1.1 is not supported"));
         assertEquals(List.of(), parsed.get(3).structureErrors());
         assertEquals("id-1", parsed.get(3).alert().identifier());
+        // An embeddedXMLContent with nothing in it breaks EDXL-DE's own schema: the envelope is refused.
+        CapFormatException e = assertThrows(CapFormatException.class, () -> CapXmlReader.read(utf8(envelope(
+                "<xmlContent><embeddedXMLContent/></xmlContent>"))));
+        assertEquals(Kind.INVALID_ENVELOPE, e.kind());
+        assertEquals("contentObject[0].xmlContent.embeddedXMLContent", e.errors().get(0).field());
     }
 
     @Test
@@ -164,7 +171,8 @@ class CapXmlReaderTest {
                         "is not a CAP 1.2 element (namespace http://www.w3.org/2000/09/xmldsig#)"),
                 new FieldError("info[1].area[0].x", "is not a CAP 1.2 element of area"),
                 new FieldError("info[1].area[0].polygon[2]", "must contain text, not elements")),
-                cap.structureErrors());
+                mapperErrors(cap));
+        assertEquals("x", cap.structureErrors().get(0).field(), "the schema's first violation comes first");
         // The first of a doubled element is kept, and text is trimmed.
         assertEquals("id-1", cap.alert().identifier());
         assertEquals("Past", cap.alert().info().get(1).urgency());
@@ -179,11 +187,11 @@ class CapXmlReaderTest {
         ParsedCap cap = CapXmlReader.read(utf8(hidden)).get(0);
         assertTrue(cap.signed());
         assertEquals(List.of(new FieldError("Signature", "holds <info> (namespace " + CAP + "), which is not XML"
-                + " Signature markup: a signature may carry nothing else")), cap.structureErrors());
+                + " Signature markup: a signature may carry nothing else")), mapperErrors(cap));
         String clean = "<alert xmlns='" + CAP + "'><identifier>i</identifier><ds:Signature xmlns:ds='" + dsig + "'>"
                 + "<ds:SignedInfo/><ds:KeyInfo><ds:X509Data><ds:X509Certificate>AA==</ds:X509Certificate>"
                 + "</ds:X509Data></ds:KeyInfo></ds:Signature></alert>";
-        assertEquals(List.of(), CapXmlReader.read(utf8(clean)).get(0).structureErrors());
+        assertEquals(List.of(), mapperErrors(CapXmlReader.read(utf8(clean)).get(0)));
         // The real NAADS signature hides an <Object xmlns=""> of its own properties.
         ParsedCap naads = CapXmlReader.read(CapCorpus.bytes("canada_signed.cap")).get(0);
         assertEquals("Signature", naads.structureErrors().get(0).field());
@@ -195,7 +203,8 @@ class CapXmlReaderTest {
                 + "</embeddedXMLContent></xmlContent>");
         ParsedCap cap = CapXmlReader.read(utf8(body)).get(0);
         assertEquals(List.of(new FieldError("contentObject[0].alert.info[0].x", "is not a CAP 1.2 element of info")),
-                cap.structureErrors());
+                mapperErrors(cap));
+        assertEquals("contentObject[0].alert.info[0].x", cap.structureErrors().get(0).field());
     }
 
     @Test
@@ -253,6 +262,92 @@ class CapXmlReaderTest {
         assertEquals("alert", e.errors().get(0).field());
     }
 
+    /** An info in the order CAP's schema gives, with {@code before} and {@code after} around its event code. */
+    private static String info(String language, String before, String after) {
+        return "<info>" + language + "<category>Safety</category><event>Air raid</event><urgency>Immediate</urgency>"
+                + "<severity>Extreme</severity><certainty>Observed</certainty>" + before
+                + "<eventCode><valueName>UA</valueName><value>air</value></eventCode>" + after
+                + "<area><areaDesc>Kyiv</areaDesc><geocode><valueName>ISO 3166-2</valueName><value>UA-30</value>"
+                + "</geocode></area></info>";
+    }
+
+    @Test
+    void theSchemaPassesAnAlertInItsOrder() {
+        ParsedCap cap = CapXmlReader.read(utf8(minimalAlert(info("", "", "<expires>2026-11-25T20:00:00+02:00</expires>"))))
+                .get(0);
+        assertEquals(List.of(), cap.structureErrors());
+    }
+
+    @Test
+    void anElementOutOfOrderIsRefusedWhereItStands() {
+        // eventCode after expires: CAP's schema puts eventCode first.
+        String body = minimalAlert("<info><category>Safety</category><event>Air raid</event><urgency>Immediate</urgency>"
+                + "<severity>Extreme</severity><certainty>Observed</certainty><expires>2026-11-25T20:00:00+02:00</expires>"
+                + "<eventCode><valueName>UA</valueName><value>air</value></eventCode>"
+                + "<area><areaDesc>Kyiv</areaDesc></area></info>");
+        FieldError first = CapXmlReader.read(utf8(body)).get(0).structureErrors().get(0);
+        assertEquals("info[0].eventCode[0]", first.field());
+        assertTrue(first.message().startsWith("breaks the OASIS schema: Invalid content was found starting with element"),
+                first.message());
+        assertNoJavaNames(first.message());
+    }
+
+    @Test
+    void scopeBeforeStatusIsRefused() {
+        String body = "<alert xmlns='" + CAP + "'><identifier>id-1</identifier><sender>s</sender>"
+                + "<sent>2026-11-25T08:00:00+02:00</sent><scope>Public</scope><status>Actual</status>"
+                + "<msgType>Alert</msgType></alert>";
+        FieldError first = CapXmlReader.read(utf8(body)).get(0).structureErrors().get(0);
+        assertEquals("scope", first.field());
+        assertTrue(first.message().contains("status"), first.message());
+    }
+
+    @Test
+    void strayTextBetweenElementsIsRefused() {
+        String body = minimalAlert("<info><category>Safety</category><event>Air raid</event><urgency>Immediate</urgency>"
+                + "<severity>Extreme</severity><certainty>Observed</certainty><area><areaDesc>Kyiv</areaDesc>"
+                + "<geocode><valueName>ISO 3166-2</valueName><value>UA-30</value>+</geocode></area></info>");
+        FieldError first = CapXmlReader.read(utf8(body)).get(0).structureErrors().get(0);
+        assertEquals("info[0].area[0].geocode[0]", first.field());
+        assertTrue(first.message().contains("cannot have character"), first.message());
+    }
+
+    @Test
+    void anEmptyLanguageIsTheSchemasDefault() {
+        ParsedCap cap = CapXmlReader.read(utf8(minimalAlert(info("<language/>", "", "")))).get(0);
+        assertEquals(List.of(), cap.structureErrors());
+        assertNull(cap.alert().info().get(0).language(), "read as absent: en-US, CAP's default");
+        assertEquals(List.of(), CapValidator.validate(cap.alert()));
+    }
+
+    @Test
+    void anEnvelopeTheEdxlSchemaRefusesIsRefusedAsSuch() {
+        String body = "<EDXLDistribution xmlns='" + EDXL + "'><distributionID>d</distributionID><contentObject>"
+                + "<xmlContent><embeddedXMLContent>" + minimalAlert("") + "</embeddedXMLContent></xmlContent>"
+                + "</contentObject></EDXLDistribution>";
+        CapFormatException e = assertThrows(CapFormatException.class, () -> CapXmlReader.read(utf8(body)));
+        assertEquals(Kind.INVALID_ENVELOPE, e.kind());
+        assertEquals("contentObject[0]", e.errors().get(0).field());
+        assertTrue(e.errors().get(0).message().contains("senderID"), e.errors().get(0).message());
+    }
+
+    @Test
+    void eachAlertOfAnEnvelopeIsCheckedAgainstCapsSchema() {
+        String outOfOrder = "<alert xmlns='" + CAP + "'><identifier>id-2</identifier><sender>s</sender>"
+                + "<sent>2026-11-25T08:00:00+02:00</sent><scope>Public</scope><status>Actual</status>"
+                + "<msgType>Alert</msgType></alert>";
+        List<ParsedCap> parsed = CapXmlReader.read(utf8(envelope(
+                "<xmlContent><embeddedXMLContent>" + minimalAlert("") + "</embeddedXMLContent></xmlContent>",
+                "<xmlContent><embeddedXMLContent>" + outOfOrder + "</embeddedXMLContent></xmlContent>")));
+        assertEquals(List.of(), parsed.get(0).structureErrors());
+        assertEquals("contentObject[1].alert.scope", parsed.get(1).structureErrors().get(0).field());
+    }
+
+    /** The reader's own structure errors, without the schema's first violation. */
+    private static List<FieldError> mapperErrors(ParsedCap cap) {
+        return cap.structureErrors().stream().filter(e -> !e.message().startsWith("breaks the OASIS schema")).toList();
+    }
+
     private static void assertNoJavaNames(String message) {
         assertFalse(message.contains("java.") || message.contains("org.") || message.contains("Exception"), message);
     }
@@ -264,7 +359,10 @@ class CapXmlReaderTest {
     }
 
     private static String envelope(String... contentObjects) {
-        StringBuilder out = new StringBuilder("<EDXLDistribution xmlns='" + EDXL + "'><distributionID>d</distributionID>");
+        StringBuilder out = new StringBuilder("<EDXLDistribution xmlns='" + EDXL + "'><distributionID>d</distributionID>"
+                + "<senderID>s@example.org</senderID><dateTimeSent>2026-11-25T08:00:00+02:00</dateTimeSent>"
+                + "<distributionStatus>Actual</distributionStatus><distributionType>Report</distributionType>"
+                + "<combinedConfidentiality>UNCLASSIFIED</combinedConfidentiality>");
         for (String content : contentObjects) {
             out.append("<contentObject><contentDescription>c</contentDescription>").append(content).append("</contentObject>");
         }
