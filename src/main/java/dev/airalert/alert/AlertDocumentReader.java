@@ -44,7 +44,7 @@ class AlertDocumentReader {
         try {
             List<Submission> submissions = isJson(type)
                     ? List.of(new Submission(CapJson.read(body), null, "", SourceFormat.JSON, List.of(), false))
-                    : fromXml(body);
+                    : fromXml(body, charset(type));
             int most = config.ingest().maxAlertsPerRequest();
             if (submissions.size() > most) {
                 metrics.rejected("too-many-alerts");
@@ -69,9 +69,33 @@ class AlertDocumentReader {
         return type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    private static List<Submission> fromXml(byte[] body) {
-        return CapXmlReader.read(body).stream()
-                .map(parsed -> new Submission(parsed.alert(), parsed.originalXml(), parsed.path(),
+    /**
+     * The charset the Content-Type names, which the XML is read in (over its own declaration, as
+     * RFC 7303 says); null when it names none.
+     */
+    private String charset(MediaType type) {
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset == null) {
+            return null;
+        }
+        boolean known;
+        try {
+            known = java.nio.charset.Charset.isSupported(charset);
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            known = false;
+        }
+        if (!known) {
+            metrics.rejected("malformed");
+            throw ProblemException.invalid("/problems/malformed", "The Content-Type names a charset this service"
+                    + " cannot read.", List.of(new FieldError("Content-Type", "charset '" + dev.airalert.ColumnText.fit(charset, 40)
+                    + "' is not known; send UTF-8 or name the encoding in the XML declaration")));
+        }
+        return charset;
+    }
+
+    private static List<Submission> fromXml(byte[] body, String charset) {
+        return CapXmlReader.read(body, charset).stream()
+                .map(parsed -> new Submission(parsed.holdsAlert() ? parsed.alert() : null, parsed.originalXml(), parsed.path(),
                         parsed.originalXml() != null ? SourceFormat.XML : SourceFormat.EDXL,
                         parsed.structureErrors(), parsed.signed()))
                 .toList();

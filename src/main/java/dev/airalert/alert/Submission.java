@@ -12,8 +12,9 @@ import java.util.List;
  * One alert as it arrived, before validation. {@code path} locates it in the request
  * ("" for a bare alert, {@code contentObject[2].alert} inside an EDXL-DE envelope) so
  * errors can name the right field; {@code originalXml} is null unless the exact bytes are
- * worth keeping. {@code structureErrors} are what the reader already found wrong (unknown
- * or repeated elements), with full paths; {@code signed} whether it carries an XML signature.
+ * worth keeping. {@code structureErrors} are what the reader already found wrong (the schema's
+ * first violation, unknown or repeated elements), with full paths; {@code signed} whether it
+ * carries an XML signature. {@code alert} is null for an envelope's slot that held no alert.
  */
 public record Submission(CapAlert alert, byte[] originalXml, String path, SourceFormat format,
         List<FieldError> structureErrors, boolean signed) {
@@ -22,9 +23,15 @@ public record Submission(CapAlert alert, byte[] originalXml, String path, Source
         structureErrors = List.copyOf(structureErrors);
     }
 
-    /** Everything wrong with it: what the reader found, CAP's rules and the limits, the threat fields; full paths. */
+    /**
+     * Everything wrong with it: what the reader found, CAP's rules and the limits, the threat fields; full
+     * paths. An envelope's slot without an alert has its structure error alone.
+     */
     public List<FieldError> problems(CapLimits limits) {
         List<FieldError> problems = new ArrayList<>(structureErrors);
+        if (alert == null) {
+            return problems;
+        }
         CapValidator.validate(alert, limits).forEach(e -> problems.add(new FieldError(locate(e.field()), e.message())));
         Threats.problems(alert).forEach(e -> problems.add(new FieldError(locate(e.field()), e.message())));
         return problems;

@@ -18,6 +18,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -32,8 +33,6 @@ public final class CapXmlReader {
 
     private static final String NOT_CAP_MESSAGE = "must be a CAP 1.2 alert (" + CapNamespaces.CAP_1_2
             + ") or an EDXL-DE EDXLDistribution (" + CapNamespaces.EDXL_DE_1_0 + ")";
-    private static final CapAlert EMPTY_ALERT = new CapAlert(null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null);
 
     /** Elements may nest this deep and no deeper. */
     static final int MAX_DEPTH = 64;
@@ -46,10 +45,20 @@ public final class CapXmlReader {
      * @throws CapFormatException when the body as a whole cannot be taken as CAP 1.2
      */
     public static List<ParsedCap> read(byte[] body) {
+        return read(body, null);
+    }
+
+    /**
+     * @param charset the charset parameter of the body's media type, or null: when given it is the
+     *                body's encoding, before the XML declaration's (RFC 7303, 8.1)
+     * @return one entry per alert found, in document order; never empty
+     * @throws CapFormatException when the body as a whole cannot be taken as CAP 1.2
+     */
+    public static List<ParsedCap> read(byte[] body, String charset) {
         if (body == null || body.length == 0) {
             throw new CapFormatException(Kind.MALFORMED, "body", "is empty; expected a CAP 1.2 XML document");
         }
-        Document document = parse(body);
+        Document document = parse(body, charset);
         if (!"1.0".equals(document.getXmlVersion())) {
             // XML 1.1 lets a document carry control characters that XML 1.0 readers refuse.
             throw new CapFormatException(Kind.MALFORMED, "body", "must be XML 1.0, the version CAP is defined on"
@@ -98,7 +107,7 @@ public final class CapXmlReader {
                     : payload.size() > 1 ? "must contain exactly one CAP 1.2 alert"
                     : "must contain a CAP 1.2 alert";
             // Reported per slot rather than thrown, so the other alerts can still be judged.
-            found.add(new ParsedCap(EMPTY_ALERT, null, path, List.of(new FieldError(path, message)), false));
+            found.add(ParsedCap.emptySlot(path, message));
         }
         if (found.isEmpty()) {
             throw new CapFormatException(Kind.NOT_CAP, "contentObject",
@@ -107,11 +116,15 @@ public final class CapXmlReader {
         return found;
     }
 
-    private static Document parse(byte[] body) {
+    private static Document parse(byte[] body, String charset) {
         DocumentBuilder builder = newBuilder();
         try {
             // An InputStream, not a String: the parser then honours the prolog's encoding.
-            return builder.parse(new ByteArrayInputStream(body));
+            InputSource source = new InputSource(new ByteArrayInputStream(body));
+            if (charset != null) {
+                source.setEncoding(charset);
+            }
+            return builder.parse(source);
         } catch (SAXParseException e) {
             if (declaresDtd(body)) {
                 throw hostile();

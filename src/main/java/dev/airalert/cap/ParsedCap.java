@@ -20,8 +20,25 @@ import java.util.List;
 public record ParsedCap(CapAlert alert, byte[] originalXml, String path,
         List<FieldError> structureErrors, boolean signed) {
 
+    /** The fields of a slot that held no alert: all absent. */
+    private static final CapAlert NO_ALERT = new CapAlert(null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null);
+
     public ParsedCap {
         structureErrors = structureErrors == null ? List.of() : List.copyOf(structureErrors);
+    }
+
+    /** An envelope's slot that holds no alert this service reads, and why. */
+    static ParsedCap emptySlot(String path, String message) {
+        return new ParsedCap(NO_ALERT, null, path, List.of(new FieldError(path, message)), false);
+    }
+
+    /**
+     * Whether an alert was read (false: an envelope slot without one, whose only error is its
+     * structure error; judging its absent fields would add a false "required" for each).
+     */
+    public boolean holdsAlert() {
+        return alert != NO_ALERT;
     }
 
     /** The same alert with the schema's verdict first among its structure errors, if it has one. */

@@ -115,6 +115,40 @@ class CapXmlPublishTest {
         publishXml(body).then().statusCode(200).body("items", hasSize(1)).body("items[0].identifier", equalTo(identifier));
     }
 
+    /** A slot of an envelope that holds no CAP 1.2 alert has its one error, not a "required" for every absent field. */
+    @Test
+    void anEnvelopeSlotWithoutACap12AlertHasOneError() {
+        byte[] body = """
+                <EDXLDistribution xmlns="urn:oasis:names:tc:emergency:EDXL:DE:1.0"><distributionID>d</distributionID>
+                <senderID>s</senderID><dateTimeSent>%s</dateTimeSent><distributionStatus>Actual</distributionStatus>
+                <distributionType>Report</distributionType><combinedConfidentiality>U</combinedConfidentiality>
+                <contentObject><xmlContent><embeddedXMLContent><alert xmlns="urn:oasis:names:tc:emergency:cap:1.1">
+                <identifier>a</identifier></alert></embeddedXMLContent></xmlContent></contentObject>
+                </EDXLDistribution>""".formatted(TestAlerts.now()).getBytes(StandardCharsets.UTF_8);
+        publishXml(body).then().statusCode(400).contentType("application/problem+json")
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo("contentObject[0].alert"))
+                .body("errors[0].message", containsString("CAP 1.1 is not supported"));
+    }
+
+    /** The Content-Type's charset is the body's encoding (RFC 7303): Latin-1 without an XML declaration is read as such. */
+    @Test
+    void theContentTypesCharsetIsHonoured() {
+        String identifier = TestAlerts.uniqueId();
+        String xml = """
+                <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>%s</identifier><sender>%s</sender>
+                <sent>%s</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info>
+                <category>Security</category><event>alerte aérienne</event><urgency>Immediate</urgency>
+                <severity>Extreme</severity><certainty>Observed</certainty><headline>Abri immédiat à Kyiv</headline>
+                <area><areaDesc>Kyiv</areaDesc><geocode><valueName>ISO 3166-2</valueName><value>UA-30</value></geocode>
+                </area></info></alert>""".formatted(identifier, TestAlerts.uniqueSender(), TestAlerts.now());
+        byte[] latin1 = xml.getBytes(StandardCharsets.ISO_8859_1);
+        given().auth().oauth2(TestKeys.publisher()).contentType("application/cap+xml; charset=ISO-8859-1").body(latin1)
+                .post("/api/v1/alerts").then().statusCode(201).body("info[0].headline", equalTo("Abri immédiat à Kyiv"));
+        given().auth().oauth2(TestKeys.publisher()).contentType("application/cap+xml; charset=x-no-such")
+                .body(latin1).post("/api/v1/alerts").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Content-Type"));
+    }
+
     @Test
     void isoLatin1DeclaredInThePrologIsHonoured() {
         byte[] latin1 = CapCorpus.bytes("earthquake-iso8859-1.cap");
