@@ -49,8 +49,11 @@ public final class CapXmlReader {
     }
 
     /**
-     * @param charset the charset parameter of the body's media type, or null: when given it is the
-     *                body's encoding, before the XML declaration's (RFC 7303, 8.1)
+     * @param charset the charset parameter of the body's media type, or null: the body's encoding
+     *                when the body does not name its own (no byte order mark, no encoding in an XML
+     *                declaration). A document that names its encoding is read in it: HTTP
+     *                libraries label bodies with defaults of their own (ISO-8859-1 is common), while
+     *                the declaration travels with the bytes, which are what is stored, served and signed.
      * @return one entry per alert found, in document order; never empty
      * @throws CapFormatException when the body as a whole cannot be taken as CAP 1.2
      */
@@ -58,7 +61,7 @@ public final class CapXmlReader {
         if (body == null || body.length == 0) {
             throw new CapFormatException(Kind.MALFORMED, "body", "is empty; expected a CAP 1.2 XML document");
         }
-        Document document = parse(body, charset);
+        Document document = parse(body, namesItsEncoding(body) ? null : charset);
         if (!"1.0".equals(document.getXmlVersion())) {
             // XML 1.1 lets a document carry control characters that XML 1.0 readers refuse.
             throw new CapFormatException(Kind.MALFORMED, "body", "must be XML 1.0, the version CAP is defined on"
@@ -114,6 +117,20 @@ public final class CapXmlReader {
                     "the EDXL-DE envelope holds no contentObject; it must carry CAP 1.2 alerts");
         }
         return found;
+    }
+
+    private static final java.util.regex.Pattern ENCODING_DECLARED =
+            java.util.regex.Pattern.compile("^<\\?xml\\s[^>]*\\bencoding\\s*=\\s*[\"'][A-Za-z][A-Za-z0-9._-]*[\"']");
+
+    /** Whether the body names its encoding itself: a byte order mark, or an XML declaration with an encoding. */
+    static boolean namesItsEncoding(byte[] body) {
+        if (body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+                || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE)
+                || (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF))) {
+            return true;
+        }
+        String start = new String(body, 0, Math.min(body.length, 256), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return ENCODING_DECLARED.matcher(start).find();
     }
 
     private static Document parse(byte[] body, String charset) {

@@ -343,6 +343,19 @@ class CapXmlReaderTest {
         assertEquals("contentObject[1].alert.scope", parsed.get(1).structureErrors().get(0).field());
     }
 
+    @Test
+    void theMediaTypesCharsetReadsABodyThatNamesNoEncoding() {
+        String xml = minimalAlert(info("", "", "")).replace("Air raid", "alerte aérienne");
+        ParsedCap latin1 = CapXmlReader.read(xml.getBytes(StandardCharsets.ISO_8859_1), "ISO-8859-1").get(0);
+        assertEquals("alerte aérienne", latin1.alert().info().get(0).event());
+        // A body that declares its encoding is read in it, whatever a client library put in the header.
+        byte[] declared = ("<?xml version='1.0' encoding='UTF-8'?>" + xml).getBytes(StandardCharsets.UTF_8);
+        assertEquals("alerte aérienne", CapXmlReader.read(declared, "ISO-8859-1").get(0).alert().info().get(0).event());
+        assertTrue(CapXmlReader.namesItsEncoding(declared));
+        assertFalse(CapXmlReader.namesItsEncoding(utf8("<?xml version='1.0'?><alert/>")));
+        assertTrue(CapXmlReader.namesItsEncoding(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '<'}));
+    }
+
     /** The reader's own structure errors, without the schema's first violation. */
     private static List<FieldError> mapperErrors(ParsedCap cap) {
         return cap.structureErrors().stream().filter(e -> !e.message().startsWith("breaks the OASIS schema")).toList();
