@@ -1,6 +1,7 @@
 package dev.airalert.alert;
 
 import dev.airalert.AirAlertConfig;
+import dev.airalert.ColumnText;
 import dev.airalert.cap.CapFormatException;
 import dev.airalert.cap.CapJson;
 import dev.airalert.cap.CapXmlReader;
@@ -8,6 +9,8 @@ import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.util.List;
 
 /**
@@ -70,8 +73,8 @@ class AlertDocumentReader {
     }
 
     /**
-     * The charset the Content-Type names, which the XML is read in (over its own declaration, as
-     * RFC 7303 says); null when it names none.
+     * The charset the Content-Type names, which a body that does not name its own encoding is read
+     * in; null when it names none. A name this JVM does not know is refused.
      */
     private String charset(MediaType type) {
         String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
@@ -80,14 +83,14 @@ class AlertDocumentReader {
         }
         boolean known;
         try {
-            known = java.nio.charset.Charset.isSupported(charset);
-        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            known = Charset.isSupported(charset);
+        } catch (IllegalCharsetNameException e) {
             known = false;
         }
         if (!known) {
             metrics.rejected("malformed");
             throw ProblemException.invalid("/problems/malformed", "The Content-Type names a charset this service"
-                    + " cannot read.", List.of(new FieldError("Content-Type", "charset '" + dev.airalert.ColumnText.fit(charset, 40)
+                    + " cannot read.", List.of(new FieldError("Content-Type", "charset '" + ColumnText.fit(charset, 40)
                     + "' is not known; send UTF-8 or name the encoding in the XML declaration")));
         }
         return charset;

@@ -31,6 +31,8 @@ final class CapDomMapper {
     private static final Set<String> AREA_SINGLE = Set.of("areaDesc", "altitude", "ceiling");
     private static final Set<String> AREA_REPEATED = Set.of("polygon", "circle", "geocode");
     private static final Set<String> NAMED_VALUE_SINGLE = Set.of("valueName", "value");
+    /** Every CAP element that may repeat, whose field paths carry an index. */
+    static final Set<String> REPEATED = union(ALERT_REPEATED, INFO_REPEATED, AREA_REPEATED);
 
     private final List<FieldError> errors = new ArrayList<>();
     private boolean signed;
@@ -51,7 +53,19 @@ final class CapDomMapper {
                     "is empty; must contain a CAP 1.2 alert"));
         }
         CapAlert mapped = mapper.alert(alert, path);
+        // The schema's first violation leads: it says what is out of order or out of place, where
+        // the errors below name every element that does not belong.
+        CapSchemas.CAP_1_2.firstViolation(alert, path).ifPresent(violation -> mapper.errors.add(0, violation));
         return new ParsedCap(mapped, original, path, mapper.errors, mapper.signed);
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return Set.copyOf(all);
     }
 
     private CapAlert alert(Element element, String path) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.xml.XMLConstants;
@@ -32,19 +33,18 @@ import org.xml.sax.SAXParseException;
 public final class CapSchemas {
 
     /** CAP 1.2. Its last particle takes any number of XML Signature elements: an enveloped signature validates. */
-    public static final CapSchemas CAP_1_2 = new CapSchemas("cap12.xsd");
+    public static final CapSchemas CAP_1_2 = new CapSchemas("cap12.xsd", CapDomMapper.REPEATED);
     /** EDXL-DE 1.0: its embedded content is checked laxly, so the alerts in it are judged on their own. */
-    public static final CapSchemas EDXL_DE_1_0 = new CapSchemas("edxlde-1_0.xsd");
+    public static final CapSchemas EDXL_DE_1_0 = new CapSchemas("edxlde-1_0.xsd", Set.of("contentObject",
+            "keyword", "targetArea", "explicitAddress", "recipientRole", "senderRole"));
 
     private static final String CURRENT_ELEMENT = "http://apache.org/xml/properties/dom/current-element-node";
-    /** CAP elements that repeat: their paths carry an index, as the validator's field paths do. */
-    private static final Set<String> REPEATED = Set.of("info", "code", "category", "responseType", "eventCode",
-            "parameter", "resource", "area", "polygon", "circle", "geocode", "contentObject", "keyword",
-            "targetArea", "explicitAddress", "recipientRole", "senderRole");
-
     private final Schema schema;
+    /** The elements of this schema that repeat: their paths carry an index, as the validator's field paths do. */
+    private final Set<String> repeated;
 
-    private CapSchemas(String file) {
+    private CapSchemas(String file, Set<String> repeated) {
+        this.repeated = repeated;
         SchemaFactory factory = SchemaFactory.newDefaultInstance();
         try (InputStream in = CapSchemas.class.getResourceAsStream("/cap/schema/" + file)) {
             if (in == null) {
@@ -123,11 +123,11 @@ public final class CapSchemas {
     }
 
     /** The element's path below root: {@code info[0].area[1].geocode[0]}; "" for root itself. */
-    static String fieldPath(Element element, Element root) {
+    private String fieldPath(Element element, Element root) {
         List<String> steps = new ArrayList<>();
         for (Node n = element; n != null && n != root && n.getNodeType() == Node.ELEMENT_NODE; n = n.getParentNode()) {
             String name = n.getLocalName();
-            steps.add(0, REPEATED.contains(name) ? name + "[" + sameNamedBefore(n) + "]" : name);
+            steps.add(0, repeated.contains(name) ? name + "[" + sameNamedBefore(n) + "]" : name);
         }
         return String.join(".", steps);
     }
@@ -136,7 +136,7 @@ public final class CapSchemas {
         int index = 0;
         for (Node s = element.getPreviousSibling(); s != null; s = s.getPreviousSibling()) {
             if (s.getNodeType() == Node.ELEMENT_NODE && element.getLocalName().equals(s.getLocalName())
-                    && java.util.Objects.equals(element.getNamespaceURI(), s.getNamespaceURI())) {
+                    && Objects.equals(element.getNamespaceURI(), s.getNamespaceURI())) {
                 index++;
             }
         }

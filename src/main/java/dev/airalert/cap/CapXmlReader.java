@@ -4,8 +4,10 @@ import dev.airalert.cap.CapFormatException.Kind;
 import dev.airalert.web.FieldError;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -33,6 +35,10 @@ public final class CapXmlReader {
 
     private static final String NOT_CAP_MESSAGE = "must be a CAP 1.2 alert (" + CapNamespaces.CAP_1_2
             + ") or an EDXL-DE EDXLDistribution (" + CapNamespaces.EDXL_DE_1_0 + ")";
+
+    /** An XML declaration that names the document's encoding. */
+    private static final Pattern ENCODING_DECLARED =
+            Pattern.compile("^<\\?xml\\s[^>]*\\bencoding\\s*=\\s*[\"'][A-Za-z][A-Za-z0-9._-]*[\"']");
 
     /** Elements may nest this deep and no deeper. */
     static final int MAX_DEPTH = 64;
@@ -73,7 +79,7 @@ public final class CapXmlReader {
         }
         if (isAlert(root, CapNamespaces.CAP_1_2)) {
             // The exact bytes are kept: a signed alert must be passed on unaltered.
-            return List.of(CapDomMapper.read(root, body, "").withSchemaViolation(CapSchemas.CAP_1_2.firstViolation(root, "")));
+            return List.of(CapDomMapper.read(root, body, ""));
         }
         String older = olderVersion(root);
         if (older != null) {
@@ -101,8 +107,7 @@ public final class CapXmlReader {
                 }
             }
             if (payload.size() == 1 && isAlert(payload.get(0), CapNamespaces.CAP_1_2)) {
-                found.add(CapDomMapper.read(payload.get(0), null, path)
-                        .withSchemaViolation(CapSchemas.CAP_1_2.firstViolation(payload.get(0), path)));
+                found.add(CapDomMapper.read(payload.get(0), null, path));
                 continue;
             }
             String older = payload.size() == 1 ? olderVersion(payload.get(0)) : null;
@@ -119,9 +124,6 @@ public final class CapXmlReader {
         return found;
     }
 
-    private static final java.util.regex.Pattern ENCODING_DECLARED =
-            java.util.regex.Pattern.compile("^<\\?xml\\s[^>]*\\bencoding\\s*=\\s*[\"'][A-Za-z][A-Za-z0-9._-]*[\"']");
-
     /** Whether the body names its encoding itself: a byte order mark, or an XML declaration with an encoding. */
     static boolean namesItsEncoding(byte[] body) {
         if (body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
@@ -129,7 +131,7 @@ public final class CapXmlReader {
                 || (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF))) {
             return true;
         }
-        String start = new String(body, 0, Math.min(body.length, 256), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String start = new String(body, 0, Math.min(body.length, 256), StandardCharsets.ISO_8859_1);
         return ENCODING_DECLARED.matcher(start).find();
     }
 

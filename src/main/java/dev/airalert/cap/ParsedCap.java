@@ -41,16 +41,6 @@ public record ParsedCap(CapAlert alert, byte[] originalXml, String path,
         return alert != NO_ALERT;
     }
 
-    /** The same alert with the schema's verdict first among its structure errors, if it has one. */
-    ParsedCap withSchemaViolation(java.util.Optional<FieldError> violation) {
-        if (violation.isEmpty()) {
-            return this;
-        }
-        List<FieldError> errors = new java.util.ArrayList<>(List.of(violation.get()));
-        errors.addAll(structureErrors);
-        return new ParsedCap(alert, originalXml, path, errors, signed);
-    }
-
     /** Turns a field path relative to the alert into one relative to the whole body. */
     public String qualify(String field) {
         return FieldError.join(path, field);
