@@ -1,6 +1,7 @@
 package dev.airalert.alert;
 
 import dev.airalert.cap.CapAddresses;
+import dev.airalert.cap.CapVersion;
 import dev.airalert.cap.SignatureVerdict;
 import dev.airalert.security.Audience;
 import dev.airalert.security.Caller;
@@ -85,6 +86,14 @@ public class Alert {
     @Column(name = "source_format", nullable = false)
     String sourceFormat;
 
+    /** The CAP version it was written in: "1.2", "1.1" or "1.0". */
+    @Column(name = "cap_version", nullable = false)
+    String capVersion = CapVersion.V1_2.label();
+
+    /** The charset of {@code originalXml} when the bytes do not name it; null otherwise. */
+    @Column(name = "original_charset")
+    String originalCharset;
+
     @Column(name = "content_hash", nullable = false)
     String contentHash;
 
@@ -152,6 +161,8 @@ public class Alert {
         this.contentHash = form.contentHash();
         this.document = form.document();
         this.originalXml = form.originalXml();
+        this.originalCharset = form.charset();
+        this.capVersion = form.version().label();
         this.threatType = form.threat().type();
         this.threatLevel = form.threat().level();
         this.threatReason = form.threat().reason();
@@ -179,9 +190,11 @@ public class Alert {
     }
 
     /** A verified copy of the same content arrived: this alert is now known to be genuine. */
-    void verifiedBy(SignatureVerdict verdict, byte[] signedXml) {
+    void verifiedBy(SignatureVerdict verdict, byte[] signedXml, String charset, CapVersion version) {
         signature = new AlertSignature(verdict);
+        capVersion = version.label();
         originalXml = signedXml;
+        originalCharset = charset;
         sourceFormat = SourceFormat.XML.code();
     }
 
@@ -305,6 +318,16 @@ public class Alert {
 
     public String document() {
         return document;
+    }
+
+    /** The charset of the original bytes when they do not name it themselves; null otherwise. */
+    public String originalCharset() {
+        return originalCharset;
+    }
+
+    /** The CAP version it was written in. */
+    public String capVersion() {
+        return capVersion;
     }
 
     public byte[] originalXml() {

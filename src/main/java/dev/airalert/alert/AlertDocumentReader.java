@@ -4,6 +4,7 @@ import dev.airalert.AirAlertConfig;
 import dev.airalert.ColumnText;
 import dev.airalert.cap.CapFormatException;
 import dev.airalert.cap.CapJson;
+import dev.airalert.cap.CapVersion;
 import dev.airalert.cap.CapXmlReader;
 import dev.airalert.web.FieldError;
 import dev.airalert.web.ProblemException;
@@ -46,7 +47,8 @@ class AlertDocumentReader {
         }
         try {
             List<Submission> submissions = isJson(type)
-                    ? List.of(new Submission(CapJson.read(body), null, "", SourceFormat.JSON, List.of(), false))
+                    ? List.of(new Submission(CapJson.read(body), null, "", SourceFormat.JSON, List.of(), false,
+                            CapVersion.V1_2, null))
                     : fromXml(body, charset(type));
             int most = config.ingest().maxAlertsPerRequest();
             if (submissions.size() > most) {
@@ -97,10 +99,13 @@ class AlertDocumentReader {
     }
 
     private static List<Submission> fromXml(byte[] body, String charset) {
+        // The charset goes with the bytes only where they need it: a body that names its own is read in that.
+        String bytesCharset = charset != null && !CapXmlReader.namesItsEncoding(body) ? charset : null;
         return CapXmlReader.read(body, charset).stream()
                 .map(parsed -> new Submission(parsed.holdsAlert() ? parsed.alert() : null, parsed.originalXml(), parsed.path(),
                         parsed.originalXml() != null ? SourceFormat.XML : SourceFormat.EDXL,
-                        parsed.structureErrors(), parsed.signed()))
+                        parsed.structureErrors(), parsed.signed(), parsed.version(),
+                        parsed.originalXml() != null ? bytesCharset : null))
                 .toList();
     }
 }

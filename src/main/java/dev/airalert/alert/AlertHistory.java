@@ -54,11 +54,18 @@ public class AlertHistory {
                 .map(a -> AlertViews.of(a, lang, clock.instant(), readers.seesPublisher()));
     }
 
-    /** The alert as CAP XML: the original bytes when published as CAP XML, else generated. */
-    Optional<byte[]> readCapXml(UUID id, Readers readers) {
+    /**
+     * The alert as CAP XML: the original bytes (of whichever CAP version) when published as CAP XML,
+     * with the charset they were sent in when they do not name it; else CAP 1.2 generated in UTF-8.
+     */
+    Optional<CapXml> readCapXml(UUID id, Readers readers) {
         return alerts.findByIdOptional(id).filter(readers::mayRead).map(a -> a.originalXml() != null
-                ? a.originalXml()
-                : CapXmlWriter.write(CapJson.readStored(a.document())).getBytes(StandardCharsets.UTF_8));
+                ? new CapXml(a.originalXml(), a.originalCharset())
+                : new CapXml(CapXmlWriter.write(CapJson.readStored(a.document())).getBytes(StandardCharsets.UTF_8), null));
+    }
+
+    /** CAP XML bytes, and the charset to name with them (null: the bytes name their own, or are UTF-8). */
+    record CapXml(byte[] bytes, String charset) {
     }
 
     AlertPage search(AlertQuery query, Readers readers) {

@@ -273,7 +273,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 + " a.published_by_holder, a.signature_verdict, a.signature_certificate, a.signature_subject,"
                 + " a.signature_reason, a.approval_rule, a.decision, a.decided_at, a.decided_by, a.decided_by_holder,"
                 + " a.area_resolution, a.document,"
-                + " (SELECT array_agg(r.region_code) FROM alert_region r WHERE r.alert_id = a.id)"
+                + " (SELECT array_agg(r.region_code) FROM alert_region r WHERE r.alert_id = a.id), a.cap_version"
                 // One array, not a parameter per id: a statement of one text, planned once per
                 // connection (with 50 parameters PostgreSQL planned it again at every page).
                 + " FROM alert a WHERE a.id = ANY(:ids)", Map.of("ids", c.createArrayOf("uuid", ids.toArray())));
@@ -287,7 +287,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                                 rs.getString(14), rs.getString(15)),
                         AlertApproval.stored(NativeValues.uuid(rs.getObject(16)), rs.getString(17),
                                 instant(rs, 18), rs.getString(19), rs.getString(20)),
-                        rs.getString(21), rs.getString(22), sorted(rs.getArray(23))));
+                        rs.getString(21), rs.getString(22), sorted(rs.getArray(23)), rs.getString(24)));
             }
         }
         return new Found(ids.stream().map(rows::get).filter(Objects::nonNull).toList(), more);

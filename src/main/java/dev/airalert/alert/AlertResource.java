@@ -109,7 +109,8 @@ public class AlertResource {
     @SecurityRequirementsSet(@SecurityRequirement(name = ApiKeyResource.SCHEME))
     @Operation(summary = "One alert",
             description = "JSON by default; with Accept: application/cap+xml the CAP XML, byte for"
-                    + " byte as published when it was published as CAP XML.")
+                    + " byte as published (in its CAP version, with the charset it was sent in) when it was"
+                    + " published as CAP XML.")
     public Response get(@PathParam("id") UUID id, @QueryParam("lang") String lang,
             @Context HttpHeaders headers) {
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {
@@ -160,7 +161,8 @@ public class AlertResource {
     }
 
     private Response capXml(UUID id) {
-        return Response.ok(history.readCapXml(id, readers()).orElseThrow(NotFoundException::new), CAP_XML).build();
+        AlertHistory.CapXml xml = history.readCapXml(id, readers()).orElseThrow(NotFoundException::new);
+        return Response.ok(xml.bytes(), xml.charset() == null ? CAP_XML : CAP_XML.withCharset(xml.charset())).build();
     }
 
     private Readers readers() {

@@ -19,12 +19,12 @@ import java.util.UUID;
  */
 record AlertRow(UUID id, Instant sentAt, String state, Instant expiresAt, Threat threat, UUID replacedBy,
         Instant receivedAt, UUID publishedBy, String publishedByHolder, SignatureVerdict signature,
-        AlertApproval approval, String resolution, String document, List<String> regionCodes) {
+        AlertApproval approval, String resolution, String document, List<String> regionCodes, String capVersion) {
 
     static AlertRow of(Alert a) {
         return new AlertRow(a.id, a.sentAt, a.state, a.expiresAt, a.threat(), a.replacedBy, a.receivedAt,
                 a.publishedBy, a.publishedByHolder, a.signature(), a.approval, a.areaResolution, a.document(),
-                a.regionCodes());
+                a.regionCodes(), a.capVersion);
     }
 
     AlertState stateAt(Instant now) {

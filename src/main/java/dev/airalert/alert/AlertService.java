@@ -164,7 +164,8 @@ public class AlertService {
             boolean same = held.contentHash().equals(form.contentHash());
             if (verdict.isVerified() && !held.isVerified()) {
                 if (same) {
-                    held.verifiedBy(verdict, submission.originalXml());
+                    held.verifiedBy(verdict, submission.originalXml(), submission.charset(),
+                            submission.version());
                     record(AuditEvent.accepted(PublishRights.action(cap.msgType()), caller, cap.sender(), held.id(),
                             "identical copy with a verified signature; the alert is now verified"));
                     return new Published(AlertViews.of(held, null, now), false, enveloped);

@@ -37,7 +37,7 @@ final class AlertViews {
                 resolution.areas(), alert.signature(), approval(alert, withPublisher),
                 withPublisher && alert.publishedBy() != null
                         ? new AlertView.Publisher(alert.publishedBy().toString(), alert.publishedByHolder()) : null,
-                narrowed(cap, languages));
+                alert.capVersion(), narrowed(cap, languages));
     }
 
     private static AlertView.Approval approval(AlertRow alert, boolean withDecider) {

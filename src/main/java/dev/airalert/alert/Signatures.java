@@ -59,7 +59,7 @@ class Signatures {
         }
         List<X509Certificate> certificates = QuarkusTransaction.joiningExisting()
                 .call(() -> trusted.certificatesOf(s.alert().sender())).orElse(List.of());
-        return CapSignature.verify(s.originalXml(), certificates.stream().map(CapSignature.Registered::of).toList(),
+        return CapSignature.verify(s.originalXml(), s.charset(), certificates.stream().map(CapSignature.Registered::of).toList(),
                 receivedAt);
     }
 

@@ -7,6 +7,7 @@ import dev.airalert.cap.CapInfo;
 import dev.airalert.cap.CapJson;
 import dev.airalert.cap.CapReferences;
 import dev.airalert.cap.CapTime;
+import dev.airalert.cap.CapVersion;
 import dev.airalert.region.Resolution;
 import dev.airalert.threat.Threat;
 import dev.airalert.threat.Threats;
@@ -21,7 +22,8 @@ import java.util.Objects;
  * as JSON, or re-indented, is the same alert), the times and states history filters on, the info and region index
  * rows, and the parsed references.
  */
-record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, String document,
+record StoredForm(CapAlert alert, SourceFormat format, CapVersion version, byte[] originalXml, String charset,
+        String document,
         String contentHash, Instant sentAt, Instant expiresAt, AlertState initialState,
         List<AlertInfoIndex> infoIndex, Resolution resolution,
         List<AlertReference> references, Threat threat) {
@@ -35,7 +37,8 @@ record StoredForm(CapAlert alert, SourceFormat format, byte[] originalXml, Strin
                         info.event().toLowerCase(Locale.ROOT), info.urgency(),
                         (short) CapEnums.severityRank(info.severity()), info.certainty(), sentAt))
                 .toList();
-        return new StoredForm(alert, submission.format(), submission.originalXml(), document,
+        return new StoredForm(alert, submission.format(), submission.version(), submission.originalXml(),
+                submission.charset(), document,
                 Sha256.hex(CapJson.comparable(alert)), sentAt, latestExpiry(alert), initialState(alert), infos,
                 resolution, references(alert), Threats.of(alert));
     }

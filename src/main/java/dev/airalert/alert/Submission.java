@@ -3,6 +3,7 @@ package dev.airalert.alert;
 import dev.airalert.cap.CapAlert;
 import dev.airalert.cap.CapLimits;
 import dev.airalert.cap.CapValidator;
+import dev.airalert.cap.CapVersion;
 import dev.airalert.threat.Threats;
 import dev.airalert.web.FieldError;
 import java.util.ArrayList;
@@ -15,9 +16,11 @@ import java.util.List;
  * worth keeping. {@code structureErrors} are what the reader already found wrong (the schema's
  * first violation, unknown or repeated elements), with full paths; {@code signed} whether it
  * carries an XML signature. {@code alert} is null for an envelope's slot that held no alert.
+ * {@code version} is the CAP version it was written in; {@code charset} the charset of
+ * {@code originalXml} when the bytes do not name it themselves (null otherwise).
  */
 public record Submission(CapAlert alert, byte[] originalXml, String path, SourceFormat format,
-        List<FieldError> structureErrors, boolean signed) {
+        List<FieldError> structureErrors, boolean signed, CapVersion version, String charset) {
 
     public Submission {
         structureErrors = List.copyOf(structureErrors);

@@ -10,11 +10,26 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Turns one CAP 1.2 {@code <alert>} element into a {@link CapAlert}, noting every element
- * that CAP does not allow where it was found instead of stopping at the first, so that a
- * publisher sees the whole list at once. Element order, how often each may occur and stray
- * text are the schema's to judge ({@link CapSchemas}); these errors add the names of every
- * element that does not belong, where the schema stops at the first.
+ * Turns one CAP {@code <alert>} element into a {@link CapAlert}, noting every element that CAP
+ * does not allow where it was found instead of stopping at the first, so that a publisher sees
+ * the whole list at once. Element order, how often each may occur and stray text are the
+ * schema's to judge ({@link CapSchemas}); these errors add the names of every element that does
+ * not belong, where the schema stops at the first.
+ *
+ * <p>CAP 1.1 and 1.0 alerts are read into the same CAP 1.2 model, with these differences
+ * mapped (everything else is the same element for element):
+ * <ul>
+ * <li>1.1 and 1.0: a resource without {@code mimeType} (1.2 requires one) gets
+ *     {@code application/octet-stream}; times in xs:dateTime's wider form are written as
+ *     CAP 1.2 writes them ({@code Z} as {@code -00:00}, fractions of a second dropped); an empty
+ *     {@code references}, {@code incidents}, {@code polygon} or {@code circle}, which NWS sent for
+ *     years, is read as absent.</li>
+ * <li>1.0: {@code eventCode}, {@code parameter} and {@code geocode} are {@code valueName=value}
+ *     strings, split at the first {@code =}; certainty {@code Very Likely} is {@code Likely}
+ *     (as CAP 1.1 redefined it); {@code password} is dropped, never stored in the model.</li>
+ * </ul>
+ * What has no CAP 1.2 counterpart stays refused by the semantic rules: a 1.0 alert without
+ * {@code scope}, a time without a zone. The original bytes keep what was sent.
  */
 final class CapDomMapper {
 
@@ -34,29 +49,48 @@ final class CapDomMapper {
     /** Every CAP element that may repeat, whose field paths carry an index. */
     static final Set<String> REPEATED = union(ALERT_REPEATED, INFO_REPEATED, AREA_REPEATED);
 
+    /** CAP 1.2 requires a resource's media type; one not named is, as RFC 2046 has it, unknown bytes. */
+    static final String UNNAMED_MIME_TYPE = "application/octet-stream";
+
     private final List<FieldError> errors = new ArrayList<>();
+    private final CapVersion version;
     private boolean signed;
 
-    private CapDomMapper() {
+    private CapDomMapper(CapVersion version) {
+        this.version = version;
     }
 
     /**
-     * @param alert    a {@code <alert>} element in the CAP 1.2 namespace
+     * @param alert    a {@code <alert>} element in the namespace of {@code version}
      * @param original the bytes to keep with the alert, or null
      * @param path     "" for a bare alert, else the envelope path that prefixes every error
      */
-    static ParsedCap read(Element alert, byte[] original, String path) {
-        CapDomMapper mapper = new CapDomMapper();
+    static ParsedCap read(Element alert, byte[] original, String path, CapVersion version) {
+        CapDomMapper mapper = new CapDomMapper(version);
         if (CapXmlReader.childElements(alert).isEmpty()) {
             // An empty <alert/> would otherwise show up only as a list of missing fields.
             mapper.errors.add(new FieldError(path.isEmpty() ? "alert" : path,
-                    "is empty; must contain a CAP 1.2 alert"));
+                    "is empty; must contain a " + version + " alert"));
         }
         CapAlert mapped = mapper.alert(alert, path);
         // The schema's first violation leads: it says what is out of order or out of place, where
         // the errors below name every element that does not belong.
-        CapSchemas.CAP_1_2.firstViolation(alert, path).ifPresent(violation -> mapper.errors.add(0, violation));
-        return new ParsedCap(mapped, original, path, mapper.errors, mapper.signed);
+        version.schema().firstViolation(alert, path).ifPresent(violation -> mapper.errors.add(0, violation));
+        return new ParsedCap(mapped, original, path, mapper.errors, mapper.signed, version);
+    }
+
+    private boolean older() {
+        return version != CapVersion.V1_2;
+    }
+
+    /** A time as CAP 1.2 writes it (older versions allow xs:dateTime's wider form). */
+    private String time(String text) {
+        return older() ? CapTime.fromXsdDateTime(text) : text;
+    }
+
+    /** An empty references or incidents of an older version is read as none. */
+    private String list(String text) {
+        return older() && text != null && text.isEmpty() ? null : text;
     }
 
     @SafeVarargs
@@ -75,10 +109,10 @@ final class CapDomMapper {
         for (int i = 0; i < infoElements.size(); i++) {
             infos.add(info(infoElements.get(i), f.indexed("info", i)));
         }
-        return new CapAlert(f.text("identifier"), f.text("sender"), f.text("sent"), f.text("status"),
+        return new CapAlert(f.text("identifier"), f.text("sender"), time(f.text("sent")), f.text("status"),
                 f.text("msgType"), f.text("source"), f.text("scope"), f.text("restriction"),
-                f.text("addresses"), f.texts("code"), f.text("note"), f.text("references"),
-                f.text("incidents"), infos);
+                f.text("addresses"), f.texts("code"), f.text("note"), list(f.text("references")),
+                list(f.text("incidents")), infos);
     }
 
     private CapInfo info(Element element, String path) {
@@ -88,7 +122,9 @@ final class CapDomMapper {
         for (int i = 0; i < resourceElements.size(); i++) {
             Fields r = new Fields(resourceElements.get(i), f.indexed("resource", i), "resource",
                     RESOURCE_SINGLE, Set.of());
-            resources.add(new CapResource(r.text("resourceDesc"), r.text("mimeType"), r.text("size"),
+            String mimeType = r.text("mimeType");
+            resources.add(new CapResource(r.text("resourceDesc"),
+                    mimeType == null && older() ? UNNAMED_MIME_TYPE : mimeType, r.text("size"),
                     r.text("uri"), r.text("derefUri"), r.text("digest")));
         }
         List<CapArea> areas = new ArrayList<>();
@@ -96,15 +132,25 @@ final class CapDomMapper {
         for (int i = 0; i < areaElements.size(); i++) {
             Fields a = new Fields(areaElements.get(i), f.indexed("area", i), "area",
                     AREA_SINGLE, AREA_REPEATED);
-            areas.add(new CapArea(a.text("areaDesc"), a.texts("polygon"), a.texts("circle"),
+            areas.add(new CapArea(a.text("areaDesc"), shapes(a.texts("polygon")), shapes(a.texts("circle")),
                     a.namedValues("geocode"), a.text("altitude"), a.text("ceiling")));
         }
         return new CapInfo(language(f.text("language")), f.texts("category"), f.text("event"),
-                f.texts("responseType"), f.text("urgency"), f.text("severity"), f.text("certainty"),
-                f.text("audience"), f.namedValues("eventCode"), f.text("effective"), f.text("onset"),
-                f.text("expires"), f.text("senderName"), f.text("headline"), f.text("description"),
+                f.texts("responseType"), f.text("urgency"), f.text("severity"), certainty(f.text("certainty")),
+                f.text("audience"), f.namedValues("eventCode"), time(f.text("effective")), time(f.text("onset")),
+                time(f.text("expires")), f.text("senderName"), f.text("headline"), f.text("description"),
                 f.text("instruction"), f.text("web"), f.text("contact"), f.namedValues("parameter"),
                 resources, areas);
+    }
+
+    /** An empty polygon or circle of an older version (NWS sent them for years) is none. */
+    private List<String> shapes(List<String> texts) {
+        return older() ? texts.stream().filter(t -> !t.isEmpty()).toList() : texts;
+    }
+
+    /** CAP 1.1 folded 1.0's "Very Likely" into "Likely". */
+    private String certainty(String text) {
+        return version == CapVersion.V1_0 && "Very Likely".equals(text) ? "Likely" : text;
     }
 
     /**
@@ -125,19 +171,22 @@ final class CapDomMapper {
             for (Element child : CapXmlReader.childElements(parent)) {
                 String name = child.getLocalName();
                 String namespace = child.getNamespaceURI();
-                if (!CapNamespaces.CAP_1_2.equals(namespace)) {
+                if (!version.namespace().equals(namespace)) {
                     // CAP places the enveloped signature directly under <alert>; it is kept
                     // in the original bytes, not in the record.
                     if (!(CapNamespaces.XML_DSIG.equals(namespace) && "alert".equals(parentName))) {
-                        error(name, "is not a CAP 1.2 element (namespace "
+                        error(name, "is not a " + version + " element (namespace "
                                 + (namespace == null ? "none" : namespace) + ")");
                     } else {
                         signed = true;
                         foreignInSignature(child).ifPresent(foreign -> error(name, "holds " + foreign
                                 + ", which is not XML Signature markup: a signature may carry nothing else"));
                     }
+                } else if (version == CapVersion.V1_0 && "password".equals(name) && "alert".equals(parentName)) {
+                    // CAP 1.0's password, reserved and unused: not carried into the model.
+                    continue;
                 } else if (!single.contains(name) && !repeated.contains(name)) {
-                    error(name, "is not a CAP 1.2 element of " + parentName);
+                    error(name, "is not a " + version + " element of " + parentName);
                 } else {
                     List<Element> seen = byName.computeIfAbsent(name, n -> new ArrayList<>());
                     if (seen.size() == 1 && single.contains(name)) {
@@ -171,6 +220,17 @@ final class CapDomMapper {
             List<NamedValue> out = new ArrayList<>();
             List<Element> found = all(name);
             for (int i = 0; i < found.size(); i++) {
+                if (version == CapVersion.V1_0) {
+                    // CAP 1.0 writes the pair as one string.
+                    String text = leafText(found.get(i), indexed(name, i));
+                    int eq = text.indexOf('=');
+                    if (eq < 0) {
+                        errors.add(new FieldError(indexed(name, i), "must be valueName=value in CAP 1.0"));
+                    } else {
+                        out.add(new NamedValue(text.substring(0, eq).trim(), text.substring(eq + 1).trim()));
+                    }
+                    continue;
+                }
                 Fields pair = new Fields(found.get(i), indexed(name, i), name, NAMED_VALUE_SINGLE, Set.of());
                 out.add(new NamedValue(pair.text("valueName"), pair.text("value")));
             }

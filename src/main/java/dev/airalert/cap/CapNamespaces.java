@@ -7,11 +7,11 @@ package dev.airalert.cap;
  */
 public final class CapNamespaces {
 
-    /** The only CAP version this service accepts. */
+    /** CAP 1.2: the model every alert is read into and the version CAP XML is written in. */
     public static final String CAP_1_2 = "urn:oasis:names:tc:emergency:cap:1.2";
-    /** Older CAP, rejected with a message that names the version to send instead. */
+    /** CAP 1.1, still published by many official feeds; read into the CAP 1.2 model. */
     public static final String CAP_1_1 = "urn:oasis:names:tc:emergency:cap:1.1";
-    /** CAP 1.0 used a URL rather than a URN. */
+    /** CAP 1.0 used a URL rather than a URN; read into the CAP 1.2 model. */
     public static final String CAP_1_0 = "http://www.incident.com/cap/1.0";
     /** The EDXL-DE 1.0 envelope that some agencies wrap several alerts in. */
     public static final String EDXL_DE_1_0 = "urn:oasis:names:tc:emergency:EDXL:DE:1.0";
@@ -25,14 +25,11 @@ public final class CapNamespaces {
     private CapNamespaces() {
     }
 
-    /** A human name for an older CAP namespace, or null when it is not one. */
-    static String olderCapVersion(String namespace) {
-        if (CAP_1_1.equals(namespace)) {
-            return "CAP 1.1";
-        }
-        if (CAP_1_0.equals(namespace)) {
-            return "CAP 1.0";
-        }
-        return null;
+    /** Where OASIS puts CAP's namespaces: one under it that is not a known version is a newer CAP. */
+    private static final String CAP_URN_PREFIX = "urn:oasis:names:tc:emergency:cap:";
+
+    /** Whether the namespace is CAP's, of a version this service does not know (a future one). */
+    static boolean isUnknownCapVersion(String namespace) {
+        return namespace != null && namespace.startsWith(CAP_URN_PREFIX) && CapVersion.ofNamespace(namespace) == null;
     }
 }

@@ -43,6 +43,11 @@ public final class CapSchemas {
     /** The elements of this schema that repeat: their paths carry an index, as the validator's field paths do. */
     private final Set<String> repeated;
 
+    /** Compiles one of the service's schema copies; {@code repeated} names its elements that repeat. */
+    static CapSchemas compile(String file, Set<String> repeated) {
+        return new CapSchemas(file, repeated);
+    }
+
     private CapSchemas(String file, Set<String> repeated) {
         this.repeated = repeated;
         SchemaFactory factory = SchemaFactory.newDefaultInstance();

@@ -80,9 +80,17 @@ public final class CapSignature {
      * one is unverifiable).
      */
     public static SignatureVerdict verify(byte[] xml, List<Registered> registered, Instant receivedAt) {
+        return verify(xml, null, registered, receivedAt);
+    }
+
+    /**
+     * As {@link #verify(byte[], List, Instant)}, for bytes that do not name their encoding and
+     * were sent in {@code charset} (null: they name it, or are UTF-8).
+     */
+    public static SignatureVerdict verify(byte[] xml, String charset, List<Registered> registered, Instant receivedAt) {
         Document document;
         try {
-            document = CapXmlReader.newBuilder().parse(new ByteArrayInputStream(xml));
+            document = CapXmlReader.newBuilder().parse(CapXmlReader.source(xml, charset));
         } catch (Exception e) {
             return SignatureVerdict.invalid("the document cannot be read again as XML");
         }

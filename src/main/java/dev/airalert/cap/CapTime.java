@@ -20,7 +20,27 @@ public final class CapTime {
     private static final Pattern CAP_DATE_TIME =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}");
 
+    /** xs:dateTime with a zone, as CAP 1.1 and 1.0 allow it: fractions of a second and Z. */
+    private static final Pattern XSD_DATE_TIME =
+            Pattern.compile("(-?\\d{4,}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(?:\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+
     private CapTime() {
+    }
+
+    /**
+     * An xs:dateTime as CAP 1.2 writes it: {@code Z} as {@code -00:00}, fractions of a second
+     * dropped. Text of another form (no zone, not a time, null) is returned unchanged, for the
+     * validator to refuse: without a zone the instant is not known.
+     */
+    static String fromXsdDateTime(String text) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = XSD_DATE_TIME.matcher(text);
+        if (!m.matches()) {
+            return text;
+        }
+        return m.group(1) + ("Z".equals(m.group(2)) ? "-00:00" : m.group(2));
     }
 
     /** True when the text has the CAP form and names a real instant (no 30 February). */

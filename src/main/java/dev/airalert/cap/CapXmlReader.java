@@ -1,5 +1,6 @@
 package dev.airalert.cap;
 
+import dev.airalert.ColumnText;
 import dev.airalert.cap.CapFormatException.Kind;
 import dev.airalert.web.FieldError;
 import java.io.ByteArrayInputStream;
@@ -25,15 +26,17 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Reads a submitted body into the CAP 1.2 alerts it carries: a bare {@code <alert>} or the
- * alerts inside an EDXL-DE envelope. The body comes from outside, so the parser is locked
- * down (no DTD, no entities, no XInclude, nothing fetched) and anything that is not CAP 1.2
- * is refused with a {@link CapFormatException} that says what to send instead. Field values
- * are not judged here; that is {@link CapValidator}'s job.
+ * Reads a submitted body into the alerts it carries: a bare {@code <alert>} or the alerts
+ * inside an EDXL-DE envelope, each of CAP 1.2, 1.1 or 1.0, read into the CAP 1.2 model. The
+ * body comes from outside, so the parser is locked down (no DTD, no entities, no XInclude,
+ * nothing fetched) and anything that is not CAP is refused with a {@link CapFormatException}
+ * that says what to send instead. Field values are not judged here; that is
+ * {@link CapValidator}'s job.
  */
 public final class CapXmlReader {
 
-    private static final String NOT_CAP_MESSAGE = "must be a CAP 1.2 alert (" + CapNamespaces.CAP_1_2
+    private static final String NOT_CAP_MESSAGE = "must be a CAP alert (1.2: " + CapNamespaces.CAP_1_2
+            + "; 1.1: " + CapNamespaces.CAP_1_1 + "; 1.0: " + CapNamespaces.CAP_1_0
             + ") or an EDXL-DE EDXLDistribution (" + CapNamespaces.EDXL_DE_1_0 + ")";
 
     /** An XML declaration that names the document's encoding. */
@@ -48,7 +51,7 @@ public final class CapXmlReader {
 
     /**
      * @return one entry per alert found, in document order; never empty
-     * @throws CapFormatException when the body as a whole cannot be taken as CAP 1.2
+     * @throws CapFormatException when the body as a whole cannot be taken as CAP
      */
     public static List<ParsedCap> read(byte[] body) {
         return read(body, null);
@@ -61,11 +64,11 @@ public final class CapXmlReader {
      *                libraries label bodies with defaults of their own (ISO-8859-1 is common), while
      *                the declaration travels with the bytes, which are what is stored, served and signed.
      * @return one entry per alert found, in document order; never empty
-     * @throws CapFormatException when the body as a whole cannot be taken as CAP 1.2
+     * @throws CapFormatException when the body as a whole cannot be taken as CAP
      */
     public static List<ParsedCap> read(byte[] body, String charset) {
         if (body == null || body.length == 0) {
-            throw new CapFormatException(Kind.MALFORMED, "body", "is empty; expected a CAP 1.2 XML document");
+            throw new CapFormatException(Kind.MALFORMED, "body", "is empty; expected a CAP XML document");
         }
         Document document = parse(body, namesItsEncoding(body) ? null : charset);
         if (!"1.0".equals(document.getXmlVersion())) {
@@ -77,13 +80,13 @@ public final class CapXmlReader {
         if (root.getOwnerDocument().getElementsByTagNameNS(CapNamespaces.XINCLUDE, "*").getLength() > 0) {
             throw hostile();
         }
-        if (isAlert(root, CapNamespaces.CAP_1_2)) {
+        CapVersion version = alertVersion(root);
+        if (version != null) {
             // The exact bytes are kept: a signed alert must be passed on unaltered.
-            return List.of(CapDomMapper.read(root, body, ""));
+            return List.of(CapDomMapper.read(root, body, "", version));
         }
-        String older = olderVersion(root);
-        if (older != null) {
-            throw new CapFormatException(Kind.UNSUPPORTED_VERSION, "alert", unsupported(older));
+        if (isOfUnknownVersion(root)) {
+            throw new CapFormatException(Kind.UNSUPPORTED_VERSION, "alert", unsupported(root.getNamespaceURI()));
         }
         if (CapNamespaces.EDXL_DE_1_0.equals(root.getNamespaceURI())
                 && "EDXLDistribution".equals(root.getLocalName())) {
@@ -106,26 +109,27 @@ public final class CapXmlReader {
                     payload.addAll(childElements(embedded));
                 }
             }
-            if (payload.size() == 1 && isAlert(payload.get(0), CapNamespaces.CAP_1_2)) {
-                found.add(CapDomMapper.read(payload.get(0), null, path));
+            CapVersion version = payload.size() == 1 ? alertVersion(payload.get(0)) : null;
+            if (version != null) {
+                found.add(CapDomMapper.read(payload.get(0), null, path, version));
                 continue;
             }
-            String older = payload.size() == 1 ? olderVersion(payload.get(0)) : null;
-            String message = older != null ? unsupported(older)
-                    : payload.size() > 1 ? "must contain exactly one CAP 1.2 alert"
-                    : "must contain a CAP 1.2 alert";
+            String message = payload.size() == 1 && isOfUnknownVersion(payload.get(0))
+                    ? unsupported(payload.get(0).getNamespaceURI())
+                    : payload.size() > 1 ? "must contain exactly one CAP alert"
+                    : "must contain a CAP alert";
             // Reported per slot rather than thrown, so the other alerts can still be judged.
             found.add(ParsedCap.emptySlot(path, message));
         }
         if (found.isEmpty()) {
             throw new CapFormatException(Kind.NOT_CAP, "contentObject",
-                    "the EDXL-DE envelope holds no contentObject; it must carry CAP 1.2 alerts");
+                    "the EDXL-DE envelope holds no contentObject; it must carry CAP alerts");
         }
         return found;
     }
 
     /** Whether the body names its encoding itself: a byte order mark, or an XML declaration with an encoding. */
-    static boolean namesItsEncoding(byte[] body) {
+    public static boolean namesItsEncoding(byte[] body) {
         if (body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
                 || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE)
                 || (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF))) {
@@ -138,12 +142,7 @@ public final class CapXmlReader {
     private static Document parse(byte[] body, String charset) {
         DocumentBuilder builder = newBuilder();
         try {
-            // An InputStream, not a String: the parser then honours the prolog's encoding.
-            InputSource source = new InputSource(new ByteArrayInputStream(body));
-            if (charset != null) {
-                source.setEncoding(charset);
-            }
-            return builder.parse(source);
+            return builder.parse(source(body, charset));
         } catch (SAXParseException e) {
             if (declaresDtd(body)) {
                 throw hostile();
@@ -154,6 +153,18 @@ public final class CapXmlReader {
         } catch (SAXException | IOException e) {
             throw new CapFormatException(Kind.MALFORMED, "body", "could not be read as XML");
         }
+    }
+
+    /**
+     * The bytes as the parser's input: a stream, not a String, so the parser honours the
+     * prolog's encoding; {@code charset} (or null) when the bytes do not name their own.
+     */
+    static InputSource source(byte[] body, String charset) {
+        InputSource source = new InputSource(new ByteArrayInputStream(body));
+        if (charset != null) {
+            source.setEncoding(charset);
+        }
+        return source;
     }
 
     /** A parser that refuses DTDs, entities and XInclude, and fetches nothing. */
@@ -247,17 +258,18 @@ public final class CapXmlReader {
                 "DTDs, entity declarations and XInclude are not accepted");
     }
 
-    private static String unsupported(String version) {
-        return version + " is not supported; send CAP 1.2 (" + CapNamespaces.CAP_1_2 + ")";
+    private static String unsupported(String namespace) {
+        return "is in " + ColumnText.fit(namespace, 80) + ", a CAP version this service does not read;"
+                + " send CAP 1.2 (" + CapNamespaces.CAP_1_2 + "), 1.1 or 1.0";
     }
 
-    private static boolean isAlert(Element element, String namespace) {
-        return "alert".equals(element.getLocalName()) && namespace.equals(element.getNamespaceURI());
+    /** The CAP version of an {@code <alert>} element, or null when it is not a CAP alert. */
+    private static CapVersion alertVersion(Element element) {
+        return "alert".equals(element.getLocalName()) ? CapVersion.ofNamespace(element.getNamespaceURI()) : null;
     }
 
-    private static String olderVersion(Element element) {
-        return "alert".equals(element.getLocalName())
-                ? CapNamespaces.olderCapVersion(element.getNamespaceURI()) : null;
+    private static boolean isOfUnknownVersion(Element element) {
+        return "alert".equals(element.getLocalName()) && CapNamespaces.isUnknownCapVersion(element.getNamespaceURI());
     }
 
     /** The element children of a node, skipping text, comments and processing instructions. */

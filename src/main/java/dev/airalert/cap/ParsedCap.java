@@ -13,12 +13,13 @@ import java.util.List;
  * @param path            where the alert sits in the body: "" for a bare alert,
  *                        {@code contentObject[i].alert} inside an envelope; used to prefix
  *                        the validator's field paths
- * @param structureErrors the first violation of the CAP 1.2 schema, then elements CAP 1.2 does
+ * @param structureErrors the first violation of its version's schema, then elements CAP does
  *                        not allow where they were found, already prefixed with {@code path}
  * @param signed          whether the alert carries an XML signature
+ * @param version         the CAP version it was written in (read into the CAP 1.2 model)
  */
 public record ParsedCap(CapAlert alert, byte[] originalXml, String path,
-        List<FieldError> structureErrors, boolean signed) {
+        List<FieldError> structureErrors, boolean signed, CapVersion version) {
 
     /** The fields of a slot that held no alert: all absent. */
     private static final CapAlert NO_ALERT = new CapAlert(null, null, null, null, null, null, null,
@@ -30,7 +31,7 @@ public record ParsedCap(CapAlert alert, byte[] originalXml, String path,
 
     /** An envelope's slot that holds no alert this service reads, and why. */
     static ParsedCap emptySlot(String path, String message) {
-        return new ParsedCap(NO_ALERT, null, path, List.of(new FieldError(path, message)), false);
+        return new ParsedCap(NO_ALERT, null, path, List.of(new FieldError(path, message)), false, CapVersion.V1_2);
     }
 
     /**

@@ -61,7 +61,15 @@ class CapValidatorTest {
                         new FieldError("scope", "is required; must be one of Public, Restricted, Private"))),
                 "canada_errors.cap", new Outcome(null, List.of(new FieldError("references",
                         "must list at least one sender,identifier,sent entry when present"))),
-                "noaa_errors.cap", new Outcome(Kind.UNSUPPORTED_VERSION, null),
+                // CAP 1.1: its own schema refuses the empty urgency first; the rules then name each field.
+                "noaa_errors.cap", new Outcome(null, List.of(new FieldError("info[0].urgency", "breaks the OASIS"
+                        + " schema: Value '' is not facet-valid with respect to enumeration '[Immediate, Expected,"
+                        + " Future, Past, Unknown]'. It must be a value from the enumeration."),
+                        new FieldError("info[0].urgency", "must be one of Immediate, Expected, Future, Past, Unknown"),
+                        new FieldError("info[0].severity", "must be one of Extreme, Severe, Moderate, Minor, Unknown"),
+                        new FieldError("info[0].certainty", "must be one of Observed, Likely, Possible, Unlikely, Unknown"),
+                        new FieldError("info[0].area[0].polygon[0]", "point 7 (\"+40.85,-118.09,\") must be"
+                                + " latitude,longitude in decimal degrees"))),
                 "xee.cap", new Outcome(Kind.HOSTILE, null));
         List<CapCorpus.Entry> invalid = CapCorpus.withExpected("invalid").toList();
         assertEquals(Set.of("invalid.cap", "canada_errors.cap", "noaa_errors.cap", "xee.cap",

@@ -43,13 +43,64 @@ class CapXmlReaderTest {
 
     @ParameterizedTest
     @MethodSource("olderVersionRows")
-    void olderCapVersionsAreRefusedByName(CapCorpus.Entry row) {
-        CapFormatException e = assertThrows(CapFormatException.class,
-                () -> CapXmlReader.read(CapCorpus.bytes(row)));
+    void olderCapVersionsAreReadIntoTheCap12Model(CapCorpus.Entry row) {
+        byte[] body = CapCorpus.bytes(row);
+        ParsedCap cap = CapXmlReader.read(body).get(0);
+        assertEquals(row.expected().contains("1.0") ? CapVersion.V1_0 : CapVersion.V1_1, cap.version());
+        assertArrayEquals(body, cap.originalXml());
+        if (row.localPath().endsWith("earthquake_signed.cap")) {
+            // CAP 1.1's schema has no place for a signature: its own schema refuses it.
+            assertEquals("Signature", cap.structureErrors().get(0).field());
+            return;
+        }
+        assertEquals(List.of(), cap.structureErrors(), row.toString());
+        assertEquals(List.of(), CapValidator.validate(cap.alert()), row.toString());
+    }
+
+    @Test
+    void cap10DifferencesAreMappedToCap12() {
+        ParsedCap hsas = CapXmlReader.read(CapCorpus.bytes("v1dot0_appendix_adot1.xml")).get(0);
+        CapInfo info = hsas.alert().info().get(0);
+        assertEquals(List.of(new NamedValue("HSAS", "ORANGE")), info.parameter());
+        assertEquals("application/octet-stream", info.resource().get(0).mimeType(), "1.2 requires a media type");
+        String cap10 = "<alert xmlns='" + CapNamespaces.CAP_1_0 + "'><identifier>i</identifier><sender>s</sender>"
+                + "<sent>2026-11-25T06:00:00.250Z</sent><status>Actual</status><msgType>Alert</msgType>"
+                + "<password>secret</password><scope>Public</scope><references></references><info><event>e</event>"
+                + "<urgency>Immediate</urgency><severity>Severe</severity><certainty>Very Likely</certainty>"
+                + "<eventCode>SAME=CEM</eventCode><expires>2026-11-25T10:00:00+02:00</expires>"
+                + "<parameter>no pair</parameter><area><areaDesc>A</areaDesc><geocode>UGC = KSZ001</geocode></area>"
+                + "</info></alert>";
+        ParsedCap mapped = CapXmlReader.read(utf8(cap10)).get(0);
+        assertEquals(CapVersion.V1_0, mapped.version());
+        assertEquals("2026-11-25T06:00:00-00:00", mapped.alert().sent(), "Z and the fraction, as CAP 1.2 writes them");
+        assertNull(mapped.alert().references(), "an empty list of an older version is none");
+        CapInfo one = mapped.alert().info().get(0);
+        assertEquals("Likely", one.certainty());
+        assertEquals(List.of(new NamedValue("SAME", "CEM")), one.eventCode());
+        assertEquals(List.of(new NamedValue("UGC", "KSZ001")), one.area().get(0).geocode());
+        assertEquals("2026-11-25T10:00:00+02:00", one.expires());
+        assertFalse(CapJson.write(mapped.alert()).contains("secret"), "the password is not carried");
+        assertEquals(List.of(new FieldError("info[0].parameter[0]", "must be valueName=value in CAP 1.0")),
+                mapped.structureErrors());
+    }
+
+    @Test
+    void aTimeWithoutAZoneIsNotMapped() {
+        String cap11 = "<alert xmlns='" + CapNamespaces.CAP_1_1 + "'><identifier>i</identifier><sender>s</sender>"
+                + "<sent>2026-11-25T06:00:00</sent><status>Actual</status><msgType>Alert</msgType>"
+                + "<scope>Public</scope></alert>";
+        ParsedCap cap = CapXmlReader.read(utf8(cap11)).get(0);
+        assertEquals(List.of(), cap.structureErrors(), "xs:dateTime allows it");
+        assertEquals(List.of(new FieldError("sent", CapTime.FORMAT_HINT)), CapValidator.validate(cap.alert()));
+    }
+
+    @Test
+    void aCapVersionNotKnownIsRefusedByName() {
+        String body = "<alert xmlns='urn:oasis:names:tc:emergency:cap:1.3'><identifier>i</identifier></alert>";
+        CapFormatException e = assertThrows(CapFormatException.class, () -> CapXmlReader.read(utf8(body)));
         assertEquals(Kind.UNSUPPORTED_VERSION, e.kind());
-        String version = row.expected().contains("1.0") ? "CAP 1.0" : "CAP 1.1";
-        assertEquals(version + " is not supported; send CAP 1.2 (" + CAP + ")", e.getMessage());
-        assertEquals(List.of(new FieldError("alert", e.getMessage())), e.errors());
+        assertEquals(List.of(new FieldError("alert", "is in urn:oasis:names:tc:emergency:cap:1.3, a CAP version this"
+                + " service does not read; send CAP 1.2 (" + CAP + "), 1.1 or 1.0")), e.errors());
     }
 
     @Test
@@ -120,23 +171,29 @@ class CapXmlReaderTest {
     }
 
     @Test
-    void envelopeSlotsWithoutACap12AlertAreReportedNotThrown() {
+    void envelopeSlotsWithoutACapAlertAreReportedNotThrown() {
         String body = envelope(
                 "<xmlContent><embeddedXMLContent><other xmlns='urn:example:not-cap'/></embeddedXMLContent></xmlContent>",
                 "<nonXMLContent><mimeType>application/pdf</mimeType></nonXMLContent>",
-                "<xmlContent><embeddedXMLContent><alert xmlns='urn:oasis:names:tc:emergency:cap:1.1'>"
+                "<xmlContent><embeddedXMLContent><alert xmlns='urn:oasis:names:tc:emergency:cap:2.0'>"
                         + "<identifier>a</identifier></alert></embeddedXMLContent></xmlContent>",
-                "<xmlContent><embeddedXMLContent>" + minimalAlert("") + "</embeddedXMLContent></xmlContent>");
+                "<xmlContent><embeddedXMLContent>" + minimalAlert("") + "</embeddedXMLContent></xmlContent>",
+                "<xmlContent><embeddedXMLContent>" + minimalAlert("").replace(CAP, CapNamespaces.CAP_1_1)
+                        + "</embeddedXMLContent></xmlContent>");
         List<ParsedCap> parsed = CapXmlReader.read(utf8(body));
-        assertEquals(4, parsed.size());
-        assertEquals(List.of(new FieldError("contentObject[0].alert", "must contain a CAP 1.2 alert")),
+        assertEquals(5, parsed.size());
+        assertEquals(List.of(new FieldError("contentObject[0].alert", "must contain a CAP alert")),
                 parsed.get(0).structureErrors());
-        assertEquals(List.of(new FieldError("contentObject[1].alert", "must contain a CAP 1.2 alert")),
+        assertEquals(List.of(new FieldError("contentObject[1].alert", "must contain a CAP alert")),
                 parsed.get(1).structureErrors());
         assertEquals("contentObject[2].alert", parsed.get(2).structureErrors().get(0).field());
-        assertTrue(parsed.get(2).structureErrors().get(0).message().startsWith("CAP 1.1 is not supported"));
+        assertTrue(parsed.get(2).structureErrors().get(0).message().startsWith("is in urn:oasis:names:tc:emergency"
+                + ":cap:2.0, a CAP version this service does not read"));
+        assertFalse(parsed.get(2).holdsAlert());
         assertEquals(List.of(), parsed.get(3).structureErrors());
         assertEquals("id-1", parsed.get(3).alert().identifier());
+        assertEquals(List.of(), parsed.get(4).structureErrors(), "a CAP 1.1 alert in an envelope is read too");
+        assertEquals(CapVersion.V1_1, parsed.get(4).version());
         // An embeddedXMLContent with nothing in it breaks EDXL-DE's own schema: the envelope is refused.
         CapFormatException e = assertThrows(CapFormatException.class, () -> CapXmlReader.read(utf8(envelope(
                 "<xmlContent><embeddedXMLContent/></xmlContent>"))));
