@@ -318,6 +318,39 @@ public interface AirAlertConfig {
         Optional<List<String>> allowedNetworks();
     }
 
+    interface Feeds {
+        /** Whether this instance polls CAP feeds (any number of instances may: each feed is polled by one at a time). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the poller looks for feeds that are due. */
+        @WithDefault("1s")
+        Duration tick();
+
+        /** How long one request (an index or a message) may take, connect to last byte. */
+        @WithDefault("15s")
+        Duration requestTimeout();
+
+        /** The largest index read; a larger one is a failed poll. Messages are held to the ingest body limit. */
+        @WithDefault("8M")
+        MemorySize maxIndexSize();
+
+        /** New messages fetched in one poll; the rest wait for the next. */
+        @WithDefault("200")
+        int maxMessagesPerPoll();
+
+        /** Times a message that fails to fetch is tried, on later polls, before it is given up. */
+        @WithDefault("5")
+        int messageAttempts();
+
+        /** The longest wait after failures (the interval doubles per failure up to this). */
+        @WithDefault("1h")
+        Duration maxBackoff();
+    }
+
+    /** CAP feeds polled. */
+    Feeds feeds();
+
     interface History {
         /** Page size when the caller gives no {@code limit}. */
         @WithDefault("50")

@@ -83,7 +83,7 @@ public class AlertService {
         if (!errors.isEmpty()) {
             metrics.rejected("invalid-alert");
             throw ProblemException.invalid("/problems/invalid-alert",
-                    "The alert is not valid CAP 1.2: " + errors.size() + " problem(s).", errors);
+                    "The alert is not valid CAP: " + errors.size() + " problem(s).", errors);
         }
         rights.senders(submissions, caller);
         Instant receivedAt = clock.instant();

@@ -29,6 +29,9 @@ public record AuditEvent(String action, Outcome outcome, Caller caller, String s
     public static final String DELEGATION_REMOVED = "sender.delegation-removed";
     public static final String APPROVAL_RULE_ADDED = "approval-rule.added";
     public static final String APPROVAL_RULE_REMOVED = "approval-rule.removed";
+    public static final String FEED_ADDED = "feed.added";
+    public static final String FEED_CHANGED = "feed.changed";
+    public static final String FEED_REMOVED = "feed.removed";
 
     /** What became of the act. */
     public enum Outcome {

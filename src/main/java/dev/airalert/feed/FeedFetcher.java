@@ -1,0 +1,169 @@
+package dev.airalert.feed;
+
+import dev.airalert.AirAlertConfig;
+import dev.airalert.outbound.TargetGuard;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * GETs feeds and the messages they link, under the rules webhook targets follow: the URL must
+ * pass the {@link TargetGuard} (http(s), no credentials, a public address unless allowlisted),
+ * and the request goes to the address the guard vetted, never to a second lookup of the name.
+ * Redirects are followed up to three times, each target vetted again. A body is read up to a
+ * limit and no further, and the whole exchange has a deadline: a server trickling bytes cannot
+ * hold the poller.
+ */
+@ApplicationScoped
+class FeedFetcher {
+
+    private static final int MAX_REDIRECTS = 3;
+    static final String USER_AGENT = "airalert-feeds/1";
+
+    /** What a GET gave: the status and, for a 200, the body and the validators to send next time. */
+    record Fetched(int status, byte[] body, String etag, String lastModified, String contentType, String retryAfter,
+            String url) {
+    }
+
+    /** The request could not be made or answered (refused URL, network, timeout, too large). */
+    static final class Failed extends Exception {
+        Failed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final TargetGuard guard;
+    private final Duration timeout;
+
+    FeedFetcher(Vertx vertx, TargetGuard guard, AirAlertConfig config) {
+        this.vertx = vertx;
+        this.guard = guard;
+        this.timeout = config.feeds().requestTimeout();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) timeout.toMillis())
+                .setKeepAlive(true)
+                .setTryUseCompression(true), new PoolOptions().setHttp1MaxSize(4));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /**
+     * GETs the URL, conditionally when validators are given.
+     *
+     * @param maxBytes the largest body read; a larger one fails
+     */
+    Fetched get(String url, String etag, String lastModified, String accept, long maxBytes) throws Failed {
+        String target = url;
+        for (int hop = 0; ; hop++) {
+            TargetGuard.Verdict verdict = guard.verdict(target);
+            if (!verdict.allowed()) {
+                throw new Failed("URL " + target + " " + verdict.refusal());
+            }
+            Fetched fetched = once(target, verdict.address(), etag, lastModified, accept, maxBytes);
+            String location = fetched.status() / 100 == 3 && fetched.status() != 304 ? fetched.contentType() : null;
+            if (location == null) {
+                return fetched;
+            }
+            if (hop == MAX_REDIRECTS) {
+                throw new Failed("more than " + MAX_REDIRECTS + " redirects from " + url);
+            }
+            try {
+                target = new URI(target).resolve(location.trim()).toString();
+            } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+                throw new Failed("redirected to '" + location + "', which is not a URL");
+            }
+        }
+    }
+
+    /** One request; for a redirect, {@code contentType} of the result holds the Location. */
+    private Fetched once(String url, InetAddress vetted, String etag, String lastModified, String accept,
+            long maxBytes) throws Failed {
+        CompletableFuture<Fetched> result = new CompletableFuture<>();
+        long timeoutMillis = timeout.toMillis();
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+                .setTimeout(timeoutMillis).setFollowRedirects(false)
+                .putHeader("user-agent", USER_AGENT).putHeader("accept", accept);
+        if (etag != null) {
+            request.putHeader("if-none-match", etag);
+        }
+        if (lastModified != null) {
+            request.putHeader("if-modified-since", lastModified);
+        }
+        try {
+            request.setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(
+                    InetAddress.getByAddress(vetted.getAddress()), request.getPort())));
+        } catch (UnknownHostException e) {
+            throw new Failed("address of " + url + " unusable");
+        }
+        long deadline = vertx.setTimer(timeoutMillis, t -> result.completeExceptionally(
+                new TimeoutException("timed out after " + timeoutMillis + " ms")));
+        client.request(request).compose(r -> r.send()).onSuccess(response -> read(response, url, maxBytes, result))
+                .onFailure(result::completeExceptionally);
+        try {
+            return result.get(timeoutMillis + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new Failed(url + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage()));
+        } catch (TimeoutException e) {
+            throw new Failed(url + ": timed out after " + timeoutMillis + " ms");
+        } finally {
+            vertx.cancelTimer(deadline);
+        }
+    }
+
+    private static void read(HttpClientResponse response, String url, long maxBytes, CompletableFuture<Fetched> result) {
+        int status = response.statusCode();
+        String location = response.getHeader("location");
+        if (status != 200) {
+            // Nothing of another answer's body is needed; it is not read.
+            result.complete(new Fetched(status, null, null, null, status / 100 == 3 ? location
+                    : response.getHeader("content-type"), response.getHeader("retry-after"), url));
+            response.request().reset();
+            return;
+        }
+        String length = response.getHeader("content-length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBytes) {
+            result.completeExceptionally(new Failed("the body of " + length + " bytes is over the limit of " + maxBytes));
+            response.request().reset();
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        response.handler(chunk -> {
+            if (body.length() + chunk.length() > maxBytes) {
+                result.completeExceptionally(new Failed("the body is over the limit of " + maxBytes + " bytes"));
+                response.request().reset();
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        response.exceptionHandler(result::completeExceptionally);
+        response.endHandler(done -> result.complete(new Fetched(200, body.getBytes(), response.getHeader("etag"),
+                response.getHeader("last-modified"), response.getHeader("content-type"), null, url)));
+    }
+}

@@ -1,0 +1,268 @@
+package dev.airalert.feed;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airalert.TestAlerts;
+import dev.airalert.TestKeys;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Feeds end to end: a real HTTP server serves an Atom index that grows, changes and fails; the
+ * service's own poller takes it. A test makes a feed due by moving its due time to now, so that
+ * it need not wait out the 5-second minimum interval.
+ */
+@QuarkusTest
+class FeedPollingTest {
+
+    private static final Duration SOON = Duration.ofSeconds(15);
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    FeedPoller poller;
+
+    @Test
+    void eachMessageIsTakenOnceAsTheIndexGrowsChangesFailsAndRecovers() throws Exception {
+        String sender = uniqueSender();
+        UUID key = publisherKeyFor(sender);
+        try (FeedServer server = new FeedServer()) {
+            String first = TestAlerts.uniqueId();
+            String second = TestAlerts.uniqueId();
+            server.publish("m1", kyivAlert(CAP_1_2, sender, first)).publish("m2", kyivAlert(CAP_1_1, sender, second));
+            String feed = addFeed(server.indexUrl(), key);
+
+            JsonPath status = awaitStatus(feed, s -> s.getLong("status.messages.ingested") == 2);
+            assertEquals(1, server.requests("/cap/m1.xml"));
+            assertEquals(1, server.requests("/cap/m2.xml"));
+            assertTrue(status.getString("status.lastChangeAt") != null);
+            given().auth().oauth2(TestKeys.ADMIN).queryParam("sender", sender).get("/api/v1/alerts").then()
+                    .statusCode(200).body("items.identifier", hasItem(first)).body("items.identifier", hasItem(second))
+                    .body("items.capVersion", hasItem("1.1")).body("items.regions.flatten()", hasItem("UA-30"));
+
+            // Unchanged: the conditional GET is answered 304 and nothing is fetched again.
+            long polls = status.getLong("status.polls");
+            due(feed);
+            status = awaitStatus(feed, s -> s.getLong("status.polls") > polls);
+            assertEquals(1, server.notModified());
+            assertEquals(1, status.getLong("status.notModified"));
+            assertEquals(1, server.requests("/cap/m1.xml"));
+
+            // Grows: only the new message is fetched.
+            String third = TestAlerts.uniqueId();
+            server.publish("m3", kyivAlert(CAP_1_2, sender, third));
+            due(feed);
+            awaitStatus(feed, s -> s.getLong("status.messages.ingested") == 3);
+            assertEquals(1, server.requests("/cap/m1.xml"));
+            assertEquals(1, server.requests("/cap/m2.xml"));
+            assertEquals(1, server.requests("/cap/m3.xml"));
+
+            // Changes: an old entry goes, an entry without CAP, an invalid message and another sender's come.
+            server.drop("urn:test:m1");
+            server.entry("<entry><id>urn:test:no-cap</id><title>prose</title><updated>2026-12-01T00:00:00Z</updated>"
+                    + "<link rel=\"alternate\" type=\"text/html\" href=\"/page/prose\"/></entry>");
+            server.publish("m4", new String(kyivAlert(CAP_1_2, sender, TestAlerts.uniqueId()), StandardCharsets.UTF_8)
+                    .replace("<scope>Public</scope>", "").getBytes(StandardCharsets.UTF_8));
+            server.publish("m5", kyivAlert(CAP_1_2, uniqueSender(), TestAlerts.uniqueId()));
+            due(feed);
+            status = awaitStatus(feed, s -> s.getLong("status.messages.refused") == 3);
+            assertEquals(3, status.getLong("status.messages.ingested"));
+            List<Map<String, Object>> messages = given().auth().oauth2(TestKeys.ADMIN)
+                    .get("/api/v1/feeds/" + feed + "/messages").then().statusCode(200).extract().jsonPath().getList("");
+            assertTrue(messages.stream().anyMatch(m -> "refused".equals(m.get("outcome"))
+                    && String.valueOf(m.get("problem")).contains("scope")), messages.toString());
+            assertTrue(messages.stream().anyMatch(m -> "refused".equals(m.get("outcome"))
+                    && String.valueOf(m.get("problem")).contains("/problems/forbidden")), messages.toString());
+            assertTrue(messages.stream().anyMatch(m -> "refused".equals(m.get("outcome"))
+                    && String.valueOf(m.get("problem")).contains("links to no CAP message")), messages.toString());
+            assertEquals(1, server.requests("/cap/m4.xml"));
+            assertEquals(1, server.requests("/cap/m2.xml"), "still listed, never fetched again");
+
+            // Fails: the poll is recorded as failed and the next one waits twice the interval, then four times.
+            server.failing(500);
+            due(feed);
+            status = awaitStatus(feed, s -> s.getInt("status.consecutiveFailures") == 1);
+            assertTrue(status.getString("status.lastError").contains("HTTP 500"), status.getString("status.lastError"));
+            assertTrue(wait(status) >= 7_000, "about 10 s after one failure: " + wait(status) + " ms");
+            due(feed);
+            status = awaitStatus(feed, s -> s.getInt("status.consecutiveFailures") == 2);
+            assertTrue(wait(status) >= 15_000, "about 20 s after two: " + wait(status) + " ms");
+
+            // Recovers.
+            server.failing(0);
+            due(feed);
+            status = awaitStatus(feed, s -> s.getInt("status.consecutiveFailures") == 0);
+            assertEquals(3, status.getLong("status.messages.ingested"));
+            assertEquals(2, status.getLong("status.failedPolls"));
+            assertEquals(1, server.requests("/cap/m3.xml"));
+        }
+    }
+
+    @Test
+    void pollersRacingForADueFeedRequestItOnce() throws Exception {
+        String sender = uniqueSender();
+        try (FeedServer server = new FeedServer()) {
+            server.publish("only", kyivAlert(CAP_1_2, sender, TestAlerts.uniqueId()));
+            String feed = addFeed(server.indexUrl(), publisherKeyFor(sender));
+            awaitStatus(feed, s -> s.getLong("status.messages.ingested") == 1);
+            for (int round = 0; round < 3; round++) {
+                int before = server.indexRequests();
+                long polls = status(feed).getLong("status.polls");
+                due(feed);
+                // Three pollers at once besides the service's own, as replicas would be.
+                ExecutorService replicas = Executors.newFixedThreadPool(3);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    runs.add(replicas.submit(() -> {
+                        go.await();
+                        return poller.pollDue();
+                    }));
+                }
+                go.countDown();
+                for (Future<Integer> run : runs) {
+                    run.get();
+                }
+                replicas.shutdown();
+                awaitStatus(feed, s -> s.getLong("status.polls") == polls + 1);
+                Thread.sleep(300);
+                assertEquals(before + 1, server.indexRequests(), "one poll of a due feed between them");
+                assertEquals(polls + 1, status(feed).getLong("status.polls"));
+            }
+            assertEquals(1, server.requests("/cap/only.xml"));
+        }
+    }
+
+    @Test
+    void aFeedIsRefusedNamingTheFieldAndChangesNothing() {
+        String before = given().auth().oauth2(TestKeys.ADMIN).get("/api/v1/feeds").asString();
+        UUID narrow = publisherKeyFor(uniqueSender());
+        post(Map.of("url", "http://169.254.169.254/latest/meta-data", "format", "atom", "pollIntervalSeconds", 60,
+                "publisherKey", narrow)).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("url"));
+        post(Map.of("url", "http://127.0.0.1:9/feed", "format", "json", "pollIntervalSeconds", 2,
+                "publisherKey", UUID.randomUUID())).then().statusCode(400)
+                .body("errors.field", hasItem("format")).body("errors.field", hasItem("pollIntervalSeconds"))
+                .body("errors.field", hasItem("publisherKey"));
+        UUID wildcard = publisherKeyFor("*");
+        post(Map.of("url", "http://127.0.0.1:9/feed", "format", "rss", "pollIntervalSeconds", 3601,
+                "publisherKey", wildcard)).then().statusCode(400)
+                .body("errors.find { it.field == 'publisherKey' }.message", containsString("bound to named senders"));
+        given().auth().oauth2(TestKeys.publisher()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/feed", "format", "rss", "pollIntervalSeconds", 60,
+                        "publisherKey", narrow)).post("/api/v1/feeds").then().statusCode(403);
+        assertEquals(before, given().auth().oauth2(TestKeys.ADMIN).get("/api/v1/feeds").asString());
+    }
+
+    @Test
+    void aFeedIsPausedResumedAndRemovedLeavingItsAlerts() throws Exception {
+        String sender = uniqueSender();
+        try (FeedServer server = new FeedServer()) {
+            String identifier = TestAlerts.uniqueId();
+            server.publish("a", kyivAlert(CAP_1_2, sender, identifier));
+            String feed = addFeed(server.indexUrl(), publisherKeyFor(sender));
+            awaitStatus(feed, s -> s.getLong("status.messages.ingested") == 1);
+            given().auth().oauth2(TestKeys.ADMIN).contentType(ContentType.JSON).body(Map.of("enabled", false))
+                    .patch("/api/v1/feeds/" + feed).then().statusCode(200).body("enabled", equalTo(false));
+            int requests = server.indexRequests();
+            due(feed);
+            Thread.sleep(500);
+            assertEquals(requests, server.indexRequests(), "a paused feed is not polled");
+            given().auth().oauth2(TestKeys.ADMIN).contentType(ContentType.JSON).body(Map.of("pollIntervalSeconds", 4))
+                    .patch("/api/v1/feeds/" + feed).then().statusCode(400).body("errors[0].field", equalTo("pollIntervalSeconds"));
+            given().auth().oauth2(TestKeys.ADMIN).delete("/api/v1/feeds/" + feed).then().statusCode(204);
+            given().auth().oauth2(TestKeys.ADMIN).get("/api/v1/feeds/" + feed).then().statusCode(404);
+            given().auth().oauth2(TestKeys.ADMIN).queryParam("sender", sender).get("/api/v1/alerts").then()
+                    .statusCode(200).body("items.identifier", hasItem(identifier));
+        }
+    }
+
+    static final String CAP_1_2 = "urn:oasis:names:tc:emergency:cap:1.2";
+    static final String CAP_1_1 = "urn:oasis:names:tc:emergency:cap:1.1";
+
+    static byte[] kyivAlert(String namespace, String sender, String identifier) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <alert xmlns="%s"><identifier>%s</identifier><sender>%s</sender><sent>%s</sent>
+                <status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info><category>Security</category>
+                <event>air raid</event><urgency>Immediate</urgency><severity>Extreme</severity><certainty>Observed</certainty>
+                <expires>%s</expires><area><areaDesc>Kyiv</areaDesc><geocode><valueName>ISO 3166-2</valueName>
+                <value>UA-30</value></geocode></area></info></alert>
+                """.formatted(namespace, identifier, sender, TestAlerts.now(), TestAlerts.inTwoHours())
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String uniqueSender() {
+        return "feed-" + UUID.randomUUID() + "@example.org";
+    }
+
+    /** A publisher key bound to this one sender (pattern); its id. */
+    static UUID publisherKeyFor(String sender) {
+        String name = "feed publisher " + UUID.randomUUID();
+        return UUID.fromString(given().auth().oauth2(TestKeys.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "holder", name, "roles", List.of("publisher"), "senders", List.of(sender)))
+                .post("/api/v1/api-keys").then().statusCode(201).extract().path("id"));
+    }
+
+    private static io.restassured.response.Response post(Map<String, Object> body) {
+        return given().auth().oauth2(TestKeys.ADMIN).contentType(ContentType.JSON).body(body).post("/api/v1/feeds");
+    }
+
+    static String addFeed(String url, UUID key) {
+        return post(Map.of("url", url, "format", "atom", "pollIntervalSeconds", 5, "publisherKey", key))
+                .then().statusCode(201).body("status.messages.ingested", equalTo(0)).extract().path("id");
+    }
+
+    private static JsonPath status(String feed) {
+        return given().auth().oauth2(TestKeys.ADMIN).get("/api/v1/feeds/" + feed).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static JsonPath awaitStatus(String feed, java.util.function.Predicate<JsonPath> condition) {
+        JsonPath[] last = new JsonPath[1];
+        await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(() -> {
+            last[0] = status(feed);
+            return condition.test(last[0]);
+        });
+        return last[0];
+    }
+
+    /** How long after its last poll the feed is next due, in milliseconds. */
+    private static long wait(JsonPath status) {
+        return Duration.between(Instant.parse(status.getString("status.lastPollAt")),
+                Instant.parse(status.getString("status.nextPollAt"))).toMillis();
+    }
+
+    private void due(String feed) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE feed SET next_poll_at = ? WHERE id = ?")) {
+            s.setTimestamp(1, java.sql.Timestamp.from(Instant.now()));
+            s.setObject(2, UUID.fromString(feed));
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+}
