@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.airalert.MachineCommands;
 import dev.airalert.PackagedApp;
 import dev.airalert.TestAlerts;
+import dev.airalert.feed.FeedServer;
 import dev.airalert.messaging.TestRabbit;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -52,7 +53,8 @@ import org.junit.jupiter.api.TestInstance;
  * Two packaged instances on different ports, sharing one PostgreSQL database and the real
  * brokers, as replicas behind a load balancer would: work is shared without duplicates,
  * nothing is lost when one is killed in the middle of a fan-out, a database restart gives
- * clean 503s and heals by itself, a broker restart loses no message, and a stream on one
+ * clean 503s and heals by itself, a broker restart loses no message, a feed is polled once
+ * between them and taken once across restarts, and a stream on one
  * instance carries what was published through the other. Each test works in a region of its
  * own, with its own subscriptions and sender.
  */
@@ -182,6 +184,59 @@ class ClusterIT {
                 unsubscribe(owner);
             }
         }
+    }
+
+    @Test
+    void twoReplicasPollAFeedOnceBetweenThemAndARestartTakesNothingTwice() throws Exception {
+        String sender = "feed-cluster-" + UUID.randomUUID() + "@example.org";
+        String cap12 = "urn:oasis:names:tc:emergency:cap:1.2";
+        try (FeedServer server = new FeedServer()) {
+            for (int i = 0; i < 3; i++) {
+                server.publish("c" + i, FeedServer.kyivAlert(cap12, sender, "feed-" + i + "-" + UUID.randomUUID()));
+            }
+            String key = given().auth().oauth2(ADMIN_KEY).contentType(ContentType.JSON)
+                    .body(Map.of("name", "feed key", "holder", "feed key", "roles", List.of("publisher"),
+                            "senders", List.of(sender)))
+                    .post(a.base() + "/api/v1/api-keys").then().statusCode(201).extract().path("id");
+            String feed = given().auth().oauth2(ADMIN_KEY).contentType(ContentType.JSON)
+                    .body(Map.of("url", server.indexUrl(), "format", "atom", "pollIntervalSeconds", 5, "publisherKey", key))
+                    .post(a.base() + "/api/v1/feeds").then().statusCode(201).extract().path("id");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> feedStatus(b, feed).getLong("status.messages.ingested") == 3);
+            long watchFrom = System.nanoTime();
+            // Both replicas look for due feeds every second; the feed is due every 5 s.
+            Thread.sleep(11_000);
+            io.restassured.path.json.JsonPath status = feedStatus(b, feed);
+            double watched = seconds(System.nanoTime() - watchFrom);
+            long polls = status.getLong("status.polls");
+            System.out.printf("Two replicas polling one feed every 5 s: %d polls, %d index requests (%d answered 304)"
+                    + " from its first poll until %.1f s after its messages were in%n", polls, server.indexRequests(),
+                    server.notModified(), watched);
+            assertEquals(polls, server.indexRequests(), "every poll is one request, whichever replica made it");
+            assertTrue(polls <= (long) (watched / 5) + 3, "once per interval between them, not once each: " + polls);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(1, server.requests("/cap/c" + i + ".xml"), "message c" + i + " fetched once");
+            }
+
+            // Both stop; the feed grows meanwhile; a restart takes the new message and nothing twice.
+            a.stop();
+            b.stop();
+            server.publish("c3", FeedServer.kyivAlert(cap12, sender, "feed-3-" + UUID.randomUUID()));
+            a.start();
+            b.start();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> feedStatus(a, feed).getLong("status.messages.ingested") == 4);
+            for (int i = 0; i < 4; i++) {
+                assertEquals(1, server.requests("/cap/c" + i + ".xml"), "message c" + i + " fetched once, restart or not");
+            }
+            given().queryParam("sender", sender).get(a.base() + "/api/v1/alerts").then().statusCode(200)
+                    .body("items.size()", org.hamcrest.Matchers.equalTo(4));
+        }
+    }
+
+    private static io.restassured.path.json.JsonPath feedStatus(PackagedApp instance, String feed) {
+        return given().auth().oauth2(ADMIN_KEY).get(instance.base() + "/api/v1/feeds/" + feed).then().statusCode(200)
+                .extract().jsonPath();
     }
 
     @Test

@@ -5,11 +5,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airalert.TestAlerts;
 import dev.airalert.TestKeys;
+import dev.airalert.delivery.WebhookReceiver;
+import dev.airalert.subscription.TestSubscriptions;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -201,19 +204,34 @@ class FeedPollingTest {
         }
     }
 
+    /** A weather warning for Chile is not an air raid in Kyiv: kept, listed in history, sent to no Ukrainian place. */
+    @Test
+    void aForeignAlertIsKeptButReachesNoUkrainianPlace() throws Exception {
+        String sender = uniqueSender();
+        try (FeedServer server = new FeedServer(); WebhookReceiver country = new WebhookReceiver()) {
+            TestSubscriptions.create(TestSubscriptions.subscriberKey(), country.url(), "\"regions\": [\"UA\"]");
+            String identifier = TestAlerts.uniqueId();
+            server.publish("chile", ("""
+                    <alert xmlns="%s"><identifier>%s</identifier><sender>%s</sender><sent>%s</sent>
+                    <status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info><category>Met</category>
+                    <event>Marejadas</event><urgency>Expected</urgency><severity>Moderate</severity>
+                    <certainty>Likely</certainty><area><areaDesc>Región de Valparaíso</areaDesc>
+                    <polygon>-32.5,-71.8 -32.5,-71.2 -33.2,-71.2 -33.2,-71.8 -32.5,-71.8</polygon></area></info></alert>
+                    """).formatted(CAP_1_2, identifier, sender, TestAlerts.now()).getBytes(StandardCharsets.UTF_8));
+            String feed = addFeed(server.indexUrl(), publisherKeyFor(sender));
+            awaitStatus(feed, s -> s.getLong("status.messages.ingested") == 1);
+            given().queryParam("sender", sender).get("/api/v1/alerts").then().statusCode(200)
+                    .body("items[0].identifier", equalTo(identifier)).body("items[0].regions", hasSize(0))
+                    .body("items[0].unresolvedAreas", hasItem("Región de Valparaíso"));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> country.received().isEmpty());
+        }
+    }
+
     static final String CAP_1_2 = "urn:oasis:names:tc:emergency:cap:1.2";
     static final String CAP_1_1 = "urn:oasis:names:tc:emergency:cap:1.1";
 
     static byte[] kyivAlert(String namespace, String sender, String identifier) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <alert xmlns="%s"><identifier>%s</identifier><sender>%s</sender><sent>%s</sent>
-                <status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info><category>Security</category>
-                <event>air raid</event><urgency>Immediate</urgency><severity>Extreme</severity><certainty>Observed</certainty>
-                <expires>%s</expires><area><areaDesc>Kyiv</areaDesc><geocode><valueName>ISO 3166-2</valueName>
-                <value>UA-30</value></geocode></area></info></alert>
-                """.formatted(namespace, identifier, sender, TestAlerts.now(), TestAlerts.inTwoHours())
-                .getBytes(StandardCharsets.UTF_8);
+        return FeedServer.kyivAlert(namespace, sender, identifier);
     }
 
     static String uniqueSender() {

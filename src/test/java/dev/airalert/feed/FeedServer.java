@@ -1,6 +1,7 @@
 package dev.airalert.feed;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.airalert.TestAlerts;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -35,6 +36,19 @@ public final class FeedServer implements AutoCloseable {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::answer);
         server.start();
+    }
+
+    /** An air-raid alert on Kyiv in the namespace of a CAP version, valid for two hours. */
+    public static byte[] kyivAlert(String namespace, String sender, String identifier) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <alert xmlns="%s"><identifier>%s</identifier><sender>%s</sender><sent>%s</sent>
+                <status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info><category>Security</category>
+                <event>air raid</event><urgency>Immediate</urgency><severity>Extreme</severity><certainty>Observed</certainty>
+                <expires>%s</expires><area><areaDesc>Kyiv</areaDesc><geocode><valueName>ISO 3166-2</valueName>
+                <value>UA-30</value></geocode></area></info></alert>
+                """.formatted(namespace, identifier, sender, TestAlerts.now(), TestAlerts.inTwoHours())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     public String indexUrl() {
