@@ -2,6 +2,7 @@ package dev.airalert.feed;
 
 import dev.airalert.AirAlertConfig;
 import dev.airalert.outbound.TargetGuard;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -50,6 +51,12 @@ class FeedFetcher {
     }
 
     private final Vertx vertx;
+    /**
+     * Every request is made on this one event-loop context: the connection and the response's
+     * callbacks then share a thread, so the body handlers are in place before the first byte
+     * (made from another thread, a short response can end before they are set).
+     */
+    private final Context context;
     private final HttpClient client;
     private final TargetGuard guard;
     private final Duration timeout;
@@ -58,6 +65,7 @@ class FeedFetcher {
         this.vertx = vertx;
         this.guard = guard;
         this.timeout = config.feeds().requestTimeout();
+        this.context = vertx.getOrCreateContext();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) timeout.toMillis())
                 .setKeepAlive(true)
@@ -119,8 +127,9 @@ class FeedFetcher {
         }
         long deadline = vertx.setTimer(timeoutMillis, t -> result.completeExceptionally(
                 new TimeoutException("timed out after " + timeoutMillis + " ms")));
-        client.request(request).compose(r -> r.send()).onSuccess(response -> read(response, url, maxBytes, result))
-                .onFailure(result::completeExceptionally);
+        context.runOnContext(v -> client.request(request).compose(r -> r.send())
+                .onSuccess(response -> read(response, url, maxBytes, result))
+                .onFailure(result::completeExceptionally));
         try {
             return result.get(timeoutMillis + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -138,16 +147,35 @@ class FeedFetcher {
     }
 
     private static void read(HttpClientResponse response, String url, long maxBytes, CompletableFuture<Fetched> result) {
+        try {
+            take(response, url, maxBytes, result);
+        } catch (IllegalStateException ended) {
+            // Should the response still end before its handlers are set, the poll fails and is tried again.
+            result.completeExceptionally(new Failed("the answer ended before it could be read"));
+        }
+    }
+
+    private static void take(HttpClientResponse response, String url, long maxBytes, CompletableFuture<Fetched> result) {
         int status = response.statusCode();
         String location = response.getHeader("location");
         if (status != 200) {
-            // Nothing of another answer's body is needed; it is not read.
+            // Nothing of another answer's body is needed: a short one is let through (the connection
+            // stays usable), a long one cut off.
             result.complete(new Fetched(status, null, null, null, status / 100 == 3 ? location
                     : response.getHeader("content-type"), response.getHeader("retry-after"), url));
-            response.request().reset();
+            long[] skipped = {0};
+            response.exceptionHandler(ignored -> { });
+            response.handler(chunk -> {
+                skipped[0] += chunk.length();
+                if (skipped[0] > 64 * 1024) {
+                    response.request().reset();
+                }
+            });
             return;
         }
         String length = response.getHeader("content-length");
+        // A body cut off is no news to log: the failure says what happened.
+        response.exceptionHandler(e -> result.completeExceptionally(e));
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBytes) {
             result.completeExceptionally(new Failed("the body of " + length + " bytes is over the limit of " + maxBytes));
             response.request().reset();
@@ -162,7 +190,6 @@ class FeedFetcher {
             }
             body.appendBuffer(chunk);
         });
-        response.exceptionHandler(result::completeExceptionally);
         response.endHandler(done -> result.complete(new Fetched(200, body.getBytes(), response.getHeader("etag"),
                 response.getHeader("last-modified"), response.getHeader("content-type"), null, url)));
     }

@@ -5,6 +5,7 @@ import dev.airalert.Clocks;
 import dev.airalert.Deadline;
 import dev.airalert.alert.AlertIngest;
 import dev.airalert.alert.AlertService;
+import dev.airalert.outbox.Backoff;
 import dev.airalert.security.ApiKeyService;
 import dev.airalert.security.Caller;
 import dev.airalert.security.Roles;
@@ -19,11 +20,11 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -176,9 +177,10 @@ public class FeedPoller {
         boolean allSettled = taken.left == 0 && taken.problem == null;
         Instant ended = clock.instant();
         Instant next = taken.problem != null ? next(feed, started, true, null)
-                : taken.left == 0 ? next(feed, started, false, null)
-                // Left for want of time or allowance: soon, but no sooner than the shortest interval allowed.
-                : ended.plus(min(Duration.ofSeconds(feed.pollIntervalSeconds()), Feeds.MIN_INTERVAL));
+                : taken.refusedForNow ? ended.plus(min(Duration.ofSeconds(feed.pollIntervalSeconds()), Feeds.MIN_INTERVAL))
+                // Left by the per-poll cap or the lease: a backlog is taken on at once, a poll at a time.
+                : taken.left > 0 ? ended
+                : next(feed, started, false, null);
         store.endPoll(feed.id(), new FeedStore.PollEnd(ended, next, false, taken.settled > 0, taken.problem,
                 !allSettled, index.etag(), index.lastModified()));
     }
@@ -188,6 +190,8 @@ public class FeedPoller {
         int settled;
         /** Messages still to be taken (limits, the lease, the key's publish limit). */
         int left;
+        /** The key's publish limit or a passing unavailability stopped the poll: the next waits a little. */
+        boolean refusedForNow;
         /** Why some message could not be fetched or stored now, or null. */
         String problem;
     }
@@ -240,6 +244,7 @@ public class FeedPoller {
                 if (e.status() == 429 || e.status() == 503) {
                     // A passing limit: this and the rest wait for the next poll, which comes soon.
                     taken.left++;
+                    taken.refusedForNow = true;
                     seen.remove(item.key());
                     continue;
                 }
@@ -302,40 +307,31 @@ public class FeedPoller {
     /**
      * When the feed is next due: its interval after a good poll; after a failure the interval
      * doubled per consecutive failure, up to the maximum, with a fifth of jitter so that feeds
-     * that failed together do not come back together, and never before a Retry-After.
+     * that failed together do not come back together, and never before a Retry-After (capped
+     * likewise).
      */
     private Instant next(FeedStore.Feed feed, Instant started, boolean failure, String retryAfter) {
         Duration interval = Duration.ofSeconds(feed.pollIntervalSeconds());
         if (!failure) {
             return started.plus(interval);
         }
-        int failures = Math.min(feed.consecutiveFailures() + 1, 20);
-        long max = config.maxBackoff().toMillis();
-        long wait = Math.min(max, interval.toMillis() << Math.min(failures, 20));
-        wait = (long) (wait * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
-        long asked = retryAfterMillis(retryAfter);
-        return started.plusMillis(Math.min(Math.max(wait, asked), Math.max(max, interval.toMillis())));
+        Duration max = config.maxBackoff().compareTo(interval) > 0 ? config.maxBackoff() : interval;
+        List<Duration> doublings = new ArrayList<>();
+        for (Duration wait = interval.multipliedBy(2); doublings.isEmpty() || wait.compareTo(max) < 0;
+                wait = wait.multipliedBy(2)) {
+            doublings.add(wait.compareTo(max) < 0 ? wait : max);
+        }
+        doublings.add(max);
+        Duration wait = new Backoff(doublings, max, 0.2).untiring(feed.consecutiveFailures() + 1);
+        Optional<Duration> asked = Backoff.retryAfter(retryAfter, started);
+        if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
+            wait = min(asked.get(), max);
+        }
+        return started.plus(wait);
     }
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static long retryAfterMillis(String retryAfter) {
-        if (retryAfter == null) {
-            return 0;
-        }
-        String value = retryAfter.trim();
-        if (value.matches("\\d{1,9}")) {
-            return Long.parseLong(value) * 1000;
-        }
-        try {
-            Instant at = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
-            return Math.max(0, Duration.between(Instant.now(), at).toMillis());
-        } catch (java.time.format.DateTimeParseException e) {
-            return 0;
-        }
     }
 
     private static String describe(ProblemException e) {
