@@ -184,6 +184,9 @@ public final class FeedBench {
         private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
         Server() throws Exception {
+            // Headers and body go out in separate writes: without TCP_NODELAY each small answer
+            // waits out the client's delayed ACK (some 40 ms), and the bench would measure that.
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             http.setExecutor(Executors.newFixedThreadPool(4));
             http.createContext("/", exchange -> {
