@@ -84,6 +84,23 @@ class SignedCapTest {
                 .body("signature.reason", containsString("issued by registered certificate"));
     }
 
+    /** Latin-1 bytes that do not name their encoding, sent with the charset: verified reading them so, served with it. */
+    @Test
+    void aSignedAlertInTheContentTypesCharsetIsVerifiedAndServedWithIt() {
+        String sender = TestAlerts.uniqueSender();
+        trust(sender, EMBASSY);
+        String signedText = new String(TestSigning.sign(alertXml(sender, TestAlerts.uniqueId(), "Abri immédiat"), EMBASSY),
+                StandardCharsets.UTF_8).replaceFirst("<\\?xml[^>]*\\?>", "");
+        byte[] latin1 = signedText.getBytes(StandardCharsets.ISO_8859_1);
+        String id = given().auth().oauth2(TestKeys.publisher()).contentType("application/cap+xml; charset=ISO-8859-1")
+                .body(latin1).post("/api/v1/alerts").then().statusCode(201)
+                .body("signature.verdict", equalTo("verified")).body("info[0].headline", equalTo("Abri immédiat"))
+                .extract().path("id");
+        Response served = given().accept("application/cap+xml").get("/api/v1/alerts/" + id);
+        served.then().statusCode(200).contentType("application/cap+xml;charset=ISO-8859-1");
+        assertArrayEquals(latin1, served.asByteArray());
+    }
+
     @Test
     void everythingButAVerifiedSignatureFromATrustedSenderIsRefusedAndNothingIsStored() {
         String sender = TestAlerts.uniqueSender();

@@ -250,9 +250,22 @@ class FeedPollingTest {
         return given().auth().oauth2(TestKeys.ADMIN).contentType(ContentType.JSON).body(body).post("/api/v1/feeds");
     }
 
+    /** Feeds this class added: removed after each test, so that none polls a server that is gone. */
+    private static final List<String> ADDED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeFeeds() {
+        for (String feed : ADDED) {
+            given().auth().oauth2(TestKeys.ADMIN).delete("/api/v1/feeds/" + feed);
+        }
+        ADDED.clear();
+    }
+
     static String addFeed(String url, UUID key) {
-        return post(Map.of("url", url, "format", "atom", "pollIntervalSeconds", 5, "publisherKey", key))
+        String id = post(Map.of("url", url, "format", "atom", "pollIntervalSeconds", 5, "publisherKey", key))
                 .then().statusCode(201).body("status.messages.ingested", equalTo(0)).extract().path("id");
+        ADDED.add(id);
+        return id;
     }
 
     private static JsonPath status(String feed) {
