@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A feed as an admin reads it: what it is, and how polling it goes. {@code messages} counts what
@@ -24,6 +25,7 @@ public record FeedView(UUID id, String url, String format, int pollIntervalSecon
      * @param consecutiveFailures polls failed in a row; the wait after a failure doubles with each
      * @param nextPollAt          when the feed is due (while a poll runs: the end of its lease)
      */
+    @Schema(name = "FeedStatus")
     public record Status(Instant lastPollAt, Instant lastChangeAt, Instant lastSuccessAt, String lastError,
             Instant lastErrorAt, int consecutiveFailures, Instant nextPollAt, long polls, long notModified,
             long failedPolls, Map<String, Long> messages) {
@@ -31,6 +33,7 @@ public record FeedView(UUID id, String url, String format, int pollIntervalSecon
 
     /** One message a feed listed, and what became of it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FeedMessage")
     public record Message(String url, Instant firstSeen, Instant settledAt, String outcome, int attempts,
             UUID alertId, String problem) {
     }
