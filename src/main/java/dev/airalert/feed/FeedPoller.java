@@ -206,7 +206,7 @@ public class FeedPoller {
             if (before != null && !"failing".equals(before.outcome())) {
                 continue;
             }
-            if (fetched >= config.maxMessagesPerPoll() || clock.instant().isAfter(stopBy)) {
+            if (fetched >= config.maxMessagesPerPoll() || clock.instant().isAfter(stopBy) || taken.refusedForNow) {
                 taken.left++;
                 continue;
             }

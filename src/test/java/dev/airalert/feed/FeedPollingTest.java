@@ -160,6 +160,30 @@ class FeedPollingTest {
         }
     }
 
+    /** Over the key's publish limit, the poll stops and leaves the rest for later: nothing is refused or lost. */
+    @Test
+    void theKeysPublishLimitPausesAFeedWithoutLosingAMessage() throws Exception {
+        String sender = uniqueSender();
+        String name = "feed limited " + UUID.randomUUID();
+        UUID key = UUID.fromString(given().auth().oauth2(TestKeys.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "holder", name, "roles", List.of("publisher"), "senders", List.of(sender),
+                        "publishesPerMinute", 1))
+                .post("/api/v1/api-keys").then().statusCode(201).extract().path("id"));
+        try (FeedServer server = new FeedServer()) {
+            for (int i = 0; i < 3; i++) {
+                server.publish("l" + i, kyivAlert(CAP_1_2, sender, TestAlerts.uniqueId()));
+            }
+            String feed = addFeed(server.indexUrl(), key);
+            JsonPath status = awaitStatus(feed, s -> s.getLong("status.polls") >= 1);
+            assertEquals(1, status.getLong("status.messages.ingested"));
+            assertEquals(0, status.getLong("status.messages.refused") + status.getLong("status.messages.failing"));
+            assertEquals(0, status.getInt("status.consecutiveFailures"), "a limit is not a failure of the feed");
+            assertEquals(1, server.requests("/cap/l0.xml"), "the oldest first");
+            assertEquals(1, server.requests("/cap/l1.xml"), "fetched, refused for now by the limit");
+            assertEquals(0, server.requests("/cap/l2.xml"), "the poll stopped at the limit");
+        }
+    }
+
     @Test
     void aFeedIsRefusedNamingTheFieldAndChangesNothing() {
         String before = given().auth().oauth2(TestKeys.ADMIN).get("/api/v1/feeds").asString();
