@@ -323,9 +323,20 @@ public interface AirAlertConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How often the poller looks for feeds that are due. */
+        /** How often the pollers look for feeds that are due. */
         @WithDefault("1s")
         Duration tick();
+
+        /** Feeds this instance polls at once, each on a poller thread of its own. */
+        @WithDefault("4")
+        int pollers();
+
+        /**
+         * How long one poll may go on taking new messages; what is left is taken by the next poll,
+         * at once. Keeps a feed with a backlog, or a slow server, from holding a poller long.
+         */
+        @WithDefault("30s")
+        Duration pollBudget();
 
         /** How long one request (an index or a message) may take, connect to last byte. */
         @WithDefault("15s")
@@ -339,8 +350,11 @@ public interface AirAlertConfig {
         @WithDefault("200")
         int maxMessagesPerPoll();
 
-        /** Times a message that fails to fetch is tried, on later polls, before it is given up. */
-        @WithDefault("5")
+        /**
+         * Times a message that fails to fetch is tried before it is given up: at later polls, the
+         * wait doubling from the feed's interval after each failure.
+         */
+        @WithDefault("10")
         int messageAttempts();
 
         /** The longest wait after failures (the interval doubles per failure up to this). */

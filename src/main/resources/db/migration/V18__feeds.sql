@@ -12,6 +12,9 @@ CREATE TABLE feed (
     -- When the feed is next polled; a replica that claims it moves this to the end of its lease,
     -- so no other polls it meanwhile, and one that dies only delays it until the lease ends.
     next_poll_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- The end of the lease of the poll under way (null: none). A poll writes its end only while
+    -- this is still its own lease, so a poll that outlived its lease changes nothing.
+    leased_until          TIMESTAMP WITH TIME ZONE,
     -- The validators of the last index read, sent back as If-None-Match / If-Modified-Since.
     etag                  VARCHAR(1024),
     last_modified         VARCHAR(100),
@@ -29,7 +32,8 @@ CREATE INDEX ix_feed_due ON feed (next_poll_at);
 
 -- Each message a feed listed, once: a link (its URL) or a CAP document carried in an entry (its
 -- digest). 'failing' ones are tried again while the index lists them, up to a limit
--- ('abandoned'); the others are never fetched or ingested again.
+-- ('abandoned'); the others are never fetched or ingested again. Rows of messages the index has
+-- not listed for 30 days are let go.
 CREATE TABLE feed_message (
     feed_id     UUID                     NOT NULL REFERENCES feed (id) ON DELETE CASCADE,
     item_key    VARCHAR(64)              NOT NULL,

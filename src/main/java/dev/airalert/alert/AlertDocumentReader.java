@@ -95,7 +95,8 @@ class AlertDocumentReader {
                     + " cannot read.", List.of(new FieldError("Content-Type", "charset '" + ColumnText.fit(charset, 40)
                     + "' is not known; send UTF-8 or name the encoding in the XML declaration")));
         }
-        return charset;
+        // Its canonical name: what is stored and served is the one the JVM and every client know.
+        return Charset.forName(charset).name();
     }
 
     private static List<Submission> fromXml(byte[] body, String charset) {

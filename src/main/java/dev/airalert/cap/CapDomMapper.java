@@ -21,7 +21,8 @@ import org.w3c.dom.Node;
  * <ul>
  * <li>1.1 and 1.0: a resource without {@code mimeType} (1.2 requires one) gets
  *     {@code application/octet-stream}; times in xs:dateTime's wider form are written as
- *     CAP 1.2 writes them ({@code Z} as {@code -00:00}, fractions of a second dropped); an empty
+ *     CAP 1.2 writes them ({@code Z} as {@code -00:00}, fractions of a second dropped), the
+ *     {@code sent} of each reference too; an empty
  *     {@code references}, {@code incidents}, {@code polygon} or {@code circle}, which NWS sent for
  *     years, is read as absent.</li>
  * <li>1.0: {@code eventCode}, {@code parameter} and {@code geocode} are {@code valueName=value}
@@ -88,6 +89,23 @@ final class CapDomMapper {
         return older() ? CapTime.fromXsdDateTime(text) : text;
     }
 
+    /**
+     * The {@code sent} of each {@code sender,identifier,sent} an older version references, as CAP
+     * 1.2 writes it (as the alert's own {@code sent} is); entries of another form are left to the
+     * validator to name.
+     */
+    private String references(String text) {
+        if (!older() || text == null) {
+            return text;
+        }
+        List<String> entries = new ArrayList<>();
+        for (String entry : text.trim().split("\\s+")) {
+            int last = entry.lastIndexOf(',');
+            entries.add(last < 0 ? entry : entry.substring(0, last + 1) + CapTime.fromXsdDateTime(entry.substring(last + 1)));
+        }
+        return String.join(" ", entries);
+    }
+
     /** An empty references or incidents of an older version is read as none. */
     private String list(String text) {
         return older() && text != null && text.isEmpty() ? null : text;
@@ -111,7 +129,7 @@ final class CapDomMapper {
         }
         return new CapAlert(f.text("identifier"), f.text("sender"), time(f.text("sent")), f.text("status"),
                 f.text("msgType"), f.text("source"), f.text("scope"), f.text("restriction"),
-                f.text("addresses"), f.texts("code"), f.text("note"), list(f.text("references")),
+                f.text("addresses"), f.texts("code"), f.text("note"), references(list(f.text("references"))),
                 list(f.text("incidents")), infos);
     }
 

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * GETs feeds and the messages they link, under the rules webhook targets follow: the URL must
@@ -83,13 +85,19 @@ class FeedFetcher {
      * @param maxBytes the largest body read; a larger one fails
      */
     Fetched get(String url, String etag, String lastModified, String accept, long maxBytes) throws Failed {
+        // One deadline for the whole exchange, redirects included.
+        long deadline = System.nanoTime() + timeout.toNanos();
         String target = url;
         for (int hop = 0; ; hop++) {
             TargetGuard.Verdict verdict = guard.verdict(target);
             if (!verdict.allowed()) {
                 throw new Failed("URL " + target + " " + verdict.refusal());
             }
-            Fetched fetched = once(target, verdict.address(), etag, lastModified, accept, maxBytes);
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new Failed(url + ": timed out after " + timeout.toMillis() + " ms");
+            }
+            Fetched fetched = once(target, verdict.address(), etag, lastModified, accept, maxBytes, left);
             String location = fetched.status() / 100 == 3 && fetched.status() != 304 ? fetched.contentType() : null;
             if (location == null) {
                 return fetched;
@@ -107,9 +115,9 @@ class FeedFetcher {
 
     /** One request; for a redirect, {@code contentType} of the result holds the Location. */
     private Fetched once(String url, InetAddress vetted, String etag, String lastModified, String accept,
-            long maxBytes) throws Failed {
+            long maxBytes, long timeoutMillis) throws Failed {
         CompletableFuture<Fetched> result = new CompletableFuture<>();
-        long timeoutMillis = timeout.toMillis();
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
                 .setTimeout(timeoutMillis).setFollowRedirects(false)
                 .putHeader("user-agent", USER_AGENT).putHeader("accept", accept);
@@ -125,9 +133,19 @@ class FeedFetcher {
         } catch (UnknownHostException e) {
             throw new Failed("address of " + url + " unusable");
         }
-        long deadline = vertx.setTimer(timeoutMillis, t -> result.completeExceptionally(
-                new TimeoutException("timed out after " + timeoutMillis + " ms")));
-        context.runOnContext(v -> client.request(request).compose(r -> r.send())
+        // Vert.x's own timeout only counts idle time: this one counts from the start and closes the
+        // connection, so a server trickling bytes holds neither the poller nor a socket.
+        long deadline = vertx.setTimer(timeoutMillis, t -> {
+            result.completeExceptionally(new TimeoutException("timed out after " + timeoutMillis + " ms"));
+            HttpClientRequest r = sent.get();
+            if (r != null) {
+                r.reset(0, new TimeoutException("timed out"));
+            }
+        });
+        context.runOnContext(v -> client.request(request).compose(r -> {
+                    sent.set(r);
+                    return r.send();
+                })
                 .onSuccess(response -> read(response, url, maxBytes, result))
                 .onFailure(result::completeExceptionally));
         try {
@@ -140,6 +158,10 @@ class FeedFetcher {
             throw new Failed(url + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
                     : cause.getMessage()));
         } catch (TimeoutException e) {
+            HttpClientRequest r = sent.get();
+            if (r != null) {
+                context.runOnContext(v -> r.reset(0, new TimeoutException("timed out")));
+            }
             throw new Failed(url + ": timed out after " + timeoutMillis + " ms");
         } finally {
             vertx.cancelTimer(deadline);

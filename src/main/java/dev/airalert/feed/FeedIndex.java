@@ -89,11 +89,8 @@ final class FeedIndex {
             throw new Unreadable("the index is not an Atom feed (its root is <" + root.getNodeName() + ">)");
         }
         List<Item> items = new ArrayList<>();
-        int n = 0;
         for (Element entry : children(root, ATOM, "entry")) {
-            String id = text(first(entry, ATOM, "id"));
-            String entryName = id != null ? id : "entry " + n;
-            n++;
+            String entryName = identity(text(first(entry, ATOM, "id")), entry);
             String href = capLink(entry);
             if (href != null) {
                 String url = resolve(base, href);
@@ -146,11 +143,8 @@ final class FeedIndex {
                     + root.getNodeName() + ">)");
         }
         List<Item> items = new ArrayList<>();
-        int n = 0;
         for (Element item : children(channel, null, "item")) {
-            String guid = text(first(item, null, "guid"));
-            String itemName = guid != null ? guid : "item " + n;
-            n++;
+            String itemName = identity(text(first(item, null, "guid")), item);
             String href = null;
             for (Element enclosure : children(item, null, "enclosure")) {
                 if (enclosure.getAttribute("type").toLowerCase(Locale.ROOT).contains("cap")
@@ -170,6 +164,14 @@ final class FeedIndex {
             items.add(url != null ? Item.link(url) : Item.without(itemName, "its link '" + href + "' is not a URL"));
         }
         return items;
+    }
+
+    /**
+     * What names an entry for good: its id, else what it says (not its place in the index, which
+     * moves as entries come and go).
+     */
+    private static String identity(String id, Element entry) {
+        return id != null ? "id " + id : "text " + Sha256.hex(entry.getTextContent());
     }
 
     /** The link as an absolute URL, or null when it is not one. */

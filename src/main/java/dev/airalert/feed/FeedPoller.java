@@ -29,23 +29,25 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Polls the feeds that are due, on a worker of the {@link Supervisor} ({@code airalert-feeds}).
- * A poll claims its feed for a lease (no other replica polls it meanwhile), GETs the index
- * conditionally (If-None-Match / If-Modified-Since: a 304 costs nothing), and fetches each message
- * the index lists that the feed has not taken before, publishing it through the same path as
+ * Polls the feeds that are due, on workers of the {@link Supervisor} ({@code airalert-feeds-1}
+ * to {@code -n}, {@code airalert.feeds.pollers}), each polling one feed at a time. A poll claims
+ * its feed for a lease (no other replica polls it meanwhile), GETs the index conditionally
+ * (If-None-Match / If-Modified-Since: a 304 costs nothing), and fetches each message the index
+ * lists that the feed has not taken before, publishing it through the same path as
  * {@code POST /api/v1/alerts} as the feed's key: validation, sender rules, rights, lifecycle, dedup
  * by (sender, identifier). What became of every message is recorded, so no message is fetched or
- * ingested twice, across restarts and replicas. A failing feed is polled less and less often: the
- * interval doubles per consecutive failure up to {@code airalert.feeds.max-backoff}, and a
- * Retry-After is honoured.
+ * ingested twice, across restarts and replicas. A poll takes new messages for
+ * {@code airalert.feeds.poll-budget} at most and leaves the rest to the next, which follows at
+ * once, so a backlog or a slow server holds one poller only so long. A feed whose index fails is
+ * polled less and less often: the interval doubles per consecutive failure up to
+ * {@code airalert.feeds.max-backoff}, and a Retry-After is honoured. A message that cannot be
+ * fetched is tried again at the feed's next polls, up to {@code airalert.feeds.message-attempts},
+ * without holding back the feed's other messages.
  */
 @ApplicationScoped
 public class FeedPoller {
 
     private static final Logger LOG = Logger.getLogger(FeedPoller.class);
-    /** How long a claimed feed is this poller's; a poll stops taking new messages well before it ends. */
-    static final Duration LEASE = Duration.ofMinutes(2);
-    private static final int FEEDS_PER_CLAIM = 4;
 
     private final FeedStore store;
     private final FeedFetcher fetcher;
@@ -55,10 +57,15 @@ public class FeedPoller {
     private final Supervisor supervisor;
     private final AirAlertConfig.Feeds config;
     private final long maxMessageBytes;
+    /**
+     * How long a claimed feed is this poller's: the poll's budget, then one more message (its
+     * fetch and its publish) and the index, with room to spare.
+     */
+    private final Duration lease;
     private final Clock clock = Clocks.UTC;
     private final Object wake = new Object();
+    private final List<Worker> workers = new ArrayList<>();
     private volatile boolean running;
-    private Worker worker;
 
     FeedPoller(FeedStore store, FeedFetcher fetcher, AlertIngest ingest, ApiKeyService keys, FeedMetrics metrics,
             Supervisor supervisor, AirAlertConfig config) {
@@ -70,6 +77,8 @@ public class FeedPoller {
         this.supervisor = supervisor;
         this.config = config.feeds();
         this.maxMessageBytes = config.ingest().maxBodySize().asLongValue();
+        this.lease = this.config.pollBudget().plus(this.config.requestTimeout().multipliedBy(2))
+                .plus(config.ingest().deadline()).plusSeconds(60);
     }
 
     void start(@Observes StartupEvent event) {
@@ -78,14 +87,16 @@ public class FeedPoller {
             return;
         }
         running = true;
-        worker = supervisor.start("airalert-feeds", this::loop);
+        for (int i = 1; i <= Math.max(1, config.pollers()); i++) {
+            workers.add(supervisor.start("airalert-feeds-" + i, this::loop));
+        }
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
-        if (worker != null) {
-            worker.stop();
-            wakeUp();
+        workers.forEach(Worker::stop);
+        wakeUp();
+        for (Worker worker : workers) {
             worker.join(config.requestTimeout().plusSeconds(5));
         }
     }
@@ -122,28 +133,40 @@ public class FeedPoller {
     }
 
     /**
-     * Claims the feeds due now and polls each; any number of replicas may call this at once.
+     * Claims one feed due now and polls it; any number of pollers and replicas may call this at once.
      *
-     * @return how many feeds were polled
+     * @return how many feeds were polled (0 or 1)
      */
     public int pollDue() throws java.sql.SQLException {
         Instant now = clock.instant();
-        List<FeedStore.Feed> claimed = store.claimDue(now, now.plus(LEASE), FEEDS_PER_CLAIM);
+        Instant leaseUntil = now.plus(lease);
+        List<FeedStore.Feed> claimed = store.claimDue(now, leaseUntil, 1);
         for (FeedStore.Feed feed : claimed) {
-            poll(feed, now.plus(LEASE).minus(config.requestTimeout().multipliedBy(2)));
+            try {
+                poll(feed, leaseUntil, now.plus(config.pollBudget()));
+            } catch (RuntimeException e) {
+                // Most likely the database went away mid-poll: the feed is given back, due soon, not
+                // left leased; what its messages became is recorded as far as it got.
+                LOG.warnf("Feed %s: the poll stopped: %s", feed.id(), e.getMessage());
+                try {
+                    store.release(feed.id(), leaseUntil, clock.instant().plus(config.tick()));
+                } catch (RuntimeException stillAway) {
+                    // Then its lease ends by itself.
+                }
+            }
         }
         return claimed.size();
     }
 
     /** One poll of a claimed feed; stops taking messages at {@code stopBy}, leaving the rest for the next. */
-    private void poll(FeedStore.Feed feed, Instant stopBy) {
+    private void poll(FeedStore.Feed feed, Instant leaseUntil, Instant stopBy) {
         Instant started = clock.instant();
         Optional<Caller> caller = keys.callerOf(feed.publisherKey())
                 .filter(c -> c.has(Roles.PUBLISHER) && c.senders().isNarrow())
                 .map(c -> c.at("feed:" + feed.id()));
         if (caller.isEmpty()) {
-            failed(feed, started, "the feed's publishing key " + feed.publisherKey() + " is revoked, gone, or no longer"
-                    + " a publisher bound to named senders", null);
+            failed(feed, leaseUntil, started, "the feed's publishing key " + feed.publisherKey() + " is revoked, gone,"
+                    + " or no longer a publisher bound to named senders", null);
             return;
         }
         FeedFetcher.Fetched index;
@@ -151,66 +174,88 @@ public class FeedPoller {
             index = fetcher.get(feed.url(), feed.etag(), feed.lastModified(), feed.format().accept(),
                     config.maxIndexSize().asLongValue());
         } catch (FeedFetcher.Failed e) {
-            failed(feed, started, "the index could not be fetched: " + e.getMessage(), null);
+            failed(feed, leaseUntil, started, "the index could not be fetched: " + e.getMessage(), null);
             return;
         }
         if (index.status() == 304) {
             metrics.poll(feed.id(), "not-modified");
-            store.endPoll(feed.id(), new FeedStore.PollEnd(clock.instant(), next(feed, started, false, null), true,
+            end(feed, leaseUntil, new FeedStore.PollEnd(clock.instant(), next(feed, started, false, null), true,
                     false, null, true, null, null));
             return;
         }
         if (index.status() != 200) {
-            failed(feed, started, "the index answered HTTP " + index.status(), index.retryAfter());
+            failed(feed, leaseUntil, started, "the index answered HTTP " + index.status(), index.retryAfter());
             return;
         }
         List<FeedIndex.Item> items;
         try {
             items = FeedIndex.read(feed.format(), index.body(), index.url());
         } catch (FeedIndex.Unreadable e) {
-            failed(feed, started, e.getMessage(), null);
+            failed(feed, leaseUntil, started, e.getMessage(), null);
             return;
         }
-        Taken taken = take(feed, items, caller.get(), stopBy);
+        // A single CAP document is published with the charset its index was labelled with.
+        Taken taken = take(feed, items, caller.get(), stopBy, feed.format() == FeedFormat.CAP ? index.contentType() : null);
         metrics.poll(feed.id(), taken.problem == null ? "read" : "failed");
         // The validators are kept only when every listed message is settled: a 304 must not hide one left for later.
-        boolean allSettled = taken.left == 0 && taken.problem == null;
+        boolean allSettled = taken.left == 0 && taken.failing == 0 && taken.problem == null;
         Instant ended = clock.instant();
         Instant next = taken.problem != null ? next(feed, started, true, null)
                 : taken.refusedForNow ? ended.plus(min(Duration.ofSeconds(feed.pollIntervalSeconds()), Feeds.MIN_INTERVAL))
-                // Left by the per-poll cap or the lease: a backlog is taken on at once, a poll at a time.
+                // Left by the poll's budget: a backlog is taken on at once, a poll at a time.
                 : taken.left > 0 ? ended
                 : next(feed, started, false, null);
-        store.endPoll(feed.id(), new FeedStore.PollEnd(ended, next, false, taken.settled > 0, taken.problem,
-                !allSettled, index.etag(), index.lastModified()));
+        if (end(feed, leaseUntil, new FeedStore.PollEnd(ended, next, false, taken.settled > 0, taken.problem,
+                !allSettled, index.etag(), index.lastModified())) && taken.problem == null) {
+            store.prune(feed.id(), items.stream().map(FeedIndex.Item::key).toList(),
+                    ended.minus(FeedStore.KEEP_UNLISTED));
+        }
+    }
+
+    /** Writes the poll's end; a poll that outlived its lease writes nothing (its successor's word stands). */
+    private boolean end(FeedStore.Feed feed, Instant leaseUntil, FeedStore.PollEnd end) {
+        boolean written = store.endPoll(feed.id(), leaseUntil, end);
+        if (!written) {
+            LOG.warnf("Feed %s: the poll outlived its lease (or the feed was removed); its end is not written", feed.id());
+        }
+        return written;
     }
 
     /** What a poll did with the index's messages. */
     private static final class Taken {
         int settled;
-        /** Messages still to be taken (limits, the lease, the key's publish limit). */
+        /** Messages left for the next poll (the budget, the key's publish limit). */
         int left;
+        /** Messages that could not be fetched this time; tried again at the next polls. */
+        int failing;
         /** The key's publish limit or a passing unavailability stopped the poll: the next waits a little. */
         boolean refusedForNow;
-        /** Why some message could not be fetched or stored now, or null. */
+        /** Why a message could not be stored now (the database): the feed backs off; or null. */
         String problem;
     }
 
-    private Taken take(FeedStore.Feed feed, List<FeedIndex.Item> items, Caller caller, Instant stopBy) {
+    private Taken take(FeedStore.Feed feed, List<FeedIndex.Item> items, Caller caller, Instant stopBy,
+            String carriedType) {
         Map<String, FeedStore.Seen> seen = store.seen(feed.id(),
                 items.stream().map(FeedIndex.Item::key).collect(Collectors.toSet()));
         Taken taken = new Taken();
-        int fetched = 0;
+        int tried = 0;
         for (FeedIndex.Item item : items) {
             FeedStore.Seen before = seen.get(item.key());
             if (before != null && !"failing".equals(before.outcome())) {
                 continue;
             }
-            if (fetched >= config.maxMessagesPerPoll() || clock.instant().isAfter(stopBy) || taken.refusedForNow) {
+            if (before != null && clock.instant().isBefore(retryAt(feed, before))) {
+                taken.failing++;
+                continue;
+            }
+            if (tried >= config.maxMessagesPerPoll() || clock.instant().isAfter(stopBy) || taken.refusedForNow
+                    || taken.problem != null) {
                 taken.left++;
                 continue;
             }
-            seen.put(item.key(), new FeedStore.Seen("taken", 0));
+            tried++;
+            seen.put(item.key(), new FeedStore.Seen("taken", 0, null));
             int attempt = before == null ? 1 : before.attempts() + 1;
             Instant now = clock.instant();
             if (item.missing() != null) {
@@ -219,9 +264,8 @@ public class FeedPoller {
                 continue;
             }
             byte[] body = item.carried();
-            String contentType = null;
+            String contentType = carriedType;
             if (body == null) {
-                fetched++;
                 try {
                     FeedFetcher.Fetched message = fetcher.get(item.url(), null, null, FeedFormat.CAP_ACCEPT,
                             maxMessageBytes);
@@ -251,10 +295,13 @@ public class FeedPoller {
                 settle(feed, item, "refused", attempt, null, describe(e), now);
                 taken.settled++;
             } catch (Deadline.Exceeded e) {
-                settle(feed, item, "refused", attempt, null, "takes longer than the publish deadline to judge", now);
-                taken.settled++;
+                // Too costly now, perhaps only because the service is busy: tried again, up to the limit.
+                failing(feed, item, attempt, "took longer than the publish deadline to judge", taken);
             } catch (RuntimeException e) {
-                failing(feed, item, attempt, "could not be stored now: " + e.getMessage(), taken);
+                // The database, most likely: this message is tried again, and the feed waits a while.
+                taken.problem = "a message could not be stored: " + e.getMessage();
+                taken.left++;
+                seen.remove(item.key());
             }
         }
         return taken;
@@ -276,14 +323,23 @@ public class FeedPoller {
         return "application/cap+xml";
     }
 
+    /**
+     * When a message that failed is tried again: the feed's interval after the first failure,
+     * doubling with each, up to the longest backoff; ten attempts span some forty minutes of a
+     * 5-second feed's message server being away.
+     */
+    private Instant retryAt(FeedStore.Feed feed, FeedStore.Seen failed) {
+        Duration wait = Duration.ofSeconds(feed.pollIntervalSeconds()).multipliedBy(1L << Math.min(failed.attempts() - 1, 20));
+        return failed.settledAt().plus(min(wait, config.maxBackoff()));
+    }
+
     private void failing(FeedStore.Feed feed, FeedIndex.Item item, int attempt, String why, Taken taken) {
         boolean last = attempt >= config.messageAttempts();
         settle(feed, item, last ? "abandoned" : "failing", attempt, null, why, clock.instant());
         if (last) {
             taken.settled++;
         } else {
-            taken.left++;
-            taken.problem = "a message " + why;
+            taken.failing++;
         }
     }
 
@@ -297,10 +353,10 @@ public class FeedPoller {
         }
     }
 
-    private void failed(FeedStore.Feed feed, Instant started, String why, String retryAfter) {
+    private void failed(FeedStore.Feed feed, Instant leaseUntil, Instant started, String why, String retryAfter) {
         LOG.warnf("Feed %s (%s): %s", feed.id(), feed.url(), why);
         metrics.poll(feed.id(), "failed");
-        store.endPoll(feed.id(), new FeedStore.PollEnd(clock.instant(), next(feed, started, true, retryAfter), false,
+        end(feed, leaseUntil, new FeedStore.PollEnd(clock.instant(), next(feed, started, true, retryAfter), false,
                 false, why, true, null, null));
     }
 

@@ -2,7 +2,6 @@ package dev.airalert.feed;
 
 import dev.airalert.ColumnText;
 import dev.airalert.NativeValues;
-import dev.airalert.outbox.OutboxClaim;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -23,9 +22,10 @@ import java.util.UUID;
 
 /**
  * The feeds and the messages each has listed, in plain statements that PostgreSQL and H2 both
- * run. A poller claims due feeds {@code FOR UPDATE SKIP LOCKED} and leases them by moving their
- * due time to the end of the lease ({@link OutboxClaim}), so replicas never poll one feed at once
- * and a replica that dies mid-poll only delays it. Only a feed's claimant writes its messages.
+ * run. A poller claims a due feed {@code FOR UPDATE SKIP LOCKED} and leases it by moving its due
+ * time to the end of the lease, noted in {@code leased_until}: replicas never poll one feed at
+ * once, and a replica that dies mid-poll only delays it. A poll writes its end only while the
+ * lease is still its own, so one that outlived its lease changes nothing.
  */
 @ApplicationScoped
 class FeedStore {
@@ -35,8 +35,8 @@ class FeedStore {
             + " last_error, last_error_at, consecutive_failures, polls, not_modified, failed_polls";
     private static final String DUE = "SELECT " + COLUMNS + " FROM feed WHERE enabled = TRUE AND next_poll_at <= ?"
             + " ORDER BY next_poll_at LIMIT ? FOR UPDATE SKIP LOCKED";
-    private static final OutboxClaim<Feed> CLAIM = new OutboxClaim<>("feed", "next_poll_at", "id", "uuid", null,
-            FeedStore::feed, Feed::id);
+    /** What a poll leaves untouched: messages the index no longer lists, this long after they were settled, go. */
+    static final java.time.Duration KEEP_UNLISTED = java.time.Duration.ofDays(30);
 
     /** A feed as stored. */
     record Feed(UUID id, String url, FeedFormat format, int pollIntervalSeconds, UUID publisherKey, boolean enabled,
@@ -45,8 +45,8 @@ class FeedStore {
             int consecutiveFailures, long polls, long notModified, long failedPolls) {
     }
 
-    /** What the feed has done with a message so far. */
-    record Seen(String outcome, int attempts) {
+    /** What the feed has done with a message so far, and when. */
+    record Seen(String outcome, int attempts, Instant settledAt) {
     }
 
     /** A message's row, as the status lists it. */
@@ -102,14 +102,21 @@ class FeedStore {
         });
     }
 
-    /** Changes what an admin may change; the feed is due at {@code nextPollAt} (null: unchanged). */
-    boolean update(UUID id, Boolean enabled, Integer pollIntervalSeconds, Instant nextPollAt) {
+    /**
+     * Changes what an admin may change; the feed is due at {@code dueAt} (null: unchanged), unless a
+     * poll of it is under way, which then ends as it would have.
+     */
+    boolean update(UUID id, Boolean enabled, Integer pollIntervalSeconds, Instant dueAt) {
         return run("UPDATE feed SET enabled = COALESCE(?, enabled), poll_interval_seconds = COALESCE(?,"
-                + " poll_interval_seconds), next_poll_at = COALESCE(?, next_poll_at) WHERE id = ?", s -> {
+                + " poll_interval_seconds), next_poll_at = CASE WHEN CAST(? AS TIMESTAMP WITH TIME ZONE) IS NULL"
+                + " OR (leased_until IS NOT NULL AND leased_until > ?) THEN next_poll_at ELSE ? END WHERE id = ?", s -> {
+                    Timestamp due = dueAt == null ? null : Timestamp.from(dueAt);
                     s.setObject(1, enabled, Types.BOOLEAN);
                     s.setObject(2, pollIntervalSeconds, Types.INTEGER);
-                    s.setTimestamp(3, nextPollAt == null ? null : Timestamp.from(nextPollAt));
-                    s.setObject(4, id);
+                    s.setTimestamp(3, due);
+                    s.setTimestamp(4, due);
+                    s.setTimestamp(5, due);
+                    s.setObject(6, id);
                     return s.executeUpdate();
                 }) == 1;
     }
@@ -128,7 +135,21 @@ class FeedStore {
             try (PreparedStatement select = c.prepareStatement(DUE)) {
                 select.setTimestamp(1, Timestamp.from(now));
                 select.setInt(2, limit);
-                List<Feed> claimed = CLAIM.claim(c, select, all -> all, null, Timestamp.from(leaseUntil));
+                List<Feed> claimed = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(feed(rs));
+                    }
+                }
+                if (!claimed.isEmpty()) {
+                    try (PreparedStatement lease = c.prepareStatement(
+                            "UPDATE feed SET next_poll_at = ?, leased_until = ? WHERE id = ANY(?)")) {
+                        lease.setTimestamp(1, Timestamp.from(leaseUntil));
+                        lease.setTimestamp(2, Timestamp.from(leaseUntil));
+                        lease.setArray(3, c.createArrayOf("uuid", claimed.stream().map(Feed::id).toArray()));
+                        lease.executeUpdate();
+                    }
+                }
                 c.commit();
                 return claimed;
             } catch (SQLException | RuntimeException e) {
@@ -138,18 +159,40 @@ class FeedStore {
         }
     }
 
+    /** Gives a claimed feed back, due at {@code dueAt}, if the lease is still this poll's. */
+    void release(UUID feed, Instant leaseUntil, Instant dueAt) {
+        run("UPDATE feed SET next_poll_at = ?, leased_until = NULL WHERE id = ? AND leased_until = ?", s -> {
+            s.setTimestamp(1, Timestamp.from(dueAt));
+            s.setObject(2, feed);
+            s.setTimestamp(3, Timestamp.from(leaseUntil));
+            return s.executeUpdate();
+        });
+    }
+
+    /** Lets go of the rows of messages the index no longer lists, settled before {@code before}. */
+    int prune(UUID feed, Collection<String> listed, Instant before) {
+        return run("DELETE FROM feed_message WHERE feed_id = ? AND settled_at < ? AND outcome <> 'failing'"
+                + " AND NOT (item_key = ANY(?))", s -> {
+                    s.setObject(1, feed);
+                    s.setTimestamp(2, Timestamp.from(before));
+                    s.setArray(3, s.getConnection().createArrayOf("varchar", listed.toArray()));
+                    return s.executeUpdate();
+                });
+    }
+
     /** What the feed did with each of these messages so far; absent: never seen. */
     Map<String, Seen> seen(UUID feed, Collection<String> keys) {
         Map<String, Seen> out = new HashMap<>();
         if (keys.isEmpty()) {
             return out;
         }
-        return run("SELECT item_key, outcome, attempts FROM feed_message WHERE feed_id = ? AND item_key = ANY(?)", s -> {
+        return run("SELECT item_key, outcome, attempts, settled_at FROM feed_message WHERE feed_id = ?"
+                + " AND item_key = ANY(?)", s -> {
             s.setObject(1, feed);
             s.setArray(2, s.getConnection().createArrayOf("varchar", keys.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new Seen(rs.getString(2), rs.getInt(3)));
+                    out.put(rs.getString(1), new Seen(rs.getString(2), rs.getInt(3), instant(rs, 4)));
                 }
             }
             return out;
@@ -171,6 +214,13 @@ class FeedStore {
                     return s.executeUpdate();
                 });
         if (updated == 0) {
+            insertMessage(feed, item, outcome, attempts, alertId, fitted, now);
+        }
+    }
+
+    private void insertMessage(UUID feed, FeedIndex.Item item, String outcome, int attempts, UUID alertId,
+            String fitted, Instant now) {
+        try {
             run("INSERT INTO feed_message (feed_id, item_key, url, first_seen, settled_at, outcome, attempts, alert_id,"
                     + " problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
                         s.setObject(1, feed);
@@ -184,13 +234,24 @@ class FeedStore {
                         s.setString(9, fitted);
                         return s.executeUpdate();
                     });
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
+                throw e;
+            }
+            // Written meanwhile by a poll that outlived its lease: this one's word is the later.
+            settle(feed, item, outcome, attempts, alertId, fitted, now);
         }
     }
 
-    /** Writes how the poll ended and when the feed is next due; releases the claim. */
-    void endPoll(UUID feed, PollEnd end) {
+    /**
+     * Writes how the poll ended and when the feed is next due, and releases the claim; nothing when
+     * the lease ({@code leaseUntil}) is no longer this poll's.
+     *
+     * @return whether it was written
+     */
+    boolean endPoll(UUID feed, Instant leaseUntil, PollEnd end) {
         boolean failed = end.error() != null;
-        run("UPDATE feed SET next_poll_at = ?, last_poll_at = ?, polls = polls + 1,"
+        return run("UPDATE feed SET next_poll_at = ?, leased_until = NULL, last_poll_at = ?, polls = polls + 1,"
                 + " not_modified = not_modified + ?, failed_polls = failed_polls + ?,"
                 + " consecutive_failures = CASE WHEN ? THEN consecutive_failures + 1 ELSE 0 END,"
                 + " last_success_at = CASE WHEN ? THEN last_success_at ELSE ? END,"
@@ -198,7 +259,7 @@ class FeedStore {
                 + " last_error = CASE WHEN ? THEN ? ELSE last_error END,"
                 + " last_error_at = CASE WHEN ? THEN ? ELSE last_error_at END,"
                 + " etag = CASE WHEN ? THEN etag ELSE ? END, last_modified = CASE WHEN ? THEN last_modified ELSE ? END"
-                + " WHERE id = ?", s -> {
+                + " WHERE id = ? AND leased_until = ?", s -> {
                     Timestamp at = Timestamp.from(end.at());
                     int i = 1;
                     s.setTimestamp(i++, Timestamp.from(end.nextPollAt()));
@@ -218,9 +279,10 @@ class FeedStore {
                     s.setString(i++, end.etag() == null ? null : ColumnText.fit(end.etag(), 1024));
                     s.setBoolean(i++, end.keepValidators());
                     s.setString(i++, end.lastModified() == null ? null : ColumnText.fit(end.lastModified(), 100));
-                    s.setObject(i, feed);
+                    s.setObject(i++, feed);
+                    s.setTimestamp(i, Timestamp.from(leaseUntil));
                     return s.executeUpdate();
-                });
+                }) == 1;
     }
 
     /** How many of the feed's messages ended each way. */

@@ -85,6 +85,17 @@ class CapXmlReaderTest {
     }
 
     @Test
+    void theSentOfACap11ReferenceIsWrittenAsCap12WritesIt() {
+        String cap11 = "<alert xmlns='" + CapNamespaces.CAP_1_1 + "'><identifier>u</identifier><sender>s</sender>"
+                + "<sent>2026-11-25T06:05:00Z</sent><status>Actual</status><msgType>Update</msgType>"
+                + "<scope>Public</scope><references>s,a,2026-11-25T06:00:00.5Z s,b,2026-11-25T08:00:00+02:00"
+                + "</references></alert>";
+        ParsedCap cap = CapXmlReader.read(utf8(cap11)).get(0);
+        assertEquals("s,a,2026-11-25T06:00:00-00:00 s,b,2026-11-25T08:00:00+02:00", cap.alert().references());
+        assertEquals(List.of(), CapValidator.validate(cap.alert()));
+    }
+
+    @Test
     void aTimeWithoutAZoneIsNotMapped() {
         String cap11 = "<alert xmlns='" + CapNamespaces.CAP_1_1 + "'><identifier>i</identifier><sender>s</sender>"
                 + "<sent>2026-11-25T06:00:00</sent><status>Actual</status><msgType>Alert</msgType>"

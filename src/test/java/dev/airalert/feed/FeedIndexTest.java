@@ -101,6 +101,16 @@ class FeedIndexTest {
     }
 
     @Test
+    void anEntryWithoutAnIdIsNamedByWhatItSaysNotWhereItStands() {
+        String entry = "<entry><title>no link here</title></entry>";
+        byte[] one = ("<feed xmlns='http://www.w3.org/2005/Atom'>" + entry + "</feed>").getBytes(StandardCharsets.UTF_8);
+        byte[] moved = ("<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>new</id><title>other</title></entry>"
+                + entry + "</feed>").getBytes(StandardCharsets.UTF_8);
+        String key = FeedIndex.read(FeedFormat.ATOM, one, BASE).get(0).key();
+        assertTrue(FeedIndex.read(FeedFormat.ATOM, moved, BASE).stream().anyMatch(i -> i.key().equals(key)));
+    }
+
+    @Test
     void hostileAndWrongIndexesAreUnreadable() {
         FeedIndex.Unreadable xxe = assertThrows(FeedIndex.Unreadable.class, () -> read(FeedFormat.ATOM, "xee.atom"));
         assertTrue(xxe.getMessage().contains("DTDs"), xxe.getMessage());

@@ -49,6 +49,9 @@ class FeedPollingTest {
     @Inject
     FeedPoller poller;
 
+    @Inject
+    FeedStore store;
+
     @Test
     void eachMessageIsTakenOnceAsTheIndexGrowsChangesFailsAndRecovers() throws Exception {
         String sender = uniqueSender();
@@ -181,6 +184,63 @@ class FeedPollingTest {
             assertEquals(1, server.requests("/cap/l0.xml"), "the oldest first");
             assertEquals(1, server.requests("/cap/l1.xml"), "fetched, refused for now by the limit");
             assertEquals(0, server.requests("/cap/l2.xml"), "the poll stopped at the limit");
+        }
+    }
+
+    /** A link that fails is tried again later on its own, while the feed goes on at its interval. */
+    @Test
+    void aMessageThatCannotBeFetchedIsTriedAgainWithoutHoldingTheFeedBack() throws Exception {
+        String sender = uniqueSender();
+        try (FeedServer server = new FeedServer()) {
+            byte[] late = kyivAlert(CAP_1_2, sender, TestAlerts.uniqueId());
+            server.publish("late", late).withhold("/cap/late.xml");
+            String feed = addFeed(server.indexUrl(), publisherKeyFor(sender));
+            JsonPath status = awaitStatus(feed, s -> s.getLong("status.messages.failing") == 1);
+            assertEquals(0, status.getInt("status.consecutiveFailures"), "a message's failure is not the feed's");
+            assertEquals(null, status.getString("status.lastError"));
+            // Not due again before its own wait: a poll meanwhile leaves it be.
+            due(feed);
+            status = awaitStatus(feed, s -> s.getLong("status.polls") == 2);
+            assertEquals(1, server.requests("/cap/late.xml"));
+            assertEquals(0, server.notModified(), "its validators are not kept while a message is owed");
+            // Its wait over and the server healed, it is taken.
+            server.release("/cap/late.xml");
+            try (Connection c = db.getConnection();
+                    PreparedStatement s = c.prepareStatement("UPDATE feed_message SET settled_at = ? WHERE feed_id = ?")) {
+                s.setTimestamp(1, java.sql.Timestamp.from(Instant.now().minusSeconds(3600)));
+                s.setObject(2, UUID.fromString(feed));
+                s.executeUpdate();
+            }
+            due(feed);
+            status = awaitStatus(feed, s -> s.getLong("status.messages.ingested") == 1);
+            assertEquals(0, status.getLong("status.messages.failing"));
+            assertEquals(2, server.requests("/cap/late.xml"));
+        }
+    }
+
+    /** A poll that outlived its lease writes nothing; an admin's change does not cut into a poll under way. */
+    @Test
+    void aPollWritesItsEndOnlyWhileItsLeaseIsItsOwn() throws Exception {
+        try (FeedServer server = new FeedServer()) {
+            String feed = addFeed(server.indexUrl(), publisherKeyFor(uniqueSender()));
+            awaitStatus(feed, s -> s.getLong("status.polls") == 1);
+            Instant lease = Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "UPDATE feed SET next_poll_at = ?, leased_until = ? WHERE id = ?")) {
+                s.setTimestamp(1, java.sql.Timestamp.from(lease));
+                s.setTimestamp(2, java.sql.Timestamp.from(lease));
+                s.setObject(3, UUID.fromString(feed));
+                s.executeUpdate();
+            }
+            given().auth().oauth2(TestKeys.ADMIN).contentType(ContentType.JSON).body(Map.of("pollIntervalSeconds", 6))
+                    .patch("/api/v1/feeds/" + feed).then().statusCode(200)
+                    .body("status.nextPollAt", equalTo(lease.toString()));
+            FeedStore.PollEnd end = new FeedStore.PollEnd(Instant.now(), Instant.now(), false, false, "late", false,
+                    null, null);
+            assertTrue(!store.endPoll(UUID.fromString(feed), lease.minusSeconds(1), end), "another lease's poll");
+            assertEquals(1, status(feed).getLong("status.polls"));
+            assertTrue(store.endPoll(UUID.fromString(feed), lease, end), "its own");
+            assertEquals(2, status(feed).getLong("status.polls"));
         }
     }
 

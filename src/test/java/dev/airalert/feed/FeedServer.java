@@ -29,6 +29,7 @@ public final class FeedServer implements AutoCloseable {
     private final List<String> entries = new ArrayList<>();
     private volatile int version;
     private volatile int failWith;
+    private final java.util.Set<String> withheld = ConcurrentHashMap.newKeySet();
     private final AtomicInteger notModified = new AtomicInteger();
 
     public FeedServer() throws IOException {
@@ -89,6 +90,17 @@ public final class FeedServer implements AutoCloseable {
         return this;
     }
 
+    /** The message at this path answers 503 until released. */
+    public FeedServer withhold(String path) {
+        withheld.add(path);
+        return this;
+    }
+
+    public FeedServer release(String path) {
+        withheld.remove(path);
+        return this;
+    }
+
     public int requests(String path) {
         AtomicInteger n = requests.get(path);
         return n == null ? 0 : n.get();
@@ -112,6 +124,10 @@ public final class FeedServer implements AutoCloseable {
                 return;
             }
             byte[] cap = messages.get(path);
+            if (withheld.contains(path)) {
+                send(exchange, 503, "text/plain", "later".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             if (cap == null) {
                 send(exchange, 404, "text/plain", "not here".getBytes(StandardCharsets.UTF_8));
                 return;
