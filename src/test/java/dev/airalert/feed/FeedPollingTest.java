@@ -74,8 +74,8 @@ class FeedPollingTest {
             long polls = status.getLong("status.polls");
             due(feed);
             status = awaitStatus(feed, s -> s.getLong("status.polls") > polls);
-            assertEquals(1, server.notModified());
-            assertEquals(1, status.getLong("status.notModified"));
+            assertTrue(server.notModified() >= 1, "answered 304");
+            assertTrue(status.getLong("status.notModified") >= 1, "counted in the status");
             assertEquals(1, server.requests("/cap/m1.xml"));
 
             // Grows: only the new message is fetched.
