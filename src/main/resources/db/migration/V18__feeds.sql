@@ -3,6 +3,8 @@
 CREATE TABLE feed (
     id                    UUID                     NOT NULL PRIMARY KEY,
     url                   VARCHAR(2048)            NOT NULL,
+    -- The URL's SHA-256: one feed a URL, whoever adds it at the same moment.
+    url_key               VARCHAR(64)              NOT NULL,
     format                VARCHAR(8)               NOT NULL,
     poll_interval_seconds INTEGER                  NOT NULL,
     publisher_key         UUID                     NOT NULL,
@@ -29,6 +31,7 @@ CREATE TABLE feed (
     failed_polls          BIGINT                   DEFAULT 0 NOT NULL
 );
 CREATE INDEX ix_feed_due ON feed (next_poll_at);
+CREATE UNIQUE INDEX uq_feed_url ON feed (url_key);
 
 -- Each message a feed listed, once: a link (its URL) or a CAP document carried in an entry (its
 -- digest). 'failing' ones are tried again while the index lists them, up to a limit

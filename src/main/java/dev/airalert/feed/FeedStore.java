@@ -65,9 +65,26 @@ class FeedStore {
         this.dataSource = dataSource;
     }
 
-    void insert(Feed f) {
+    /**
+     * Adds the feed.
+     *
+     * @return false when a feed of that URL exists
+     */
+    boolean insert(Feed f) {
+        try {
+            insertRow(f);
+            return true;
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void insertRow(Feed f) {
         run("INSERT INTO feed (id, url, format, poll_interval_seconds, publisher_key, enabled, created_at, created_by,"
-                + " next_poll_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
+                + " next_poll_at, url_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
                     s.setObject(1, f.id());
                     s.setString(2, f.url());
                     s.setString(3, f.format().code());
@@ -77,6 +94,7 @@ class FeedStore {
                     s.setTimestamp(7, Timestamp.from(f.createdAt()));
                     s.setString(8, ColumnText.fit(f.createdBy(), 200));
                     s.setTimestamp(9, Timestamp.from(f.nextPollAt()));
+                    s.setString(10, dev.airalert.Sha256.hex(f.url()));
                     return s.executeUpdate();
                 });
     }

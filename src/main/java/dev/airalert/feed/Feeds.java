@@ -68,10 +68,6 @@ public class Feeds {
             errors.add(new FieldError("publisherKey", "must be a key with the publisher role bound to named senders"
                     + " (not \"*\"): whoever controls the feed's server publishes with its rights"));
         }
-        if (errors.isEmpty() && store.list().stream().anyMatch(f -> f.url().equals(request.url()))) {
-            throw new ProblemException(409, "/problems/conflict", "Conflict", "A feed with this URL exists.",
-                    List.of(new FieldError("url", "is already a feed")));
-        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("/problems/invalid-request", "The feed cannot be added: " + errors.size()
                     + " problem(s).", errors);
@@ -80,7 +76,10 @@ public class Feeds {
         FeedStore.Feed feed = new FeedStore.Feed(UUID.randomUUID(), request.url(), format,
                 request.pollIntervalSeconds(), request.publisherKey(), true, now, who(by), now, null, null, null, null,
                 null, null, null, 0, 0, 0, 0);
-        store.insert(feed);
+        if (!store.insert(feed)) {
+            throw new ProblemException(409, "/problems/conflict", "Conflict", "A feed with this URL exists.",
+                    List.of(new FieldError("url", "is already a feed")));
+        }
         audit.fire(AuditEvent.accepted(AuditEvent.FEED_ADDED, by, null, null, "feed " + feed.id() + " " + format.code()
                 + " " + request.url() + " every " + request.pollIntervalSeconds() + " s as key " + request.publisherKey()));
         poller.wakeUp();

@@ -271,8 +271,11 @@ class FeedPollingTest {
         try (FeedServer server = new FeedServer()) {
             String identifier = TestAlerts.uniqueId();
             server.publish("a", kyivAlert(CAP_1_2, sender, identifier));
-            String feed = addFeed(server.indexUrl(), publisherKeyFor(sender));
+            UUID key = publisherKeyFor(sender);
+            String feed = addFeed(server.indexUrl(), key);
             awaitStatus(feed, s -> s.getLong("status.messages.ingested") == 1);
+            post(Map.of("url", server.indexUrl(), "format", "atom", "pollIntervalSeconds", 60, "publisherKey", key))
+                    .then().statusCode(409).body("errors[0].field", equalTo("url"));
             given().auth().oauth2(TestKeys.ADMIN).contentType(ContentType.JSON).body(Map.of("enabled", false))
                     .patch("/api/v1/feeds/" + feed).then().statusCode(200).body("enabled", equalTo(false));
             int requests = server.indexRequests();
