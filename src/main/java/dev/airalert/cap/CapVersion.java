@@ -41,16 +41,6 @@ public enum CapVersion {
         return null;
     }
 
-    /** The version with this label ("1.1"), or null. */
-    public static CapVersion ofLabel(String label) {
-        for (CapVersion v : values()) {
-            if (v.label.equals(label)) {
-                return v;
-            }
-        }
-        return null;
-    }
-
     /** This version's OASIS schema. */
     CapSchemas schema() {
         CapSchemas compiled = schema;

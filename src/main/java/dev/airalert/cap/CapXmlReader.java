@@ -70,7 +70,7 @@ public final class CapXmlReader {
         if (body == null || body.length == 0) {
             throw new CapFormatException(Kind.MALFORMED, "body", "is empty; expected a CAP XML document");
         }
-        Document document = parse(body, namesItsEncoding(body) ? null : charset);
+        Document document = parse(body, charset == null || namesItsEncoding(body) ? null : charset);
         if (!"1.0".equals(document.getXmlVersion())) {
             // XML 1.1 lets a document carry control characters that XML 1.0 readers refuse.
             throw new CapFormatException(Kind.MALFORMED, "body", "must be XML 1.0, the version CAP is defined on"

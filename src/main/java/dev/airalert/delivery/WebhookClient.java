@@ -6,6 +6,7 @@ import dev.airalert.AirAlertConfig;
 import com.interaso.webpush.WebPush;
 import dev.airalert.Clocks;
 import dev.airalert.compat.UkraineAlarmWebhooks;
+import dev.airalert.outbound.TargetGuard;
 import dev.airalert.push.PushKeys;
 import dev.airalert.subscription.PushSubscriptions;
 import dev.airalert.subscription.WebhookFormat;
@@ -21,8 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,7 +161,7 @@ class WebhookClient {
                 .setTimeout(timeoutMillis).setFollowRedirects(false)
                 .putHeader("content-type", "application/json");
         headers.forEach(request::putHeader);
-        request.setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(nameless(vetted), request.getPort())));
+        request.setServer(SocketAddress.inetSocketAddress(TargetGuard.server(vetted, request.getPort())));
         client.request(request)
                 .compose(r -> {
                     // The timeout above is Vert.x's idle timeout: a receiver trickling a byte a
@@ -227,18 +226,6 @@ class WebhookClient {
         CompletableFuture<Outcome> settled = new CompletableFuture<>();
         vertx.runOnContext(v -> settled.complete(outcome));
         return settled;
-    }
-
-    /**
-     * The address without the host name it was resolved from: Vert.x keys its connection
-     * pool by the server's host text, which is then the address itself.
-     */
-    private static InetAddress nameless(InetAddress address) {
-        try {
-            return InetAddress.getByAddress(address.getAddress());
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     private static long millisSince(long started) {

@@ -16,9 +16,7 @@ import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,9 +38,16 @@ class FeedFetcher {
     private static final int MAX_REDIRECTS = 3;
     static final String USER_AGENT = "airalert-feeds/1";
 
-    /** What a GET gave: the status and, for a 200, the body and the validators to send next time. */
+    /**
+     * What a GET gave: the status and, for a 200, the body and the validators to send next time;
+     * for a redirect, where to ({@code location}).
+     */
     record Fetched(int status, byte[] body, String etag, String lastModified, String contentType, String retryAfter,
-            String url) {
+            String location, String url) {
+
+        boolean redirected() {
+            return status / 100 == 3 && status != 304 && location != null;
+        }
     }
 
     /** The request could not be made or answered (refused URL, network, timeout, too large). */
@@ -98,10 +103,10 @@ class FeedFetcher {
                 throw new Failed(url + ": timed out after " + timeout.toMillis() + " ms");
             }
             Fetched fetched = once(target, verdict.address(), etag, lastModified, accept, maxBytes, left);
-            String location = fetched.status() / 100 == 3 && fetched.status() != 304 ? fetched.contentType() : null;
-            if (location == null) {
+            if (!fetched.redirected()) {
                 return fetched;
             }
+            String location = fetched.location();
             if (hop == MAX_REDIRECTS) {
                 throw new Failed("more than " + MAX_REDIRECTS + " redirects from " + url);
             }
@@ -113,7 +118,7 @@ class FeedFetcher {
         }
     }
 
-    /** One request; for a redirect, {@code contentType} of the result holds the Location. */
+    /** One request, redirects not followed. */
     private Fetched once(String url, InetAddress vetted, String etag, String lastModified, String accept,
             long maxBytes, long timeoutMillis) throws Failed {
         CompletableFuture<Fetched> result = new CompletableFuture<>();
@@ -127,12 +132,7 @@ class FeedFetcher {
         if (lastModified != null) {
             request.putHeader("if-modified-since", lastModified);
         }
-        try {
-            request.setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(
-                    InetAddress.getByAddress(vetted.getAddress()), request.getPort())));
-        } catch (UnknownHostException e) {
-            throw new Failed("address of " + url + " unusable");
-        }
+        request.setServer(SocketAddress.inetSocketAddress(TargetGuard.server(vetted, request.getPort())));
         // Vert.x's own timeout only counts idle time: this one counts from the start and closes the
         // connection, so a server trickling bytes holds neither the poller nor a socket.
         long deadline = vertx.setTimer(timeoutMillis, t -> {
@@ -179,12 +179,11 @@ class FeedFetcher {
 
     private static void take(HttpClientResponse response, String url, long maxBytes, CompletableFuture<Fetched> result) {
         int status = response.statusCode();
-        String location = response.getHeader("location");
         if (status != 200) {
             // Nothing of another answer's body is needed: a short one is let through (the connection
             // stays usable), a long one cut off.
-            result.complete(new Fetched(status, null, null, null, status / 100 == 3 ? location
-                    : response.getHeader("content-type"), response.getHeader("retry-after"), url));
+            result.complete(new Fetched(status, null, null, null, response.getHeader("content-type"),
+                    response.getHeader("retry-after"), response.getHeader("location"), url));
             long[] skipped = {0};
             response.exceptionHandler(ignored -> { });
             response.handler(chunk -> {
@@ -213,6 +212,6 @@ class FeedFetcher {
             body.appendBuffer(chunk);
         });
         response.endHandler(done -> result.complete(new Fetched(200, body.getBytes(), response.getHeader("etag"),
-                response.getHeader("last-modified"), response.getHeader("content-type"), null, url)));
+                response.getHeader("last-modified"), response.getHeader("content-type"), null, null, url)));
     }
 }

@@ -289,7 +289,6 @@ public class FeedPoller {
                     // A passing limit: this and the rest wait for the next poll, which comes soon.
                     taken.left++;
                     taken.refusedForNow = true;
-                    seen.remove(item.key());
                     continue;
                 }
                 settle(feed, item, "refused", attempt, null, describe(e), now);
@@ -301,7 +300,6 @@ public class FeedPoller {
                 // The database, most likely: this message is tried again, and the feed waits a while.
                 taken.problem = "a message could not be stored: " + e.getMessage();
                 taken.left++;
-                seen.remove(item.key());
             }
         }
         return taken;

@@ -49,11 +49,6 @@ class FeedStore {
     record Seen(String outcome, int attempts, Instant settledAt) {
     }
 
-    /** A message's row, as the status lists it. */
-    record Message(String url, Instant firstSeen, Instant settledAt, String outcome, int attempts, UUID alertId,
-            String problem) {
-    }
-
     /** How a poll ended, for the feed's row. */
     record PollEnd(Instant at, Instant nextPollAt, boolean notModified, boolean changed, String error,
             boolean keepValidators, String etag, String lastModified) {
@@ -318,15 +313,15 @@ class FeedStore {
     }
 
     /** The feed's messages, last settled first. */
-    List<Message> messages(UUID feed, int limit) {
+    List<FeedView.Message> messages(UUID feed, int limit) {
         return run("SELECT url, first_seen, settled_at, outcome, attempts, alert_id, problem FROM feed_message"
                 + " WHERE feed_id = ? ORDER BY settled_at DESC, item_key LIMIT ?", s -> {
                     s.setObject(1, feed);
                     s.setInt(2, limit);
-                    List<Message> out = new ArrayList<>();
+                    List<FeedView.Message> out = new ArrayList<>();
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            out.add(new Message(rs.getString(1), instant(rs, 2), instant(rs, 3), rs.getString(4),
+                            out.add(new FeedView.Message(rs.getString(1), instant(rs, 2), instant(rs, 3), rs.getString(4),
                                     rs.getInt(5), NativeValues.uuid(rs.getObject(6)), rs.getString(7)));
                         }
                     }

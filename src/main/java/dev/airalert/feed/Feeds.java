@@ -97,10 +97,7 @@ public class Feeds {
     /** The feed's messages, the last settled first. */
     public List<FeedView.Message> messages(UUID id, int limit) {
         store.find(id).orElseThrow(NotFoundException::new);
-        return store.messages(id, Math.max(1, Math.min(limit, 500))).stream()
-                .map(m -> new FeedView.Message(m.url(), m.firstSeen(), m.settledAt(), m.outcome(), m.attempts(),
-                        m.alertId(), m.problem()))
-                .toList();
+        return store.messages(id, Math.max(1, Math.min(limit, 500)));
     }
 
     /** Pauses, resumes or re-times a feed; resumed or re-timed, it is due at once. */

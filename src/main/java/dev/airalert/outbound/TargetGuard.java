@@ -83,6 +83,19 @@ public class TargetGuard {
         }
     }
 
+    /**
+     * Where to connect for a vetted address: the address without the host name it was resolved
+     * from (Vert.x keys its connection pool by the server's host text, which is then the address
+     * itself, so a connection opened to one vetted address never serves another).
+     */
+    public static java.net.InetSocketAddress server(InetAddress vetted, int port) {
+        try {
+            return new java.net.InetSocketAddress(InetAddress.getByAddress(vetted.getAddress()), port);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     /** Why the URL may not be used, or empty when it may. */
     public Optional<String> refusal(String url) {
         return Optional.ofNullable(verdict(url).refusal());

@@ -204,8 +204,10 @@ class ClusterIT {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .until(() -> feedStatus(b, feed).getLong("status.messages.ingested") == 3);
             long watchFrom = System.nanoTime();
-            // Both replicas look for due feeds every second; the feed is due every 5 s.
-            Thread.sleep(11_000);
+            // Both replicas look for due feeds every second; the feed is due every 5 s. For 11 s the
+            // polls stay at one per interval between them (each replica polling would be twice that).
+            await().during(Duration.ofSeconds(11)).atMost(Duration.ofSeconds(12)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> server.indexRequests() <= (long) (seconds(System.nanoTime() - watchFrom) / 5) + 3);
             io.restassured.path.json.JsonPath status = feedStatus(b, feed);
             double watched = seconds(System.nanoTime() - watchFrom);
             long polls = status.getLong("status.polls");
